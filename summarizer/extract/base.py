@@ -1,0 +1,46 @@
+"""The one seam every extractor plugs into: papers in, one result per paper out.
+
+The rules backend, the LLM backend and test fakes all implement `Extractor`,
+so the pipeline never knows which one it drives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from pydantic import BaseModel, Field
+
+from summarizer.models import Extraction, ExtractorInfo, Paper, Span
+
+
+class Usage(BaseModel):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+    def __add__(self, other: Usage) -> Usage:
+        return Usage(prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+                     completion_tokens=self.completion_tokens + other.completion_tokens)
+
+
+class CardResult(BaseModel):
+    """Outcome for one paper: an extraction, or the reason there is none."""
+
+    paper_id: str
+    extraction: Extraction | None = None
+    provenance: dict[str, list[Span]] = Field(default_factory=dict)
+    error: str | None = None
+    cached: bool = False
+    calls: int = Field(default=0, description="model requests made for this paper (0 when cached or rules)")
+    usage: Usage = Field(default_factory=Usage)
+
+
+OnDone = Callable[[CardResult], None]
+
+
+class Extractor(Protocol):
+    info: ExtractorInfo
+
+    def extract_all(self, papers: Sequence[Paper], on_done: OnDone | None = None) -> list[CardResult]:
+        """One result per paper, in input order; `on_done` fires as each finishes (progress bars)."""
+        ...

@@ -1,0 +1,77 @@
+"""One typed place for configuration: defaults < config file < environment < CLI flags.
+
+Environment variables use the `SUMMARIZER_` prefix (`SUMMARIZER_MODEL`), except
+the standard `OPENAI_API_KEY` / `OPENAI_BASE_URL`, which are read as they are.
+The key is a `SecretStr`: it never prints, and it is excluded from anything
+written to disk (`public_dict`).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from summarizer.errors import InputError
+
+Backend = Literal["auto", "rules", "llm"]
+Mode = Literal["auto", "tools", "json_schema", "json", "md_json"]
+DEFAULT_CONFIG = Path("summarizer.toml")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SUMMARIZER_", extra="ignore")
+
+    backend: Backend = Field("auto", description="auto = llm when OPENAI_API_KEY or OPENAI_BASE_URL is set")
+    api_key: SecretStr | None = Field(
+        None, validation_alias=AliasChoices("OPENAI_API_KEY", "SUMMARIZER_API_KEY"),
+        description="API key of the OpenAI-compatible endpoint", exclude=True)
+    base_url: str | None = Field(
+        None, validation_alias=AliasChoices("OPENAI_BASE_URL", "SUMMARIZER_BASE_URL"),
+        description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1")
+    model: str = Field("gpt-4o-mini", description="model name sent to the endpoint")
+    mode: Mode = Field("auto", description="instructor mode; auto picks per endpoint")
+    temperature: float = Field(0.0, ge=0, le=2)
+    timeout: float = Field(60.0, gt=0, description="seconds per request")
+    max_tokens: int = Field(1024, gt=0, description="completion budget per paper")
+    max_attempts: int = Field(4, ge=1, description="transport attempts per request (429/5xx/timeouts)")
+    max_reasks: int = Field(2, ge=0, description="re-asks after invalid JSON or failed grounding")
+    concurrency: int = Field(8, ge=1, le=256, description="requests in flight at once")
+    cache_dir: Path = Field(Path("cache"), description="where model replies are cached")
+    no_cache: bool = Field(False, description="bypass the cache (neither read nor write)")
+    prices: dict[str, tuple[float, float]] = Field(
+        default_factory=dict, description="model -> (USD per 1M prompt tokens, per 1M completion tokens)")
+
+    def resolved_backend(self) -> Literal["rules", "llm"]:
+        if self.backend != "auto":
+            return self.backend
+        return "llm" if self.api_key or self.base_url else "rules"
+
+    def public_dict(self) -> dict[str, Any]:
+        """What may be written to run.json: never the key."""
+        return self.model_dump(mode="json", exclude={"api_key"})
+
+
+def load_settings(config: Path | None = None, **overrides: Any) -> Settings:
+    """Defaults, then the TOML file's [summarizer] table, then env, then non-None overrides."""
+    path = config or (DEFAULT_CONFIG if DEFAULT_CONFIG.exists() else None)
+    file_values: dict[str, Any] = {}
+    if path is not None:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise InputError(str(path), f"is not a readable TOML config ({exc})") from None
+        file_values = data.get("summarizer", data)
+    env_values = Settings().model_dump(exclude_unset=True)
+    merged = {**file_values, **env_values, **{k: v for k, v in overrides.items() if v is not None}}
+    if "api_key" in env_values:
+        merged["api_key"] = Settings().api_key
+    return Settings.model_validate({k: v for k, v in merged.items()}, by_name=True) if merged else Settings()
+
+
+def has_llm_env() -> bool:
+    return bool(os.environ.get("OPENAI_API_KEY") or os.environ.get("OPENAI_BASE_URL"))
