@@ -49,7 +49,7 @@ class Span(BaseModel):
 
 
 class Method(BaseModel):
-    name: str | None = Field(default=None, description="The method's name as the paper writes it; null if it names none")
+    name: str | None = Field(default=None, description="The method's name as the paper writes it; null if none")
     description: str | None = Field(default=None, description="One line: what the method does")
 
 

@@ -70,7 +70,7 @@ def load_settings(config: Path | None = None, **overrides: Any) -> Settings:
     merged = {**file_values, **env_values, **{k: v for k, v in overrides.items() if v is not None}}
     if "api_key" in env_values:
         merged["api_key"] = Settings().api_key
-    return Settings.model_validate({k: v for k, v in merged.items()}, by_name=True) if merged else Settings()
+    return Settings.model_validate(merged, by_name=True) if merged else Settings()
 
 
 def has_llm_env() -> bool:

@@ -17,7 +17,9 @@ HF_PAPER_URL = "https://huggingface.co/papers/{}"
 def is_daily_papers(data: Any) -> bool:
     records = data if isinstance(data, list) else [data]
     first = records[0] if records else None
-    return isinstance(first, dict) and (isinstance(first.get("paper"), dict) or "summary" in first and "id" in first)
+    if not isinstance(first, dict):
+        return False
+    return isinstance(first.get("paper"), dict) or ("summary" in first and "id" in first)
 
 
 def _organization(record: dict[str, Any], paper: dict[str, Any]) -> str | None:

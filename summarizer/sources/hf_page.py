@@ -47,10 +47,9 @@ def detect_layout(text: str) -> str:
 
 
 def _looks_like_prose(line: str) -> bool:
-    """An abstract paragraph, not a title: long, or several sentences."""
+    """An abstract paragraph, not a title: long, or a full sentence (titles rarely end in '.')."""
     words = len(line.split())
-    sentences = len(re.findall(r"\.\s+[A-Z]", line))
-    return words > _TITLE_MAX_WORDS or (words > 15 and line.endswith(".") and sentences >= 1)
+    return words > _TITLE_MAX_WORDS or (words >= 12 and line.endswith("."))
 
 
 def _meta(line: str) -> dict[str, Any] | None:

@@ -41,6 +41,11 @@ class LoadResult:
     duplicates: int = 0
 
 
+def _control_bytes(sample: bytes) -> int:
+    """Bytes that never occur in text (tab, newlines, form feed and ESC aside)."""
+    return sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+
+
 def read_text(path: Path, warn: Warn) -> str:
     """File contents as text, or an InputError saying what the file is instead."""
     source = str(path)
@@ -54,7 +59,7 @@ def read_text(path: Path, warn: Warn) -> str:
         raise InputError(source, "is empty")
     if len(data) > MAX_FILE_BYTES:
         raise InputError(source, f"is {len(data) / 2**20:.0f} MiB; the limit is {MAX_FILE_BYTES // 2**20} MiB")
-    if data.startswith(_BINARY_MAGIC) or data[:4096].count(b"\x00") > 16:
+    if data.startswith(_BINARY_MAGIC) or _control_bytes(data[:8192]) > max(8, len(data[:8192]) // 50):
         raise InputError(source, "is a binary file, not a paper listing (expected text, JSON, CSV or Atom XML)")
     if nuls := data.count(b"\x00"):
         warn(f"{source}: removed {nuls} NUL byte(s)")

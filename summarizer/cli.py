@@ -1,0 +1,202 @@
+"""The `summarizer` command line: parse, run, export, fetch, cache, eval.
+
+Every command turns bad input into one `error: <file>: <problem>` line and a
+non-zero exit, never a traceback; warnings about single records go to stderr
+and the rest of the input is still processed.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum, StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from summarizer.errors import SummarizerError
+from summarizer.export import read_cards, write_csv, write_jsonl
+from summarizer.sources import FORMATS, LoadResult, load_papers
+
+app = typer.Typer(
+    name="summarizer",
+    help="Turn a day's research-paper listings into grounded cards, themed digests and exports.\n\n"
+    "Start with:  summarizer run examples/hf-papers --out out   (offline, no API key needed)",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+fetch_app = typer.Typer(help="Download listings from the live APIs into a file (needs network).",
+                        no_args_is_help=True)
+app.add_typer(fetch_app, name="fetch")
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+InputFormat = Enum("InputFormat", {f.replace("-", "_"): f for f in FORMATS}, type=str)  # type: ignore[misc]
+Inputs = Annotated[list[Path], typer.Argument(
+    help="Listing files or folders: HF papers page text, daily-papers API JSON, arXiv Atom, JSONL, CSV.",
+    show_default=False)]
+FormatOpt = Annotated[InputFormat, typer.Option("--format", "-f", help="Input format; auto detects it.")]
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def report_load(result: LoadResult) -> None:
+    """What was read, on stderr: one line per source, then warnings and errors."""
+    for stats in result.sources:
+        err.print(f"read {stats.source}: {stats.records} papers ({stats.format})")
+    for warning in result.warnings:
+        err.print(f"[yellow]warning:[/] {warning}", markup=True, highlight=False)
+    for error in result.errors:
+        err.print(f"[red]error:[/] {error}", markup=True, highlight=False)
+    if result.duplicates:
+        err.print(f"{result.duplicates} duplicate(s) merged by title; {len(result.papers)} unique papers")
+
+
+def load_or_exit(inputs: list[Path], fmt: InputFormat) -> LoadResult:
+    result = load_papers(inputs, fmt.value)
+    report_load(result)
+    if not result.papers:
+        raise SummarizerError("no papers could be read from the input(s)")
+    return result
+
+
+@app.command()
+def parse(
+    inputs: Inputs,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Papers JSONL file (default: stdout).")] = None,
+    fmt: FormatOpt = InputFormat.auto,  # type: ignore[attr-defined]
+) -> None:
+    """Read listings and write one JSON paper record per line (id, title, abstract, metadata)."""
+    result = load_or_exit(inputs, fmt)
+    if output is None:
+        for paper in result.papers:
+            sys.stdout.write(paper.model_dump_json() + "\n")
+    else:
+        write_jsonl(result.papers, output)
+        err.print(f"wrote {len(result.papers)} papers to {output}")
+    raise typer.Exit(1 if result.errors else 0)
+
+
+@app.command()
+def export(
+    cards: Annotated[Path, typer.Argument(help="cards.jsonl written by `summarizer run`.", show_default=False)],
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.csv,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Output file (default: stdout).")] = None,
+) -> None:
+    """Convert a cards JSONL export to JSONL (validated, normalised) or CSV (one row per paper)."""
+    records = read_cards(cards, warn=lambda m: err.print(f"warning: {m}"))
+    if output is None:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / f"cards.{fmt.value}"
+            (write_csv if fmt is ExportFormat.csv else write_jsonl)(records, path)
+            sys.stdout.write(path.read_text(encoding="utf-8"))
+        return
+    (write_csv if fmt is ExportFormat.csv else write_jsonl)(records, output)
+    err.print(f"wrote {len(records)} cards to {output}")
+
+
+class BackendChoice(StrEnum):
+    auto = "auto"
+    rules = "rules"
+    llm = "llm"
+
+
+class ModeChoice(StrEnum):
+    auto = "auto"
+    tools = "tools"
+    json_schema = "json_schema"
+    json = "json"
+    md_json = "md_json"
+
+
+@app.command()
+def run(
+    inputs: Inputs,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder (created if missing).")],
+    backend: Annotated[BackendChoice | None, typer.Option(
+        help="rules = offline, no model; llm = any OpenAI-compatible endpoint; "
+             "auto = llm when OPENAI_API_KEY or OPENAI_BASE_URL is set.")] = None,
+    model: Annotated[str | None, typer.Option(help="Model name (env SUMMARIZER_MODEL).")] = None,
+    mode: Annotated[ModeChoice | None, typer.Option(help="How the schema is enforced; auto picks per endpoint.")]
+    = None,
+    concurrency: Annotated[int | None, typer.Option(min=1, max=256, help="LLM requests in flight.")] = None,
+    max_tokens: Annotated[int | None, typer.Option(min=16, help="Completion budget per paper.")] = None,
+    timeout: Annotated[float | None, typer.Option(min=0.1, help="Seconds per LLM request.")] = None,
+    cache_dir: Annotated[Path | None, typer.Option(help="Model-call cache folder (env SUMMARIZER_CACHE_DIR).")]
+    = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+    themes: Annotated[Path | None, typer.Option(help="TOML/YAML file of themes; default: automatic themes.")]
+    = None,
+    config: Annotated[Path | None, typer.Option(help="TOML config file (default: ./summarizer.toml if present).")]
+    = None,
+    fmt: FormatOpt = InputFormat.auto,  # type: ignore[attr-defined]
+) -> None:
+    """Extract a card per paper, group cards into themes, write digest and exports to --out.
+
+    Writes cards.jsonl, cards.csv, digest.md, digest.html, digest.xml and run.json.
+    Exit status: 0 all good; 1 some input file or paper failed (see run.json); 2 nothing usable.
+    """
+    from summarizer.pipeline import run_pipeline
+    from summarizer.progress import RichProgress
+    from summarizer.settings import load_settings
+    from summarizer.themes import load_theme_spec
+
+    settings = load_settings(config, backend=backend and backend.value, model=model, mode=mode and mode.value,
+                             concurrency=concurrency, max_tokens=max_tokens, timeout=timeout,
+                             cache_dir=cache_dir, no_cache=no_cache or None)
+    spec = load_theme_spec(themes) if themes else None
+    loaded = load_or_exit(inputs, fmt)
+    err.print(f"extracting {len(loaded.papers)} papers with the {settings.resolved_backend()} backend")
+    report = run_pipeline(loaded, out, settings, spec, progress=RichProgress(err))
+    for failure in report.failures[:10]:
+        err.print(f"[yellow]failed:[/] {failure.id} {failure.title[:60]!r}: {failure.reason}", markup=True)
+    if len(report.failures) > 10:
+        err.print(f"... and {len(report.failures) - 10} more failures (see {out / 'run.json'})")
+    counts = report.counts
+    err.print(f"{counts['cards']} cards in {counts['themes']} themes, {counts['failures']} failed, "
+              f"{report.model_calls} model calls, {report.cache_hits} cache hits, "
+              f"{sum(report.timings_s.values()):.1f}s -> {out}/digest.html")
+    raise typer.Exit(0 if report.ok else 1)
+
+
+@fetch_app.command("hf-daily")
+def fetch_hf_daily_cmd(
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to save the JSON.")],
+    date: Annotated[str | None, typer.Option(help="Listing date YYYY-MM-DD (default: today).")] = None,
+) -> None:
+    """Save the Hugging Face daily-papers API listing; then `summarizer run FILE`."""
+    from summarizer.atomic import write_text_atomic
+    from summarizer.sources.fetch import fetch_hf_daily
+
+    write_text_atomic(output, fetch_hf_daily(date).decode("utf-8"))
+    err.print(f"saved {output}")
+
+
+@fetch_app.command("arxiv")
+def fetch_arxiv_cmd(
+    query: Annotated[str, typer.Argument(help="arXiv search query, e.g. 'cat:cs.CL AND ti:lora'.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to save the Atom XML.")],
+    max_results: Annotated[int, typer.Option("--max", min=1, max=2000, help="How many entries.")] = 100,
+) -> None:
+    """Save an arXiv API Atom feed for a query; then `summarizer run FILE`."""
+    from summarizer.atomic import write_text_atomic
+    from summarizer.sources.fetch import fetch_arxiv
+
+    write_text_atomic(output, fetch_arxiv(query, max_results).decode("utf-8"))
+    err.print(f"saved {output}")
+
+
+def main() -> None:
+    """Entry point: our errors become one `error:` line and exit 2, never a traceback."""
+    try:
+        app()
+    except SummarizerError as exc:
+        err.print(f"[red]error:[/] {exc}", markup=True, highlight=False)
+        sys.exit(2)

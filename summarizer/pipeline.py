@@ -1,0 +1,150 @@
+"""The main job: sources -> papers -> cards -> themes -> digest and exports.
+
+Each stage reads only what the stage before produced. Outputs are written
+atomically, and `run.json` records what happened (counts, timings, cache
+hits, tokens, failures with reasons), so a run can be audited afterwards.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from summarizer.atomic import write_text_atomic
+from summarizer.digest import DigestMeta, write_digest
+from summarizer.digest.extractive import ExtractiveOverviewWriter
+from summarizer.digest.overview import OverviewWriter
+from summarizer.digest.verify import verify_overview
+from summarizer.export import write_csv, write_jsonl
+from summarizer.extract import Extractor, make_extractor
+from summarizer.extract.base import CardResult, Usage
+from summarizer.models import Paper, PaperCard
+from summarizer.progress import NullProgress, ProgressSink
+from summarizer.settings import Settings
+from summarizer.sources import LoadResult
+from summarizer.themes import ThemeSpec, assign_themes
+
+RUN_REPORT_VERSION = "1"
+
+
+class Failure(BaseModel):
+    id: str
+    title: str
+    reason: str
+
+
+class RunReport(BaseModel):
+    """Everything `run.json` says about a run; never the API key."""
+
+    report_version: str = RUN_REPORT_VERSION
+    started_at: str
+    finished_at: str | None = None
+    inputs: list[dict[str, Any]] = Field(default_factory=list)
+    input_errors: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    counts: dict[str, int] = Field(default_factory=dict)
+    timings_s: dict[str, float] = Field(default_factory=dict)
+    extractor: dict[str, Any] = Field(default_factory=dict)
+    model_calls: int = 0
+    cache_hits: int = 0
+    usage: Usage = Field(default_factory=Usage)
+    llm: dict[str, Any] | None = None
+    failures: list[Failure] = Field(default_factory=list)
+    themes: list[dict[str, Any]] = Field(default_factory=list)
+    settings: dict[str, Any] = Field(default_factory=dict)
+    outputs: list[str] = Field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures and not self.input_errors
+
+
+@contextmanager
+def _timed(report: RunReport, stage: str) -> Iterator[None]:
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        report.timings_s[stage] = round(time.perf_counter() - start, 4)
+
+
+def extract_cards(papers: Sequence[Paper], extractor: Extractor, progress: ProgressSink,
+                  report: RunReport) -> list[PaperCard]:
+    """Cards for the papers that extracted; the others become failures with reasons."""
+    with progress.stage("extract", len(papers)) as advance:
+        results = extractor.extract_all(papers, on_done=lambda _result: advance(1))
+    by_id = {paper.id: paper for paper in papers}
+    cards: list[PaperCard] = []
+    for result in results:
+        _account(result, report)
+        paper = by_id[result.paper_id]
+        if result.extraction is None:
+            report.failures.append(Failure(id=paper.id, title=paper.title, reason=result.error or "no extraction"))
+        else:
+            cards.append(PaperCard.build(paper, result.extraction, extractor.info, result.provenance))
+    return cards
+
+
+def _account(result: CardResult, report: RunReport) -> None:
+    report.model_calls += result.calls
+    report.cache_hits += int(result.cached)
+    report.usage = report.usage + result.usage
+
+
+def overview_writer(settings: Settings, backend: str) -> OverviewWriter:
+    """LLM-written overviews when the LLM backend runs; extractive ones otherwise."""
+    if backend == "llm":
+        from summarizer.digest.overview_llm import LLMOverviewWriter
+
+        return LLMOverviewWriter(settings)
+    return ExtractiveOverviewWriter()
+
+
+def run_pipeline(loaded: LoadResult, out_dir: Path, settings: Settings, spec: ThemeSpec | None = None,
+                 progress: ProgressSink | None = None, extractor: Extractor | None = None) -> RunReport:
+    progress = progress or NullProgress()
+    report = RunReport(started_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                       settings=settings.public_dict())
+    report.inputs = [vars(s) for s in loaded.sources]
+    report.input_errors, report.warnings = list(loaded.errors), list(loaded.warnings)
+    extractor = extractor or make_extractor(settings)
+    report.extractor = extractor.info.model_dump()
+    with _timed(report, "extract"):
+        cards = extract_cards(loaded.papers, extractor, progress, report)
+    report.llm = getattr(extractor, "stats", lambda: None)()
+    with _timed(report, "themes"), progress.stage("themes", None):
+        themed = assign_themes(cards, spec)
+    with _timed(report, "overviews"), progress.stage("overviews", None):
+        writer = overview_writer(settings, extractor.info.backend)
+        grouped = themed.by_theme()
+        overviews = {name: verify_overview(overview, grouped[name])
+                     for name, overview in writer.write_overviews(grouped).items()}
+    with _timed(report, "write"):
+        report.outputs = [str(p) for p in _write_outputs(themed.cards, themed, overviews, out_dir, loaded, report)]
+    report.counts = {
+        "records": sum(s.records for s in loaded.sources), "duplicates": loaded.duplicates,
+        "papers": len(loaded.papers), "cards": len(themed.cards), "failures": len(report.failures),
+        "themes": len(themed.themes), "input_errors": len(loaded.errors), "warnings": len(loaded.warnings),
+    }
+    report.themes = [{"name": t.name, "papers": t.size} for t in themed.themes]
+    report.finished_at = datetime.now(UTC).isoformat(timespec="seconds")
+    write_text_atomic(out_dir / "run.json", report.model_dump_json(indent=2) + "\n")
+    return report
+
+
+def _write_outputs(cards: list[PaperCard], themed: Any, overviews: dict[str, Any], out_dir: Path,
+                   loaded: LoadResult, report: RunReport) -> list[Path]:
+    meta = DigestMeta(
+        date=datetime.now(UTC).date().isoformat(), sources=[s.source for s in loaded.sources],
+        papers=len(loaded.papers), cards=len(cards), failures=len(report.failures),
+        backend=str(report.extractor.get("backend")), model=report.extractor.get("model"),
+    )
+    written = [write_jsonl(cards, out_dir / "cards.jsonl"), write_csv(cards, out_dir / "cards.csv")]
+    written += write_digest(themed, overviews, out_dir, meta)
+    return [*written, out_dir / "run.json"]

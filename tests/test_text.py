@@ -1,0 +1,37 @@
+import pytest
+
+from summarizer.text import clean_text, find_links, normalise_title, paper_id
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        (r"reduces cost by 13\% and is 2.4\times faster", "reduces cost by 13% and is 2.4× faster"),
+        ("achieves a 31times speedup", "achieves a 31× speedup"),
+        ("scale to sim30B-sized LLMs on 8times fewer GPUs", "scale to ~30B-sized LLMs on 8× fewer GPUs"),
+        ("the sim2real gap", "the sim2real gap"),  # a word, not a LaTeX \sim
+        ("it is 3 times smaller", "it is 3 times smaller"),  # plain English stays
+        (r"a benchmark on the {\it (Model \(\times\) Algorithm)} grid", "a benchmark on the (Model × Algorithm) grid"),
+        (r"the Polyak-\L ojasiewicz condition", "the Polyak-Łojasiewicz condition"),
+        (r"We present {\sc LegendreTron} here", "We present LegendreTron here"),
+        (r"means \mu_i within \varepsilon", "means μ_i within ε"),
+        ("Code is available at https://github.com/kleinzcy/Cr-KD-NCD{here}.",
+         "Code is available at https://github.com/kleinzcy/Cr-KD-NCD."),
+        ("A &amp; B\u00a0 C\x00", "A & B C"),
+    ],
+)
+def test_clean_text_keeps_latex_residue_readable(raw: str, clean: str) -> None:
+    assert clean_text(raw) == clean
+
+
+def test_find_links_strips_sentence_punctuation_and_keeps_balanced_parens() -> None:
+    text = "Code: https://github.com/ZhentingWang/DUMP. See (https://en.wikipedia.org/wiki/Foo_(bar)), https://x.org/a;"
+    assert find_links(text) == [
+        "https://github.com/ZhentingWang/DUMP", "https://en.wikipedia.org/wiki/Foo_(bar)", "https://x.org/a"]
+
+
+def test_paper_id_ignores_case_punctuation_and_accents() -> None:
+    assert normalise_title("  LoRA+:  Efficient   Low-Rank Adaptation! ") == "lora efficient low rank adaptation"
+    assert paper_id("Café: A Study") == paper_id("cafe a study")
+    assert paper_id("A") != paper_id("B")
+    assert len(paper_id("x")) == 16
