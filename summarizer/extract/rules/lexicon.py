@@ -7,6 +7,8 @@ the way papers usually spell them; matching tolerates case, hyphens and spaces
 
 from __future__ import annotations
 
+from summarizer.extract.rules.hits import words
+
 # Datasets and benchmarks common in ML abstracts (vision, NLP, LLM evals, speech, graphs, RL, tabular).
 DATASETS: tuple[str, ...] = (
     # vision
@@ -31,13 +33,14 @@ DATASETS: tuple[str, ...] = (
     "LAMBADA", "TriviaQA", "Natural Questions", "NaturalQuestions", "HotpotQA", "MS MARCO", "MSMarco",
     "MS-MARCO", "BEIR", "MTEB", "TREC", "TREC-COVID", "BioASQ", "PubMedQA", "MedQA", "MedMCQA", "MMLU",
     "MMLU-Pro", "CMMLU", "C-Eval", "BIG-bench", "BIG-Bench Hard", "BIG-bench Hard", "BBH", "GSM8K", "GSM8k",
-    "GSM-8K", "MATH-500", "MATH500", "SVAMP", "AQuA", "MathQA", "MAWPS", "AIME", "AIME 2024", "AMC",
+    "GSM-8K", "MATH", "MATH-500", "MATH500", "SVAMP", "AQuA", "MathQA", "MAWPS", "AIME", "AIME 2024", "AMC",
     "OlympiadBench", "miniF2F", "MetaMathQA", "HumanEval", "HumanEval+", "MBPP", "MBPP+", "APPS",
     "CodeContests", "LiveCodeBench", "SWE-bench", "SWE-Bench", "DS-1000", "Spider", "BIRD", "WikiSQL",
     "MT-Bench", "MT-bench", "AlpacaEval", "AlpacaEval 2.0", "Arena-Hard", "Chatbot Arena", "IFEval",
     "TruthfulQA", "ToxiGen", "RealToxicityPrompts", "BBQ", "HH-RLHF", "Anthropic HH", "UltraFeedback",
     "UltraChat", "ShareGPT", "Alpaca", "Dolly", "OpenAssistant", "FLAN", "RewardBench", "HelpSteer",
-    "WikiText", "WikiText-2", "WikiText2", "WikiText-103", "WikiText103", "Penn Treebank", "PTB", "C4",
+    "WikiText", "text8", "enwik8", "WikiText-2", "WikiText2", "WikiText-103", "WikiText103", "Penn Treebank",
+    "PTB", "C4",
     "The Pile", "RedPajama", "SlimPajama", "FineWeb", "OpenWebText", "BookCorpus", "Common Crawl",
     "CommonCrawl", "WMT", "WMT14", "WMT16", "WMT19", "IWSLT", "FLORES", "FLORES-200", "XSum", "CNN/DailyMail",
     "CNN/DM", "SAMSum", "IMDB", "IMDb", "Yelp", "AG News", "AGNews", "DBpedia", "Amazon Reviews", "CoNLL-2003",
@@ -49,9 +52,9 @@ DATASETS: tuple[str, ...] = (
     "GigaSpeech", "WSJ",
     # graphs / recommendation / tabular / time series / RL
     "OGB", "ogbn-arxiv", "ogbn-products", "ogbn-proteins", "Cora", "CiteSeer", "Citeseer", "PubMed",
-    "Reddit", "Amazon", "MovieLens", "MovieLens-1M", "Netflix Prize", "Criteo", "Avazu", "Yelp2018",
+    "MovieLens", "MovieLens-1M", "Netflix Prize", "Criteo", "Avazu", "Yelp2018",
     "Gowalla", "Amazon-Book", "KuaiRec", "UCI", "OpenML", "OpenML-CC18", "Adult", "Higgs", "Covertype",
-    "ETTh1", "ETTh2", "ETTm1", "ETTm2", "ETT", "Electricity", "Traffic", "Weather", "ILI", "Exchange",
+    "ETTh1", "ETTh2", "ETTm1", "ETTm2", "ETT", "Electricity", "Traffic", "Weather", "ILI",
     "M4", "M5", "PEMS", "PEMS-BAY", "METR-LA", "UEA", "UCR", "MuJoCo", "Mujoco", "D4RL", "Atari",
     "Atari 100k", "DMControl", "DeepMind Control Suite", "Meta-World", "ProcGen", "Procgen", "MineRL",
     "NetHack", "OpenAI Gym", "MIMIC", "eICU", "PhysioNet", "TCGA", "UK Biobank", "QM9", "ZINC", "MoleculeNet",
@@ -61,12 +64,11 @@ DATASETS: tuple[str, ...] = (
 # Names that are ordinary words or ambiguous in lower/title case: matched only with this exact spelling.
 CASE_SENSITIVE = frozenset({
     "ARC", "MATH", "DROP", "BIRD", "Spider", "Alpaca", "Dolly", "Adult", "Higgs", "Electricity", "Traffic",
-    "Weather", "Exchange", "Reddit", "Amazon", "Atari", "Cora", "PubMed", "RULER", "HELM", "FLAN", "Yelp",
+    "Weather", "Atari", "Cora", "PubMed", "RULER", "HELM", "FLAN", "Yelp",
     "AMC", "AIME", "UCI", "ILI", "M4", "M5", "C4", "RTE", "WSJ", "MME", "POPE", "BBQ", "GAIA", "APPS",
-    "TREC", "MIMIC", "ETT", "PTB", "UCR", "UEA", "DTD", "ISIC", "PACS", "VLCS", "AMC", "Kinetics",
-    "Commonsense Reasoning", "CSQA", "SIQA", "AQuA", "ZINC", "CASP", "WMT", "IMDB", "IMDb",
+    "TREC", "MIMIC", "ETT", "PTB", "UCR", "UEA", "DTD", "ISIC", "PACS", "VLCS", "Kinetics",
+    "Commonsense Reasoning", "CSQA", "SIQA", "AQuA", "ZINC", "CASP", "WMT", "IMDB", "IMDb", "CoLA",
 })
-EXTRA_CASE_SENSITIVE = ("MATH",)
 
 # Model families; a family name alone counts only where it cannot be an ordinary word or a method.
 MODEL_FAMILIES: tuple[str, ...] = (
@@ -77,14 +79,14 @@ MODEL_FAMILIES: tuple[str, ...] = (
     "DeiT", "Swin", "ConvNeXt", "EfficientNet", "MobileNet", "MobileNetV2", "VGG", "DenseNet", "CLIP",
     "OpenCLIP", "BLIP", "BLIP-2", "LLaVA", "LLaVA-NeXT", "InstructBLIP", "DINO", "DINOv2", "Stable Diffusion",
     "Whisper", "wav2vec", "wav2vec 2.0", "HuBERT", "DeepSeek", "DeepSeek-R1", "DeepSeek-V3", "InternLM",
-    "InternVL", "Baichuan", "ChatGLM", "StarCoder", "OLMo", "GPT-J", "GPT-NeoX", "GPT-Neo", "Chinchilla",
-    "ChatGPT", "InstructGPT", "Codex", "U-Net", "UNet", "YOLO", "YOLOv5", "YOLOv8", "TinyLlama", "Zephyr",
+    "InternVL", "Baichuan", "ChatGLM", "StarCoder", "OLMo", "GPT-J", "GPT-NeoX", "GPT-Neo",
+    "ChatGPT", "InstructGPT", "Codex", "YOLO", "YOLOv5", "YOLOv8", "TinyLlama", "Zephyr",
     "Orca", "WizardLM", "Segment Anything", "DALL-E", "Imagen", "SDXL", "Sora", "MiniGPT-4", "Idefics",
     "Phi-1", "Phi-1.5", "Phi-2", "Phi-3", "Phi-3.5", "Phi-4", "Nemotron", "Granite", "SmolLM", "Cohere",
-    "Command R", "Jamba", "Mamba", "RWKV", "Kosmos", "Flamingo", "OpenFlamingo", "GLIP", "SigLIP", "EVA-CLIP",
+    "Command R", "Jamba", "RWKV", "Kosmos", "Flamingo", "OpenFlamingo", "GLIP", "SigLIP", "EVA-CLIP",
 )
 # Families that need a version or size to count (`GPT-4`, `OPT-13B`, `Yi-34B`), else they are words.
-VERSIONED_FAMILIES: tuple[str, ...] = ("GPT", "OPT", "Yi", "MPT", "Phi", "Llama", "o1", "o3", "o4")
+VERSIONED_FAMILIES: tuple[str, ...] = ("GPT", "OPT", "Yi", "MPT", "Phi", "Llama", "Chinchilla", "Mamba")
 
 # Words naming what a gain measures; the nearest one to a number becomes the gain's metric.
 METRICS: tuple[str, ...] = (
@@ -98,4 +100,22 @@ METRICS: tuple[str, ...] = (
     "correlation", "coverage", "compression", "storage", "bandwidth", "forecasting error",
     "prediction error", "sensitivity", "specificity", "Recall@10", "Recall@20", "Hit@10", "HR@10",
     "NDCG@10", "calibration error", "ECE", "robustness", "accuracy loss", "loss",
+)
+
+# Acronyms that name a field or a standard technique, never the paper's own method.
+COMMON_ACRONYMS = words(
+    "AI ML DL NLP NLU NLG CV RL IRL MARL LLM LLMs VLM VLMs MLLM MLLMs LM LMs PLM PLMs SLM SLMs GNN GNNs CNN CNNs RNN "
+    "RNNs LSTM GRU MLP MLPs VAE VAEs GAN GANs NN NNs DNN DNNs SSL SGD GD ADAM OT DP LDP FL IR KD NAS DRO MoE RAG ICL "
+    "CoT RLHF DPO PPO SFT PEFT LoRA QLoRA KL MSE MAE RMSE AUC ROC SVM SVD PCA ICA KNN kNN GP GPs EM MCMC HMM CRF "
+    "ODE ODEs PDE PDEs SDE SDEs ViT ViTs OOD IID iid API APIs GPU GPUs CPU TPU FLOPs SOTA QA VQA ASR TTS MT NER "
+    "IoT EHR ECG EEG MRI CT LTSF TSF CTR CVR A/B ERM IRM UCB TS MDP MDPs POMDP BO HPO AutoML MIL RS SR DA UDA DG "
+    "TL MTL CL MAML FSL ZSL VI ELBO KV LLaMA GPT BERT")
+
+# Nouns that say the thing just named is the paper's contribution (`a framework called X`).
+METHOD_NOUNS = (
+    "method", "approach", "framework", "algorithm", "technique", "model", "strategy", "system", "architecture",
+    "scheme", "procedure", "module", "paradigm", "benchmark", "dataset", "loss", "metric", "tool", "pipeline",
+    "library", "network", "estimator", "optimizer", "mechanism", "agent", "protocol", "policy", "recipe",
+    "objective", "regularizer", "variant", "toolkit", "suite", "platform", "learner", "solver", "attack",
+    "defense", "pruner", "adapter", "layer", "criterion", "score", "measure", "test", "corpus", "environment",
 )

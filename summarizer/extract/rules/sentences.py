@@ -14,7 +14,7 @@ from dataclasses import dataclass
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“'(\[]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset({
     "e.g", "i.e", "al", "vs", "cf", "fig", "figs", "eq", "eqs", "sec", "tab", "ref", "refs", "approx",
-    "resp", "w.r.t", "dr", "mr", "ms", "no", "nos", "vol", "pp", "ca", "incl", "viz", "st", "u.s", "e.t.c",
+    "resp", "w.r.t", "dr", "mr", "nos", "vol", "ca", "incl", "viz", "u.s", "e.t.c",
     "wrt", "ie", "eg", "ph.d", "jr", "inc", "corp", "ltd",
 })
 _LAST_WORD = re.compile(r"([\w.]+)$")

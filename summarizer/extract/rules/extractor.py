@@ -1,0 +1,103 @@
+"""`RulesExtractor`: the offline backend, every card field from title + abstract by rules.
+
+Each rule family lives in its own module and returns `Hit`s (value + span);
+this module only assembles them into an `Extraction` plus the provenance map,
+and guarantees a paper never raises: a failing rule leaves its field empty.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from summarizer.extract.base import CardResult, OnDone
+from summarizer.extract.rules.gains import GainHit, find_gains
+from summarizer.extract.rules.hits import Hit
+from summarizer.extract.rules.method import MethodHit, find_method
+from summarizer.extract.rules.resources import find_code_urls, find_compute, find_datasets, find_models
+from summarizer.extract.rules.sentences import split_sentences
+from summarizer.extract.rules.task import find_task
+from summarizer.models import Extraction, ExtractorInfo, Gain, Method, Paper, Resources, Span
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+MAX_ABSTRACT_CHARS = 20_000  # abstracts are ~1.5k chars; a 100k-char blob is a parse accident, not a claim
+
+
+def _safe(rule: Callable[[], T], empty: T, name: str, paper_id: str) -> T:
+    """Run one rule; a bug in it costs that field only, never the paper."""
+    try:
+        return rule()
+    except Exception:  # the contract is "never raise on odd input"
+        log.warning("rules: %s failed on paper %s", name, paper_id, exc_info=True)
+        return empty
+
+
+class RulesExtractor:
+    """Deterministic, offline, grounded: the backend used when no model is configured."""
+
+    info = ExtractorInfo(backend="rules", model=None, prompt_version="rules-v1")
+
+    def extract_all(self, papers: Sequence[Paper], on_done: OnDone | None = None) -> list[CardResult]:
+        results = []
+        for paper in papers:
+            result = self.extract_paper(paper)
+            results.append(result)
+            if on_done is not None:
+                on_done(result)
+        return results
+
+    def extract_paper(self, paper: Paper) -> CardResult:
+        title, abstract = paper.title or "", (paper.abstract or "")[:MAX_ABSTRACT_CHARS]
+        pid = paper.id
+        sentences = _safe(lambda: split_sentences(abstract), [], "sentences", pid)
+        method: MethodHit | None = _safe(lambda: find_method(title, abstract, sentences), None, "method", pid)
+        name = method.name.value if method else None
+        task: Hit | None = _safe(lambda: find_task(title, name, sentences), None, "task", pid)
+        gains: list[GainHit] = _safe(lambda: _dedupe_gains(find_gains(sentences)), [], "gains", pid)
+        urls: list[Hit] = _safe(lambda: find_code_urls(abstract), [], "code_urls", pid)
+        datasets: list[Hit] = _safe(lambda: _without(find_datasets(abstract), name), [], "datasets", pid)
+        models: list[Hit] = _safe(lambda: _without(find_models(abstract), name), [], "models", pid)
+        compute: Hit | None = _safe(lambda: find_compute(abstract), None, "compute", pid)
+        extraction = Extraction(
+            task=task.value if task else None,
+            method=Method(name=name, description=method.description.value if method and method.description
+                          else None),
+            claimed_gains=[Gain(metric=g.metric, value=g.value, baseline=g.baseline, dataset=g.dataset,
+                                evidence=g.sentence.text) for g in gains],
+            resources=Resources(datasets=[h.value for h in datasets], code_urls=[h.value for h in urls],
+                                models=[h.value for h in models], compute=compute.value if compute else None),
+        )
+        provenance = _provenance(task, method, gains, urls, datasets, models, compute)
+        return CardResult(paper_id=pid, extraction=extraction, provenance=provenance)
+
+
+def _dedupe_gains(gains: list[GainHit]) -> list[GainHit]:
+    """One gain per distinct value (the labeled set lists a repeated value once)."""
+    seen: set[str] = set()
+    return [g for g in gains if not (g.value in seen or seen.add(g.value))]
+
+
+def _without(hits: list[Hit], name: str | None) -> list[Hit]:
+    """The paper's own method is never one of its datasets or pretrained models."""
+    if not name:
+        return hits
+    own = name.lower()
+    return [h for h in hits if h.value.lower() != own]
+
+
+def _provenance(task: Hit | None, method: MethodHit | None, gains: list[GainHit], urls: list[Hit],
+                datasets: list[Hit], models: list[Hit], compute: Hit | None) -> dict[str, list[Span]]:
+    """Field path -> spans; slicing the title/abstract at a span yields the value (or the evidence)."""
+    spans: dict[str, list[Span]] = {}
+    single = {"task": task, "method.name": method.name if method else None,
+              "method.description": method.description if method else None, "resources.compute": compute}
+    spans.update({path: [hit.span()] for path, hit in single.items() if hit is not None})
+    for i, gain in enumerate(gains):
+        s = gain.sentence
+        spans[f"claimed_gains.{i}"] = [Span(field="abstract", start=s.start, end=s.end)]
+        spans[f"claimed_gains.{i}.value"] = [Span(field="abstract", start=a, end=b) for a, b in gain.spans]
+    for kind, hits in (("code_urls", urls), ("datasets", datasets), ("models", models)):
+        spans.update({f"resources.{kind}.{i}": [h.span()] for i, h in enumerate(hits)})
+    return spans

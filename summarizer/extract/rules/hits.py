@@ -1,0 +1,46 @@
+"""The unit every rule returns: a value plus the span of the text that grounds it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.models import Span
+
+
+@dataclass(frozen=True)
+class Hit:
+    """`value` found at `source_field[start:end]` (the slice is the value unless a rule says otherwise)."""
+
+    value: str
+    start: int
+    end: int
+    field: str = "abstract"
+
+    def span(self) -> Span:
+        return Span(field=self.field, start=self.start, end=self.end)
+
+
+def dedupe_hits(hits: list[Hit]) -> list[Hit]:
+    """First hit per case-, space- and hyphen-insensitive value, in order of appearance."""
+    seen: set[str] = set()
+    kept: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.field != "title", h.start)):
+        norm = normalise_name(hit.value)
+        if norm and norm not in seen:
+            seen.add(norm)
+            kept.append(hit)
+    return kept
+
+
+_NON_ALNUM = re.compile(r"[\W_]+")
+
+
+def normalise_name(name: str) -> str:
+    """Comparison key for names: `CIFAR-10` = `cifar10`, `MS MARCO` = `MSMarco`."""
+    return _NON_ALNUM.sub("", name.lower())
+
+
+def words(text: str) -> frozenset[str]:
+    """A vocabulary written as one space-separated string (lexicons read better that way)."""
+    return frozenset(text.split())

@@ -1,0 +1,148 @@
+"""The task: a short noun phrase for the problem a paper addresses, cut from its own words.
+
+Titles say it most compactly (`... for Quantile Regression`, `X: Pruning LLMs
+via Y`); abstracts say it explicitly in `the problem of X` / `we study X`. The
+phrase is always a contiguous slice of the title or abstract, trimmed of
+method names, leading verbs (`Improving`, `Towards`) and trailing `via/with`
+clauses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.extract.rules.hits import Hit
+from summarizer.extract.rules.sentences import Sentence
+
+_FOR = re.compile(r"(?:\s(?:for|For)|\s(?:Approach|Framework|Method|Model|Methods|Approaches|Solution)s?\s(?:to|To))"
+                  r"\s(?!the first time|free\b|all\b|any\b|everyone\b)", re.IGNORECASE)
+_CUT = re.compile(r"\s(?:via|with|using|through|by|from|under|without|based on|in the presence of|at|as|is|are|"
+                  r"and its|that|when|beyond|against|inspired by|meets|can|could|may|does|do|will|[-–—]{1,2})\s"
+                  r"|[:?!,;(]", re.IGNORECASE)
+_LEAD = re.compile(
+    r"^(?:(?:How to|How (?:Do|Does|Can|Much|Well)|Why|When|What|Can|Does|Do|We|Should|And|A|An|The|On|On the|"
+    r"Towards?|"
+    r"Toward|Improv(?:ed|ing)|Enhanc(?:ed|ing)|Better|Boosting|"
+    r"Rethinking|Revisiting|Understanding|Exploring|Explaining|Investigating|Analy[sz]ing|Tackling|"
+    r"Addressing|Mitigating|Refining|Advancing|Unlocking|Unveiling|Achieving|Enabling|Accelerating|"
+    r"Simple|Novel|New|Fast|Efficient|Effective|Accurate|Scalable|Flexible|Optimal|Improved|Practical|"
+    r"Generalized|Unified|(?:[\w-]+\s)?(?:View|Perspective|Look|Note)\s(?:on|of|at)(?:\sthe)?|"
+    r"(?:Improved |Empirical |Theoretical |Systematic |Comprehensive |Large-Scale )?(?:Analysis|Study|"
+    r"Survey|Investigation|Review|Evaluation|Benchmark|Framework|Approach|Method|Model) (?:of|on|for))\s)+",
+    re.IGNORECASE)
+_AVOID = r"(?!the\s(?:problem|question|effect|role|use)\b|how\b|whether\b|a\b|an\b|this\b|these\b|it\b)"
+_PROBLEM = re.compile(r"\b(?:the (?:problem|task|challenge) of)\s" + _AVOID)
+_STUDY = re.compile(r"\bwe (?:study|investigate|address|tackle|revisit|focus on)\s" + _AVOID)
+_TRAILING_STOP = re.compile(r"(?:\s(?:in|of|for|and|or|the|a|an|to|on|with|from|by))+$", re.IGNORECASE)
+_GOAL_VERB = re.compile(
+    r"\s(?:(?:can\s)?(?:improves?|enhances?|boosts?|helps?|maximizes?|mitigates?|reduces?|enables?|"
+    r"accelerates?)|to\s(?:alleviate|improve|enhance|mitigate|reduce|address|tackle|solve|boost|accelerate|"
+    r"enable|achieve|help))\s(?:the\s)?", re.IGNORECASE)
+_STUDY_OF = re.compile(r"(?:A|An|The)\s(?:[\w-]+\s){0,3}?(?:Study|Analysis|Survey|Investigation|Evaluation|"
+                       r"Perspective|Look|View|Review|Comparison|Benchmark|Exploration|Way|Recipe)\s(?:on|of|for|to|at|into)\s"
+                       r"(?:the\s)?")
+_GENERIC_SUBTITLE = re.compile(r"^(?:Theory|Analysis|Algorithms?|Methods?|Models?)\s(?:and|&)\s|\b(?:Applications?|"
+                               r"Implications|Beyond|Case Study|Practice|Lessons|Insights|Results|Design|Approach|"
+                               r"Perspective)$")
+_GENERIC_TARGET = re.compile(r"(?:Large |Deep |Pre-?trained |Small )?(?:Language Models?|LLMs?|Neural Networks?|"
+                             r"Networks?|Deep Learning|Machine Learning|Transformers?|Models?|DNNs?)$", re.IGNORECASE)
+_LONG_TITLE_WORDS = 6
+_COMPACT_WORDS = 5
+_MAX_WORDS = 8
+
+
+def find_task(title: str, method_name: str | None, sentences: list[Sentence]) -> Hit | None:
+    """The best short problem phrase, or None when nothing usable is found."""
+    start, core = _title_core(title, method_name)
+    head, sep, tail = title.partition(": ")
+    whole = _trim(core, start, "title")
+    compact = whole if whole is not None and len(whole.value.split()) <= _COMPACT_WORDS else None
+    candidates = [_after_for(core, start), _after_goal_verb(core, start), compact,
+                  _from_abstract(sentences, _PROBLEM), whole, _from_abstract(sentences, _STUDY),
+                  _trim(head, 0, "title"),
+                  _trim(tail, len(head) + 2, "title") if sep else None]
+    candidates = [_not_whole(c, title) for c in candidates]
+    good = [c for c in candidates if c is not None and len(c.value.split()) >= 2]
+    if good:
+        return good[0]
+    return next((c for c in candidates if c is not None), None) or _shorter(core, start, title)
+
+
+def _title_core(title: str, method_name: str | None) -> tuple[int, str]:
+    """The title without a leading `Name:`; for `Catchy Head: Subtitle` titles, the subtitle's topic."""
+    head, sep, tail = title.partition(": ")
+    if not sep:
+        return 0, title
+    offset = len(head) + 2
+    if study := _STUDY_OF.match(tail):
+        return offset + study.end(), tail[study.end():]
+    named = (method_name and head.strip() == method_name) or len(head.split()) <= 1
+    if not named and (_GENERIC_SUBTITLE.search(tail) or (_FOR.search(head) and not _FOR.search(tail))):
+        return 0, head
+    return offset, tail
+
+
+def _after_for(core: str, offset: int) -> Hit | None:
+    match = _FOR.search(core)
+    if not match:
+        return None
+    hit = _trim(core[match.end():], offset + match.end(), "title")
+    if hit is None or len(hit.value.split()) < 2 or _GENERIC_TARGET.fullmatch(hit.value):
+        return None  # `... for Large Language Models` names the subject, not the problem
+    return hit
+
+
+def _not_whole(hit: Hit | None, title: str) -> Hit | None:
+    """A whole long title is not a task phrase; a short noun-phrase title may well be one."""
+    if hit is None or (hit.value == title.strip() and len(title.split()) >= _LONG_TITLE_WORDS):
+        return None
+    return hit
+
+
+def _shorter(core: str, offset: int, title: str) -> Hit | None:
+    """Last resort: the title core, cut before its first `into/in/on/of` when it would be the whole title."""
+    hit = _trim(core, offset, "title")
+    if hit is None or _not_whole(hit, title) is not None:
+        return hit
+    cut = re.search(r"\s(?:into|in|on|of|across|over|for)\s", hit.value)
+    if cut:
+        return Hit(hit.value[:cut.start()], hit.start, hit.start + cut.start(), "title")
+    tail = " ".join(hit.value.split()[-3:])  # English noun compounds end in their head: `... Reinforcement Learning`
+    return Hit(tail, hit.end - len(tail), hit.end, "title") if hit.value.endswith(tail) else hit
+
+
+def _after_goal_verb(core: str, offset: int) -> Hit | None:
+    """`X Improves Out-of-distribution Generalization` / `X to Alleviate the Y Trade-Off` -> the goal."""
+    match = _GOAL_VERB.search(core)
+    if not match:
+        return None
+    hit = _trim(core[match.end():], offset + match.end(), "title")
+    return hit if hit is not None and len(hit.value.split()) >= 2 else None
+
+
+def _from_abstract(sentences: list[Sentence], pattern: re.Pattern[str]) -> Hit | None:
+    for sentence in sentences[:4]:
+        match = pattern.search(sentence.text)
+        if match:
+            hit = _trim(sentence.text[match.end():], sentence.start + match.end(), "abstract",
+                        extra_cut=r"\s(?:in|where|which|of which|to|and)\s")
+            if hit is not None and len(hit.value.split()) >= 2:
+                return hit
+    return None
+
+
+def _trim(text: str, offset: int, field: str, extra_cut: str | None = None) -> Hit | None:
+    """Cut `text` at the first clause break, drop leading verbs/articles, keep at most 8 words."""
+    lead = _LEAD.match(text)
+    start = lead.end() if lead and lead.end() < len(text) else 0
+    cut = _CUT.search(text, start)
+    end = cut.start() if cut else len(text)
+    if extra_cut and (m := re.search(extra_cut, text[start:end])):
+        end = start + m.start()
+    phrase = _TRAILING_STOP.sub("", text[start:end].rstrip(" ."))
+    words = phrase.split()
+    if len(words) > _MAX_WORDS:
+        phrase = _TRAILING_STOP.sub("", " ".join(words[:_MAX_WORDS]))
+    if not phrase or not text[start:].startswith(phrase):
+        return None
+    return Hit(phrase, offset + start, offset + start + len(phrase), field)

@@ -1,0 +1,101 @@
+"""Claimed gains: real sentences from the samples, raw LaTeX forms, and the setting/size traps."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.extract.rules.gains import GainHit, find_gains
+from summarizer.extract.rules.sentences import split_sentences
+
+
+def _gains(text: str) -> list[GainHit]:
+    return find_gains(split_sentences(text))
+
+
+def _values(text: str) -> list[str]:
+    return [g.value for g in _gains(text)]
+
+
+@pytest.mark.parametrize(("sentence", "values"), [
+    ("Taken together, our method reduces communication costs by up to 10x over vanilla LoRA and up to 5x over "
+     "more complex sparse LoRA baselines while achieving greater utility.", ["10x", "5x"]),
+    ("Empirical results show that OneNet reduces online forecasting error by more than 50% compared to the "
+     "State-Of-The-Art (SOTA) method.", ["50%"]),
+    ("Length-controlling also increases the Spearman correlation with LMSYS' Chatbot Arena from 0.94 to 0.98.",
+     ["0.94 -> 0.98"]),
+    ("DSIR improves over random selection and heuristic filtering baselines by 2--2.5% on the GLUE benchmark.",
+     ["2--2.5%"]),
+    ("LoLDU significantly reduces trainable parameters by 2600 times compared to regular PEFT methods.",
+     ["2600 times"]),
+    ("Instruction tuning significantly enhanced performance by 47.4% and 25.4% on MIMIC-CXR and IU-Xray data, "
+     "respectively.", ["47.4%", "25.4%"]),
+    ("Results show that Sparse Momentum provides up to 5.61x faster training.", ["5.61x"]),
+    ("For short to medium-term forecasts, NeuralProphet improves forecast accuracy by 55 to 92 percent.",
+     ["55 to 92 percent"]),
+    ("SVFit outperforms LoRA while requiring 16 times fewer trainable parameters.", ["16 times"]),
+    ("Our PST only requires 1.5% trainable parameters to achieve comparable performance.", ["1.5%"]),
+    ("It achieves a 31× speedup.", ["31×"]),
+    ("Our methods ensure more stable training than PPO and much fewer (around 12.3%) computing resources.",
+     ["12.3%"]),
+    ("It is 27-90 times fewer FLOPs than the dense model.", ["27-90 times"]),
+    ("Accuracy reaches ~99.04% on the test set.", ["99.04%"]),
+    ("The method keeps the error below <0.3% relative error increase.", ["0.3%"]),
+])
+def test_finds_claimed_gains(sentence: str, values: list[str]) -> None:
+    assert _values(sentence) == values
+
+
+@pytest.mark.parametrize(("raw", "value"), [
+    ("It gives a 31times speedup.", "31times"),
+    (r"It is 2.4\times faster than FlashAttention.", r"2.4\times"),
+    ("It is 31x faster.", "31x"),
+    ("It runs 31 times faster than the baseline.", "31 times"),
+    ("Training is 1.1-3.2x faster.", "1.1-3.2x"),
+    ("Latency improves by up to 6.7x.", "6.7x"),
+    ("The error drops by 13%.", "13%"),
+    ("Perplexity improves from 9.64 to 7.23 on WikiText-2.", "9.64 -> 7.23"),
+])
+def test_accepts_raw_and_cleaned_forms(raw: str, value: str) -> None:
+    assert _values(raw) == [value]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We fine-tune a model with 7B parameters using 4-bit quantization.",
+    "For instance, at a 50% compression rate, LoRAPrune is evaluated.",
+    "We keep 50% of dimensions as a setting for all runs.",
+    "The dataset contains over 40,000 records.",
+    "LIFT only updates the top 5% Principal Weights throughout training.",
+    "The signature was significant (HR=2.99, 95% CI: 1.88--4.78, p<0.005).",
+    "LLMs contain billions of parameters, so these small fractions, such as 0.01%, are many parameters.",
+    "Scaling from 2019 to 2023 the corpus grew.",
+    "We train on 8×H100 GPUs with 224×224 images.",
+    "Our method is significantly better than all baselines.",
+    "DiscQuant gets 64% accuracy on GSM8k, whereas GPTQ achieves 54%.",
+    "In comparison, DT achieved a test score mean of 93.73%, and SVM had a test score mean of 96.44%.",
+    "Top-r singular values capture over 99% of the matrix's information.",
+])
+def test_settings_sizes_and_baselines_are_not_gains(sentence: str) -> None:
+    assert "54%" not in _values(sentence)
+    if "DiscQuant" not in sentence:
+        assert _values(sentence) == []
+
+
+def test_metric_baseline_dataset_and_evidence() -> None:
+    text = ("ARM is strong. On the MATH benchmark, Llama 2 7B adapted using SORSA achieved 10.36% accuracy, "
+            "outperforming LoRA (5.50%), Full FT (7.22%), and PiSSA (7.44%).")
+    [gain] = _gains(text)
+    assert (gain.value, gain.metric, gain.baseline, gain.dataset) == ("10.36%", "accuracy", "LoRA", "MATH")
+    assert gain.sentence.text == text[gain.sentence.start:gain.sentence.end]
+    assert gain.sentence.text.startswith("On the MATH benchmark")
+    assert [text[a:b] for a, b in gain.spans] == ["10.36%"]
+
+
+def test_compared_to_baseline_phrase() -> None:
+    [gain] = _gains("LoRA-XS achieves a remarkable reduction of trainable parameters by over 100x in 7B models "
+                    "compared to LoRA.")
+    assert (gain.value, gain.baseline, gain.metric) == ("100x", "LoRA", "trainable parameters")
+
+
+@pytest.mark.parametrize("text", ["", "%%% ××× 1e9", "by " * 5000, "9" * 10000 + "%", "a. b. c. 5%. 6×."])
+def test_odd_input_never_raises(text: str) -> None:
+    _gains(text)

@@ -1,0 +1,102 @@
+"""Method names: title prefixes, explicit naming, acronym definitions, and honest abstention."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.extract.rules.method import find_method, is_name_like
+from summarizer.extract.rules.sentences import split_sentences
+
+
+def _name(title: str, abstract: str) -> str | None:
+    hit = find_method(title, abstract, split_sentences(abstract))
+    return hit.name.value if hit else None
+
+
+@pytest.mark.parametrize(("title", "abstract", "name"), [
+    ("ARM: Refining Multivariate Forecasting with Adaptive Temporal-Contextual Learning",
+     "To address this, we introduce ARM: a multivariate temporal-contextual adaptive learning method.", "ARM"),
+    ("LoRA+: Efficient Low Rank Adaptation of Large Models", "We propose a simple fix.", "LoRA+"),
+    ("Adafactor: Adaptive Learning Rates with Sublinear Memory Cost",
+     "We propose Adafactor, which keeps factored second moments.", "Adafactor"),
+    ("From GaLore to WeLore: How Low-Rank Weights Non-uniformly Emerge from Low-Rank Gradients",
+     "Based on this, we propose Weight Low-Rank Projection (WeLore) that unifies weight compression.", "WeLore"),
+    ("A Simple and Effective Pruning Approach for Large Language Models",
+     "In this work, we introduce a novel, straightforward yet effective pruning method, termed Wanda "
+     "(Pruning by Weights and activations), designed to induce sparsity in pretrained LLMs.", "Wanda"),
+    ("Beyond Size: How Gradients Shape Pruning Decisions in Large Language Models",
+     "We propose a novel sparsity-centric pruning method for pretrained LLMs, termed Gradient-based Language "
+     "Model Pruner (GBLM-Pruner).", "GBLM-Pruner"),
+    ("Modeling Long- and Short-Term Temporal Patterns with Deep Neural Networks",
+     "In this paper, we propose a novel deep learning framework, namely Long- and Short-term Time-series "
+     "network (LSTNet), to address this open challenge.", "LSTNet"),
+    ("Self-Influence Guided Data Reweighting for Language Model Pre-training",
+     "We fill this important gap and propose PRESENCE, a method for jointly reweighting samples.", "PRESENCE"),
+    ("Weight Poisoning Attacks on Pre-trained Models",
+     "We show that by applying a regularization method, which we call RIPPLe, and an initialization procedure, "
+     "which we call Embedding Surgery, such attacks are possible.", "RIPPLe"),
+    ("Knowledge Distillation Based on Transformed Teacher Matching",
+     "We drop temperature scaling on the student side, and systematically study the resulting variant of KD, "
+     "dubbed transformed teacher matching (TTM).", "TTM"),
+    ("Adafactor: Adaptive Learning Rates with Sublinear Memory Cost",
+     "In several recently proposed stochastic optimization methods, the updates are scaled by averages.", "Adafactor"),
+    ("Weight Normalization: A Simple Reparameterization to Accelerate Training of Deep Neural Networks",
+     "We present weight normalization: a reparameterization of the weight vectors in a neural network.",
+     "Weight Normalization"),
+    ("Regression Discontinuity Design with Distribution-Valued Outcomes",
+     "This article introduces Regression Discontinuity Design (RDD) with Distribution-Valued Outcomes (R3D), "
+     "extending the standard RDD framework.", "R3D"),
+    ("Robust Test-Time Adaptation in Dynamic Scenarios",
+     "In this work, we explore such practical test data streams, namely practical test-time adaptation (PTTA). "
+     "To do so, we elaborate a Robust Test-Time Adaptation (RoTTA) method against the complex data stream.",
+     "RoTTA"),
+    ("NGBoost: Natural Gradient Boosting for Probabilistic Prediction",
+     "We present Natural Gradient Boosting (NGBoost), an algorithm for generic probabilistic prediction.",
+     "NGBoost"),
+])
+def test_names_the_papers_own_method(title: str, abstract: str, name: str) -> None:
+    assert _name(title, abstract) == name
+
+
+@pytest.mark.parametrize(("title", "abstract"), [
+    ("A survey on online active learning", "This survey reviews recent online active learning methods."),
+    ("Time Matters: Scaling Laws for Any Budget",
+     "A primary cost driver for training large models is wall-clock training time. We show that popular "
+     "time estimates based on FLOPs are poor estimates."),
+    ("Flexible Model Aggregation for Quantile Regression",
+     "Rather than proposing yet another (new) algorithm for quantile regression we adopt a meta viewpoint."),
+    ("Improved Analysis of Sparse Linear Regression in Local Differential Privacy Model",
+     "We propose an innovative NLDP algorithm, the very first of its kind for the problem."),
+    ("Uncertainty quantification for improving radiomic-based models",
+     "However, we propose to use uncertainty quantification (UQ) to improve the confidence in predictions."),
+    ("Decentralised Traffic Incident Detection via Network Lasso",
+     "We leverage an elegant but less explored distributed optimisation framework named Network Lasso, with "
+     "guaranteed global convergence for convex problem formulations."),
+    ("Balancing the Scales: A Comprehensive Study on Tackling Class Imbalance in Binary Classification",
+     "Class imbalance is common. We compare oversampling, undersampling and cost-sensitive learning."),
+    ("Deep Interest Network for Click-Through Rate Prediction",
+     "To this end, we propose two techniques: mini-batch aware regularization and an adaptive activation."),
+    ("Exploring Scaling Laws for Local SGD in Large Language Model Training",
+     "This paper investigates scaling laws for local SGD in LLM training."),
+])
+def test_abstains_when_no_method_is_named(title: str, abstract: str) -> None:
+    assert _name(title, abstract) is None
+
+
+def test_description_is_the_introducing_sentence_and_spans_slice_back() -> None:
+    title = "ARM: Refining Multivariate Forecasting"
+    abstract = ("LTSF is important. To address this, we introduce ARM: a multivariate method. "
+                "ARM demonstrates superior performance.")
+    hit = find_method(title, abstract, split_sentences(abstract))
+    assert hit is not None and hit.description is not None
+    assert hit.description.value == "To address this, we introduce ARM: a multivariate method."
+    assert title[hit.name.start:hit.name.end] == "ARM" and hit.name.field == "title"
+    assert abstract[hit.description.start:hit.description.end] == hit.description.value
+
+
+@pytest.mark.parametrize(("token", "expected"), [
+    ("LoRA-XS", True), ("WeLore", True), ("ARM", True), ("LoRA+", True), ("P-learner", True),
+    ("Entropy-Guided", False), ("Variance-Weighted", False), ("LLMs", False), ("The", False), ("Bayesian", False),
+])
+def test_name_likeness(token: str, expected: bool) -> None:
+    assert is_name_like(token) is expected

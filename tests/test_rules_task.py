@@ -1,0 +1,77 @@
+"""Task: a short problem phrase sliced from the title or abstract, never the whole title."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.extract.rules.sentences import split_sentences
+from summarizer.extract.rules.task import find_task
+
+
+def _task(title: str, abstract: str = "", method: str | None = None) -> str | None:
+    hit = find_task(title, method, split_sentences(abstract))
+    if hit is not None:
+        source = title if hit.field == "title" else abstract
+        assert source[hit.start:hit.end] == hit.value
+    return hit.value if hit else None
+
+
+@pytest.mark.parametrize(("title", "method", "task"), [
+    ("Flexible Model Aggregation for Quantile Regression", None, "Quantile Regression"),
+    ("ARM: Refining Multivariate Forecasting with Adaptive Temporal-Contextual Learning", "ARM",
+     "Multivariate Forecasting"),
+    ("AirCast: Improving Air Pollution Forecasting Through Multi-Variable Data Alignment", "AirCast",
+     "Air Pollution Forecasting"),
+    ("Covariate balancing using the integral probability metric for causal inference", None, "causal inference"),
+    ("LISA: Layerwise Importance Sampling for Memory-Efficient Large Language Model Fine-Tuning", "LISA",
+     "Memory-Efficient Large Language Model Fine-Tuning"),
+    ("Ugly Ducklings or Swans: A Tiered Quadruplet Network with Patient-Specific Mining for Improved Skin "
+     "Lesion Classification", None, "Skin Lesion Classification"),
+    ("Contextual Bandits with Online Neural Regression", None, "Contextual Bandits"),
+])
+def test_task_from_title_structure(title: str, method: str | None, task: str) -> None:
+    assert _task(title, method=method) == task
+
+
+def test_problem_of_in_abstract_when_title_has_no_for() -> None:
+    title = "Improved Analysis of Sparse Linear Regression in Local Differential Privacy Model"
+    abstract = ("In this paper, we revisit the problem of sparse linear regression in the local differential "
+                "privacy (LDP) model. Existing research has focused on lower bounds.")
+    assert _task(title, abstract) == "sparse linear regression"
+
+
+@pytest.mark.parametrize(("title", "method", "task"), [
+    ("Balancing the Scales: A Comprehensive Study on Tackling Class Imbalance in Binary Classification", None,
+     "Class Imbalance in Binary Classification"),
+    ("Weight Normalization: A Simple Reparameterization to Accelerate Training of Deep Neural Networks",
+     "Weight Normalization", "Training of Deep Neural Networks"),
+    ("Spurious Feature Diversification Improves Out-of-distribution Generalization", None,
+     "Out-of-distribution Generalization"),
+    ("DiscQuant: A Quantization Method for Neural Networks Inspired by Discrepancy Theory", "DiscQuant",
+     "Quantization Method for Neural Networks"),
+])
+def test_task_from_subtitles_goals_and_questions(title: str, method: str | None, task: str) -> None:
+    assert _task(title, method=method) == task
+
+
+@pytest.mark.parametrize("title", ["How Does Vision-Language Adaptation Impact the Safety of Vision Language Models?",
+                                   "Why Do We Need Weight Decay in Modern Deep Learning?"])
+def test_question_titles_keep_their_topic(title: str) -> None:
+    task = _task(title)
+    assert task is not None and len(task.split()) >= 2 and task.split()[0] not in {"How", "Why", "Do", "Does"}
+
+
+def test_scaling_laws_for_any_budget_is_not_a_task() -> None:
+    assert _task("Time Matters: Scaling Laws for Any Budget") != "Any Budget"
+
+
+def test_long_titles_are_cut_to_a_short_phrase() -> None:
+    title = ("LocalValueBench: A Collaboratively Built and Extensible Benchmark for Evaluating Localized Value "
+             "Alignment and Ethical Safety in Large Language Models")
+    task = _task(title, method="LocalValueBench")
+    assert task is not None and len(task.split()) <= 8 and not task.endswith(" in")
+
+
+@pytest.mark.parametrize("title", ["", ":", "A", "for for for", "x" * 5000, "中文标题：研究"])
+def test_odd_titles_never_raise(title: str) -> None:
+    _task(title, "")
