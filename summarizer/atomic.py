@@ -10,6 +10,12 @@ from pathlib import Path
 from typing import IO
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 @contextmanager
 def atomic_open(path: Path, newline: str | None = None) -> Iterator[IO[str]]:
     """Write to a temp file beside `path`, fsync, then rename over it."""
@@ -20,6 +26,7 @@ def atomic_open(path: Path, newline: str | None = None) -> Iterator[IO[str]]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        Path(tmp).chmod(0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
         Path(tmp).replace(path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from summarizer.cli_eval import eval_command
 from summarizer.errors import SummarizerError
 from summarizer.export import read_cards, write_csv, write_jsonl
 from summarizer.sources import FORMATS, LoadResult, load_papers
@@ -31,6 +32,7 @@ app = typer.Typer(
 fetch_app = typer.Typer(help="Download listings from the live APIs into a file (needs network).",
                         no_args_is_help=True)
 app.add_typer(fetch_app, name="fetch")
+app.command("eval")(eval_command)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 InputFormat = Enum("InputFormat", {f.replace("-", "_"): f for f in FORMATS}, type=str)  # type: ignore[misc]

@@ -34,9 +34,11 @@ class RichProgress:
 
     @contextmanager
     def stage(self, name: str, total: int | None) -> Iterator[Advance]:
+        if not self.console.is_terminal:
+            yield lambda n=1: None
+            return
         columns = (TextColumn("[bold]{task.description:<10}"), BarColumn(), MofNCompleteColumn(),
                    TimeElapsedColumn())
-        with Progress(*columns, console=self.console, transient=False,
-                      disable=not self.console.is_terminal) as bar:
+        with Progress(*columns, console=self.console, transient=False) as bar:
             task = bar.add_task(name, total=total)
             yield lambda n=1: bar.advance(task, n)

@@ -1,0 +1,24 @@
+"""Themes -> the daily digest: Markdown, self-contained HTML, Atom feed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from summarizer.atomic import write_text_atomic
+from summarizer.digest.feed import render_feed
+from summarizer.digest.overview import Overview
+from summarizer.digest.render import render_html, render_markdown
+from summarizer.digest.view import DigestMeta, DigestView, build_view
+from summarizer.themes import ThemedCards
+
+__all__ = ["DigestMeta", "DigestView", "build_view", "write_digest"]
+
+
+def write_digest(themed: ThemedCards, overviews: dict[str, Overview], out_dir: Path, meta: DigestMeta) -> list[Path]:
+    """Write digest.md, digest.html and digest.xml atomically; return their paths."""
+    view = build_view(themed, overviews, meta)
+    return [
+        write_text_atomic(out_dir / "digest.md", render_markdown(view)),
+        write_text_atomic(out_dir / "digest.html", render_html(view)),
+        write_text_atomic(out_dir / "digest.xml", render_feed(view)),
+    ]

@@ -1,0 +1,39 @@
+"""Markdown and HTML from the digest view, through jinja2 templates.
+
+HTML autoescapes everything; Markdown escapes what a Markdown renderer would
+otherwise interpret (inline HTML, links, emphasis), so input text stays text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from summarizer.digest.view import DigestView
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
+
+
+def md_escape(text: object) -> str:
+    escaped = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", escaped).replace("\n", " ")
+
+
+@cache
+def _env(autoescape: bool) -> Environment:
+    env = Environment(loader=PackageLoader("summarizer.digest", "templates"), undefined=StrictUndefined,
+                      autoescape=autoescape,
+                      trim_blocks=False, keep_trailing_newline=True)
+    env.filters["md"] = md_escape
+    return env
+
+
+def render_markdown(view: DigestView) -> str:
+    text = _env(False).get_template("digest.md.j2").render(view=view, meta=view.meta)
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
+def render_html(view: DigestView) -> str:
+    return _env(True).get_template("digest.html.j2").render(view=view, meta=view.meta)
