@@ -1,0 +1,145 @@
+"""`summarizer eval`: score cards (a JSONL file or a backend run) against the labeled set.
+
+Registered by the main app as `app.command("eval")(eval_command)`. Bad input is
+one `error:` line and exit 2; `--check` exits 1 on a significant per-field drop.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from summarizer.errors import InputError, SummarizerError
+
+# the table needs ~130 columns; piped output (CI logs) would otherwise wrap at 80
+out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 140)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class EvalBackend(StrEnum):
+    baseline = "baseline"
+    rules = "rules"
+    llm = "llm"
+
+
+class EvalSplit(StrEnum):
+    dev = "dev"
+    heldout = "heldout"
+    all = "all"
+
+
+def read_card_dicts(path: Path) -> list[dict[str, Any]]:
+    """Raw card dicts: a line that is not JSON is kept as `{}` so its paper scores zero, not vanishes."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"cannot be read as UTF-8 text ({exc})") from None
+    cards: list[dict[str, Any]] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as exc:
+            err.print(f"warning: {path}:{number}: not JSON ({exc.msg}); that paper scores zero")
+            continue
+        cards.append(value if isinstance(value, dict) else {})
+    return cards
+
+
+def backend_cards(backend: EvalBackend, labeled: list[Any]) -> list[dict[str, Any]]:
+    """Run an extractor on the labeled papers themselves and return their cards as export dicts."""
+    from summarizer.models import Paper, PaperCard
+    from summarizer.text import find_links
+
+    papers = [Paper(id=r.id, title=r.title, abstract=r.abstract, source=f"examples/hf-papers/{r.source}",
+                    position=i, links=find_links(r.abstract)) for i, r in enumerate(labeled)]
+    if backend is EvalBackend.baseline:
+        from summarizer.evaluation.baseline_extractor import BaselineExtractor
+
+        extractor: Any = BaselineExtractor()
+    else:
+        from summarizer.extract import make_extractor
+        from summarizer.settings import load_settings
+
+        extractor = make_extractor(load_settings(backend=backend.value))
+    err.print(f"extracting {len(papers)} labeled papers with the {extractor.info.backend} backend")
+    results = extractor.extract_all(papers)
+    by_id = {p.id: p for p in papers}
+    cards = []
+    for result in results:
+        if result.extraction is None:
+            err.print(f"warning: {result.paper_id}: no card ({result.error}); that paper scores zero")
+            continue
+        card = PaperCard.build(by_id[result.paper_id], result.extraction, extractor.info, result.provenance)
+        cards.append(card.model_dump(mode="json"))
+    return cards
+
+
+def eval_command(
+    cards: Annotated[Path | None, typer.Argument(help="Cards JSONL to score (e.g. out/cards.jsonl); "
+                                                 "or use --backend.", show_default=False)] = None,
+    backend: Annotated[EvalBackend | None, typer.Option(
+        help="Produce the cards by running this backend on the labeled papers (baseline = 10-line reference).")]
+    = None,
+    labeled: Annotated[Path, typer.Option(help="Labeled set (JSONL).")] = Path("eval/labeled.jsonl"),
+    split: Annotated[EvalSplit, typer.Option(help="dev = tune on it; heldout = report only.")] = EvalSplit.all,
+    show_errors: Annotated[bool, typer.Option("--show-errors", help="Per-paper diff of every imperfect field.")]
+    = False,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the full report (per paper) as JSON.")]
+    = None,
+    check: Annotated[bool, typer.Option("--check", help="Paired-bootstrap compare with eval/baseline/<backend>.json;"
+                                        " exit 1 on a significant drop.")] = False,
+    update_baseline: Annotated[bool, typer.Option("--update-baseline", help="Store this run as the baseline.")]
+    = False,
+    baseline_dir: Annotated[Path, typer.Option(help="Where baselines live.")] = Path("eval/baseline"),
+) -> None:
+    """Score cards against the labeled set: per-field strict/lenient scores with 95% CIs, abstention, checks."""
+    try:
+        code = _run(cards, backend, labeled, split, show_errors, json_out, check, update_baseline, baseline_dir)
+    except SummarizerError as exc:
+        err.print(f"[red]error:[/] {exc}", markup=True, highlight=False)
+        raise typer.Exit(2) from None
+    raise typer.Exit(code)
+
+
+def _run(cards_path: Path | None, backend: EvalBackend | None, labeled_path: Path, split: EvalSplit,
+         show_errors: bool, json_out: Path | None, check: bool, update_baseline: bool, baseline_dir: Path) -> int:
+    from summarizer.evaluation import check_against_baseline, evaluate, load_labeled, write_baseline
+    from summarizer.evaluation.report import render_errors, render_table, write_json
+
+    if (cards_path is None) == (backend is None):
+        raise InputError("summarizer eval", "give either a cards JSONL file or --backend (not both)")
+    labeled = load_labeled(labeled_path)
+    cards = read_card_dicts(cards_path) if cards_path else backend_cards(backend, labeled)  # type: ignore[arg-type]
+    report = evaluate(cards, labeled, split.value, backend=backend.value if backend else None,
+                      cards_path=str(cards_path) if cards_path else None)
+    render_table(report, out)
+    if show_errors:
+        render_errors(report, labeled, out)
+    if json_out:
+        write_json(report, json_out)
+        err.print(f"wrote {json_out}")
+    name = report.backend if report.backend not in (None, "mixed") else None
+    if (check or update_baseline) and name is None:
+        raise InputError(str(cards_path), "cards name no single extractor backend; use --backend")
+    baseline_path = baseline_dir / f"{name}.json"
+    if update_baseline:
+        if split is not EvalSplit.all:
+            raise InputError("--update-baseline", "store baselines from --split all")
+        write_baseline(report, baseline_path)
+        err.print(f"wrote baseline {baseline_path}")
+        return 0
+    if check:
+        result = check_against_baseline(report, baseline_path)
+        for line in result.lines():
+            out.print(line, markup=False)
+        out.print(f"check against {baseline_path}: " + ("passed" if result.ok else "FAILED"), markup=False)
+        return 0 if result.ok else 1
+    return 0

@@ -1,0 +1,76 @@
+"""The labeled set: gold card fields for ~100 papers, read and validated once.
+
+`eval/labeled.jsonl` is the measuring stick for every backend, so a malformed
+record is an error naming its line, not a silently skipped paper.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, ValidationError
+
+from summarizer.errors import InputError
+
+Split = Literal["dev", "heldout"]
+FIELDS = ("task", "method", "gains", "datasets", "models", "code_urls")
+
+
+class Gold(BaseModel):
+    """Gold values; an empty list is the explicit label "not stated"."""
+
+    task: list[str] = Field(default_factory=list, description="acceptable phrasings")
+    method_names: list[str] = Field(default_factory=list, description="acceptable names of the one own method")
+    gains: list[str] = Field(default_factory=list, description="claimed values as written, e.g. '31×', '9.64 -> 7.23'")
+    datasets: list[str] = Field(default_factory=list)
+    models: list[str] = Field(default_factory=list)
+    code_urls: list[str] = Field(default_factory=list)
+
+
+class LabeledPaper(BaseModel):
+    id: str
+    split: Split
+    source: str
+    title: str
+    abstract: str
+    gold: Gold
+    notes: str = ""
+
+
+def load_labeled(path: Path) -> list[LabeledPaper]:
+    """Every record of a labeled JSONL file; duplicate ids and bad lines are errors."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"cannot be read as UTF-8 text ({exc})") from None
+    records: list[LabeledPaper] = []
+    seen: set[str] = set()
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = LabeledPaper.model_validate(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise InputError(str(path), f"line {number} is not JSON ({exc.msg})") from None
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise InputError(str(path), f"line {number} is not a labeled paper ({where}: {first['msg']})") from None
+        if record.id in seen:
+            raise InputError(str(path), f"line {number} repeats id {record.id}")
+        seen.add(record.id)
+        records.append(record)
+    if not records:
+        raise InputError(str(path), "holds no labeled papers")
+    return records
+
+
+def select_split(labeled: list[LabeledPaper], split: str | None) -> list[LabeledPaper]:
+    """`dev`, `heldout`, or everything (`all` / None)."""
+    if split in (None, "all"):
+        return list(labeled)
+    if split not in ("dev", "heldout"):
+        raise InputError("--split", f"must be dev, heldout or all, not {split!r}")
+    return [p for p in labeled if p.split == split]

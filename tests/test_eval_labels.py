@@ -1,0 +1,81 @@
+"""The labeled set is the measuring stick: it must match the parser and be internally honest."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from summarizer.evaluation.labels import LabeledPaper, load_labeled
+from summarizer.evaluation.metrics import numbers
+from summarizer.sources import load_papers
+from summarizer.text import strip_url
+
+ROOT = Path(__file__).resolve().parents[1]
+LABELED = ROOT / "eval" / "labeled.jsonl"
+DOUBLE = ROOT / "eval" / "double_labeled_ids.txt"
+
+
+@pytest.fixture(scope="module")
+def labeled() -> list[LabeledPaper]:
+    return load_labeled(LABELED)
+
+
+@pytest.fixture(scope="module")
+def papers(samples_dir: Path) -> dict:
+    return {p.id: p for p in load_papers([samples_dir]).papers}
+
+
+def test_enough_papers_from_every_page(labeled: list[LabeledPaper]) -> None:
+    assert len(labeled) >= 80
+    pages = Counter(r.source for r in labeled)
+    assert len(pages) == 4 and min(pages.values()) >= 8
+
+
+def test_abstracts_equal_current_parser_output(labeled: list[LabeledPaper], papers: dict) -> None:
+    for record in labeled:
+        paper = papers.get(record.id)
+        assert paper is not None, f"{record.id} is not a paper of examples/hf-papers"
+        assert record.abstract == paper.abstract, record.id
+        assert record.title == paper.title, record.id
+        assert Path(paper.source).name == record.source, record.id
+
+
+def test_gold_values_are_grounded_in_title_or_abstract(labeled: list[LabeledPaper]) -> None:
+    for record in labeled:
+        text = f"{record.title}\n{record.abstract}"
+        present = {v for v, _ in numbers(text)}
+        gold = record.gold
+        for url in gold.code_urls:
+            assert strip_url(url) == url and url in text, (record.id, url)
+        for gain in gold.gains:
+            found = numbers(gain)
+            assert found and all(v in present for v, _ in found), (record.id, gain)
+        if gold.method_names:
+            assert any(name in text for name in gold.method_names), (record.id, gold.method_names)
+
+
+def test_not_stated_is_explicit_and_varied(labeled: list[LabeledPaper]) -> None:
+    """Abstention must be scoreable: plenty of papers with no method name, no gains, no URL."""
+    assert sum(not r.gold.method_names for r in labeled) >= 15
+    assert sum(not r.gold.gains for r in labeled) >= 15
+    assert sum(len(r.gold.gains) >= 2 for r in labeled) >= 5
+    assert sum(bool(r.gold.code_urls) for r in labeled) >= 10
+    assert sum(bool(r.gold.datasets) for r in labeled) >= 10
+    assert all(r.gold.task for r in labeled)
+
+
+def test_double_labeled_ids_present(labeled: list[LabeledPaper]) -> None:
+    ids = {line.split("\t")[0] for line in DOUBLE.read_text().splitlines() if line and not line.startswith("#")}
+    assert len(ids) == 20
+    assert ids <= {r.id for r in labeled}
+
+
+def test_split_proportions_stratified_by_page(labeled: list[LabeledPaper]) -> None:
+    dev = [r for r in labeled if r.split == "dev"]
+    assert 0.25 <= len(dev) / len(labeled) <= 0.35
+    for page in {r.source for r in labeled}:
+        on_page = [r for r in labeled if r.source == page]
+        share = sum(r.split == "dev" for r in on_page) / len(on_page)
+        assert 0.2 <= share <= 0.4, page
