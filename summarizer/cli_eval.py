@@ -53,7 +53,17 @@ def read_card_dicts(path: Path) -> list[dict[str, Any]]:
     return cards
 
 
-def backend_cards(backend: EvalBackend, labeled: list[Any]) -> list[dict[str, Any]]:
+def _llm_extractor(record: Path | None, replay: Path | None) -> Any:
+    """The LLM backend, recording raw replies to a cassette or answering from one (no network)."""
+    from summarizer.extract.llm_backend import LLMExtractor
+    from summarizer.settings import load_settings
+
+    return LLMExtractor(load_settings(backend="llm"), cassette=record or replay,
+                        cassette_mode="record" if record else "replay")
+
+
+def backend_cards(backend: EvalBackend, labeled: list[Any], record: Path | None = None,
+                  replay: Path | None = None) -> list[dict[str, Any]]:
     """Run an extractor on the labeled papers themselves and return their cards as export dicts."""
     from summarizer.models import Paper, PaperCard
     from summarizer.text import find_links
@@ -64,6 +74,8 @@ def backend_cards(backend: EvalBackend, labeled: list[Any]) -> list[dict[str, An
         from summarizer.evaluation.baseline_extractor import BaselineExtractor
 
         extractor: Any = BaselineExtractor()
+    elif record or replay:
+        extractor = _llm_extractor(record, replay)
     else:
         from summarizer.extract import make_extractor
         from summarizer.settings import load_settings
@@ -71,6 +83,8 @@ def backend_cards(backend: EvalBackend, labeled: list[Any]) -> list[dict[str, An
         extractor = make_extractor(load_settings(backend=backend.value))
     err.print(f"extracting {len(papers)} labeled papers with the {extractor.info.backend} backend")
     results = extractor.extract_all(papers)
+    if replay and extractor.stats()["cassette"]["misses"]:
+        raise InputError(str(replay), "requests not in the cassette; re-record it with --record")
     by_id = {p.id: p for p in papers}
     cards = []
     for result in results:
@@ -99,10 +113,17 @@ def eval_command(
     update_baseline: Annotated[bool, typer.Option("--update-baseline", help="Store this run as the baseline.")]
     = False,
     baseline_dir: Annotated[Path, typer.Option(help="Where baselines live.")] = Path("eval/baseline"),
+    record: Annotated[Path | None, typer.Option(help="With --backend llm: save the model's raw replies here.")]
+    = None,
+    replay: Annotated[Path | None, typer.Option(
+        help="With --backend llm: re-score from a recorded cassette (only its papers), no network.")] = None,
 ) -> None:
     """Score cards against the labeled set: per-field strict/lenient scores with 95% CIs, abstention, checks."""
     try:
-        code = _run(cards, backend, labeled, split, show_errors, json_out, check, update_baseline, baseline_dir)
+        if (record or replay) and backend is not EvalBackend.llm:
+            raise InputError("summarizer eval", "--record and --replay go with --backend llm")
+        code = _run(cards, backend, labeled, split, show_errors, json_out, check, update_baseline, baseline_dir,
+                    (record, replay))
     except SummarizerError as exc:
         err.print(f"[red]error:[/] {exc}", markup=True, highlight=False)
         raise typer.Exit(2) from None
@@ -110,14 +131,22 @@ def eval_command(
 
 
 def _run(cards_path: Path | None, backend: EvalBackend | None, labeled_path: Path, split: EvalSplit,
-         show_errors: bool, json_out: Path | None, check: bool, update_baseline: bool, baseline_dir: Path) -> int:
+         show_errors: bool, json_out: Path | None, check: bool, update_baseline: bool, baseline_dir: Path,
+         cassette: tuple[Path | None, Path | None] = (None, None)) -> int:
     from summarizer.evaluation import check_against_baseline, evaluate, load_labeled, write_baseline
     from summarizer.evaluation.report import render_errors, render_table, write_json
 
     if (cards_path is None) == (backend is None):
         raise InputError("summarizer eval", "give either a cards JSONL file or --backend (not both)")
     labeled = load_labeled(labeled_path)
-    cards = read_card_dicts(cards_path) if cards_path else backend_cards(backend, labeled)  # type: ignore[arg-type]
+    record, replay = cassette
+    if replay:
+        from summarizer.llm.cassette import cassette_paper_ids
+
+        recorded = set(cassette_paper_ids(replay) or [])
+        labeled = [r for r in labeled if r.id in recorded]
+    cards = (read_card_dicts(cards_path) if cards_path
+             else backend_cards(backend, labeled, record, replay))  # type: ignore[arg-type]
     report = evaluate(cards, labeled, split.value, backend=backend.value if backend else None,
                       cards_path=str(cards_path) if cards_path else None)
     render_table(report, out)

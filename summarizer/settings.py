@@ -24,7 +24,7 @@ DEFAULT_CONFIG = Path("summarizer.toml")
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="SUMMARIZER_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="SUMMARIZER_", extra="ignore", populate_by_name=True)
 
     backend: Backend = Field("auto", description="auto = llm when OPENAI_API_KEY or OPENAI_BASE_URL is set")
     api_key: SecretStr | None = Field(
@@ -70,7 +70,7 @@ def load_settings(config: Path | None = None, **overrides: Any) -> Settings:
     merged = {**file_values, **env_values, **{k: v for k, v in overrides.items() if v is not None}}
     if "api_key" in env_values:
         merged["api_key"] = Settings().api_key
-    return Settings.model_validate(merged, by_name=True) if merged else Settings()
+    return Settings.model_validate(merged) if merged else Settings()
 
 
 def has_llm_env() -> bool:

@@ -30,6 +30,14 @@ def test_file_then_env_then_flags(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert load_settings(config, model="from-flag").model == "from-flag"
 
 
+def test_endpoint_and_key_from_the_config_file(tmp_path: Path) -> None:
+    config = tmp_path / "summarizer.toml"
+    config.write_text('[summarizer]\nbase_url = "http://127.0.0.1:9/v1"\napi_key = "sk-file"\n')
+    settings = load_settings(config)
+    assert settings.base_url == "http://127.0.0.1:9/v1" and settings.resolved_backend() == "llm"
+    assert settings.api_key is not None and settings.api_key.get_secret_value() == "sk-file"
+
+
 def test_standard_openai_variables_switch_auto_to_llm(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:9/v1")
     assert load_settings().resolved_backend() == "llm"

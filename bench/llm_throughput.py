@@ -1,0 +1,174 @@
+"""Throughput of the llm backend against the fake OpenAI-compatible server (no network, no model).
+
+    .venv/bin/python bench/llm_throughput.py                # N=500, C=32, L=0.5 s, then the fault mix
+    .venv/bin/python bench/llm_throughput.py --n 100 --scenario clean
+
+Prints papers/s and its ratio to the ideal C/L, p95 per-paper latency, client
+CPU per paper, the warm-rerun time (zero calls expected), and under the fault
+mix (10% 429, 5% 500, 5% malformed, 3% truncated) the share of papers with a
+valid card and requests per paper; `--naive` adds a plain instructor loop
+(openai's own 2 retries, instructor re-asks) on the same mix for comparison.
+Targets: ratio >= 0.85, CPU <= 10 ms/paper, warm rerun < 1 s, 100% cards at
+<= 1.35 requests/paper.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from summarizer.extract.llm_backend import LLMExtractor  # noqa: E402
+from summarizer.llm.events import Event, EventBus, EventKind  # noqa: E402
+from summarizer.models import Paper  # noqa: E402
+from summarizer.settings import Settings  # noqa: E402
+from summarizer.sources import load_papers  # noqa: E402
+
+FAULT_MIX = "429=0.10,500=0.05,malformed=0.05"
+LONG_RATE = 0.03  # 3% of papers need more than the default token budget: their reply is truncated
+MAX_TOKENS = 512
+
+
+def synthetic_papers(n: int) -> list[Paper]:
+    """n distinct papers (distinct cache keys) made from the bundled examples."""
+    base = load_papers([ROOT / "examples" / "hf-papers"]).papers
+    return [Paper(id=f"bench{i:05d}", title=f"{p.title} (variant {i})", abstract=f"{p.abstract} Variant {i}.",
+                  source="bench", position=i) for i, p in enumerate(base[i % len(base)] for i in range(n))]
+
+
+class FakeServer:
+    """tests/llm/fake_server.py in a subprocess, so its CPU is not counted as the client's."""
+
+    def __init__(self, latency: float, rates: str = "", long_rate: float = 0.0) -> None:
+        cmd = [sys.executable, str(ROOT / "tests" / "llm" / "fake_server.py"), "--latency", str(latency),
+               "--rates", rates, "--long-rate", str(long_rate), "--long-budget", str(MAX_TOKENS * 2),
+               "--retry-after-ms", "200"]
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+        assert self.proc.stdout is not None
+        self.url = f"http://127.0.0.1:{self.proc.stdout.readline().split()[1]}/v1"
+
+    def stats(self) -> dict[str, Any]:
+        with urllib.request.urlopen(self.url + "/stats") as response:
+            return json.loads(response.read())
+
+    def close(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+        if self.proc.stdout:
+            self.proc.stdout.close()
+
+
+def settings(url: str, cache: Path, concurrency: int, max_attempts: int) -> Settings:
+    return Settings.model_validate({"backend": "llm", "OPENAI_BASE_URL": url, "OPENAI_API_KEY": "sk-bench",
+                                    "model": "fake", "cache_dir": cache, "concurrency": concurrency,
+                                    "max_tokens": MAX_TOKENS, "timeout": 30.0, "max_attempts": max_attempts})
+
+
+def run(papers: list[Paper], url: str, cache: Path, concurrency: int, max_attempts: int) -> dict[str, Any]:
+    bus, started, latencies = EventBus(), {}, []
+
+    def timing(event: Event) -> None:
+        if event.kind is EventKind.REQUEST:
+            started.setdefault(event.paper_id, time.perf_counter())
+        elif event.kind in (EventKind.DONE, EventKind.FAILURE) and event.paper_id in started:
+            latencies.append(time.perf_counter() - started[event.paper_id])
+
+    bus.subscribe(timing)
+    extractor = LLMExtractor(settings(url, cache, concurrency, max_attempts), bus=bus)
+    cpu, wall = time.process_time(), time.perf_counter()
+    results = extractor.extract_all(papers)
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    stats = extractor.stats()
+    return {"wall_s": wall, "cpu_ms_per_paper": 1000 * cpu / len(papers), "papers_per_s": len(papers) / wall,
+            "cards": sum(r.extraction is not None for r in results), "calls": stats["calls"],
+            "p95_s": statistics.quantiles(latencies, n=20)[-1] if len(latencies) > 1 else None,
+            "retries": stats["retries"], "failures": stats["failures"][:3]}
+
+
+async def naive(papers: list[Paper], url: str, concurrency: int) -> int:
+    """A plain loop: openai's default 2 retries, instructor's re-asks, nothing else."""
+    import instructor
+    from openai import AsyncOpenAI
+
+    from summarizer.extract.grounding import GroundedExtraction
+    from summarizer.llm.prompts import load_prompt
+
+    prompt = load_prompt("extract.v1", ("title", "abstract"))
+    client = instructor.from_openai(AsyncOpenAI(base_url=url, api_key="sk-bench"))
+    semaphore = asyncio.Semaphore(concurrency)
+
+    async def one(paper: Paper) -> bool:
+        async with semaphore:
+            try:
+                await client.create(response_model=GroundedExtraction, max_retries=2, model="fake",
+                                    max_tokens=MAX_TOKENS, context={"paper": paper},
+                                    messages=prompt.render(title=paper.title, abstract=paper.abstract))
+                return True
+            except Exception:
+                return False
+
+    return sum(await asyncio.gather(*(one(p) for p in papers)))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=500)
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--latency", type=float, default=0.5)
+    parser.add_argument("--max-attempts", type=int, default=6)
+    parser.add_argument("--scenario", choices=["clean", "faults", "all"], default="all")
+    parser.add_argument("--naive", action="store_true", help="also run a plain instructor loop on the fault mix")
+    args = parser.parse_args()
+    papers = synthetic_papers(args.n)
+    ideal = args.concurrency / args.latency
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.scenario in ("clean", "all"):
+            server = FakeServer(args.latency)
+            try:
+                cold = run(papers, server.url, Path(tmp) / "clean", args.concurrency, args.max_attempts)
+                warm = run(papers, server.url, Path(tmp) / "clean", args.concurrency, args.max_attempts)
+            finally:
+                server.close()
+            print(f"clean  N={args.n} C={args.concurrency} L={args.latency}s: {cold['papers_per_s']:.1f} papers/s, "
+                  f"ratio to ideal {ideal:.0f}/s = {cold['papers_per_s'] / ideal:.3f} (target >= 0.85), "
+                  f"p95 {cold['p95_s']:.3f}s, client CPU {cold['cpu_ms_per_paper']:.2f} ms/paper (target <= 10), "
+                  f"{cold['cards']}/{args.n} cards, {cold['calls']} calls")
+            print(f"warm   rerun: {warm['wall_s']:.3f}s for {args.n} papers (target < 1 s), {warm['calls']} calls, "
+                  f"{warm['cards']}/{args.n} cards, CPU {warm['cpu_ms_per_paper']:.2f} ms/paper")
+        if args.scenario in ("faults", "all"):
+            server = FakeServer(args.latency, FAULT_MIX, LONG_RATE)
+            try:
+                faulty = run(papers, server.url, Path(tmp) / "faults", args.concurrency, args.max_attempts)
+                requests = server.stats()["requests"]
+                served = server.stats()["served"]
+            finally:
+                server.close()
+            print(f"faults {FAULT_MIX}, truncated {LONG_RATE:.0%} of papers: {faulty['cards']}/{args.n} cards "
+                  f"({100 * faulty['cards'] / args.n:.1f}%), {requests / args.n:.3f} requests/paper "
+                  f"(target <= 1.35), {faulty['wall_s']:.1f}s, retries {faulty['retries']}, served {served}")
+            if faulty["failures"]:
+                print(f"       first failures: {faulty['failures']}")
+            if args.naive:
+                server = FakeServer(args.latency, FAULT_MIX, LONG_RATE)
+                try:
+                    ok = asyncio.run(naive(papers, server.url, args.concurrency))
+                    requests = server.stats()["requests"]
+                finally:
+                    server.close()
+                print(f"naive  instructor loop on the same mix: {ok}/{args.n} cards ({100 * ok / args.n:.1f}%), "
+                      f"{requests / args.n:.3f} requests/paper")
+
+
+if __name__ == "__main__":
+    main()

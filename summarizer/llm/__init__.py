@@ -1,0 +1,1 @@
+"""The OpenAI-compatible model layer: provider, prompts, cache, retries, events, cassettes."""
