@@ -11,7 +11,7 @@ from summarizer.digest.extractive import ExtractiveOverviewWriter
 from summarizer.digest.overview import Overview, OverviewSentence
 from summarizer.digest.ranking import ranked, score
 from summarizer.digest.verify import NUMBER, card_haystack, verify_overview
-from summarizer.models import Extraction, ExtractorInfo, Method, PaperCard, Resources
+from summarizer.models import Extraction, ExtractorInfo, Gain, Method, PaperCard, Resources
 from summarizer.sources.records import make_paper
 from summarizer.themes import assign_themes
 from tests.cards_factory import sample_cards
@@ -129,3 +129,48 @@ def test_digest_header_counts_and_toc(digest: dict[str, str]) -> None:
     assert targets and all(f'id="{t}"' in html for t in targets)
     assert "120 papers in" in html and "2026-11-22" in html
     assert "http://" not in re.sub(r'href="[^"]*"', "", html).split("</style>")[0]  # no network assets
+
+
+def test_a_verified_llm_title_names_an_automatic_theme_and_a_fabricated_one_does_not(tmp_path: Path) -> None:
+    cards = list(sample_cards())[:60]
+    themed = assign_themes(cards)
+    (first, members), (second, _) = list(themed.by_theme().items())[:2]
+    real_name = next(c.method.name for c in members if c.method.name and any(ch.isupper() for ch in c.method.name))
+    overviews = {
+        first: Overview(writer="llm:test", title=f"Methods like {real_name}"),
+        second: Overview(writer="llm:test", title="MadeUpNet and friends"),
+    }
+    checked = {name: verify_overview(o, themed.by_theme()[name]) for name, o in overviews.items()}
+    assert checked[first].title_flagged is None and checked[second].title_flagged
+    out = _write(cards, tmp_path, overviews)
+    html, feed = out[".html"], ET.fromstring(out[".xml"].encode())
+    assert f"Methods like {real_name}" in html and "MadeUpNet" not in html and second in html
+    assert "key terms:" in html  # the terms the theme was found by stay visible under the title
+    categories = {(c.get("term"), c.get("label")) for c in feed.iter("{http://www.w3.org/2005/Atom}category")}
+    assert (first, f"Methods like {real_name}") in categories  # cards keep their theme; the title is display only
+    assert {c.theme for c in themed.cards} >= {first, second}
+
+
+def test_unwritable_characters_never_break_the_outputs(tmp_path: Path) -> None:
+    paper = make_paper(title="Control \x01 chars", abstract="Text with a \x1f unit separator.", source="odd.jsonl",
+                       position=0)
+    card = PaperCard.build(paper, Extraction(task="task \x02 here \ud800"), ExtractorInfo(backend="rules"))
+    out = _write([card, *list(sample_cards())[:6]], tmp_path)
+    ET.fromstring(out[".xml"].encode())  # well-formed XML 1.0
+    assert "task  here" in out[".html"] and "\x02" not in out[".md"]
+
+
+def test_header_names_the_source_folder(tmp_path: Path) -> None:
+    meta = DigestMeta(date="2026-11-22", sources=[f"examples/hf-papers/00{i}.txt" for i in range(4)])
+    assert meta.sources_text == "examples/hf-papers/ (4 files)"
+    assert DigestMeta(date="2026-11-22", sources=["a.jsonl"]).sources_text == "a.jsonl"
+
+
+def test_extractive_overview_quotes_only_sentences_that_stand_alone() -> None:
+    paper = make_paper(title="Bound", abstract="A. B.", source="s.jsonl", position=0)
+    card = PaperCard.build(paper, Extraction(
+        method=Method(description="BoundNet regularises value functions with a rank bound."),
+        claimed_gains=[Gain(value="5%", baseline="X", evidence="Moreover, it is 5% better than X.")],
+    ), ExtractorInfo(backend="rules"))
+    overview = ExtractiveOverviewWriter().write_overviews({"T": [card]})["T"]
+    assert [s.text for s in overview.sentences] == ["BoundNet regularises value functions with a rank bound."]

@@ -6,7 +6,8 @@ import pytest
 
 from summarizer.errors import InputError
 from summarizer.themes import OTHER, assign_themes, load_theme_spec
-from summarizer.themes.text import GENERIC
+from summarizer.themes.label import LABEL_GENERIC, label, label_terms
+from summarizer.themes.text import GENERIC, vectorizer
 from tests.cards_factory import sample_cards
 
 EXAMPLE_THEMES = Path(__file__).resolve().parents[1] / "examples" / "themes.toml"
@@ -29,6 +30,51 @@ def test_automatic_themes_on_the_samples_are_a_readable_partition() -> None:
     for theme in themed.themes:
         if theme.name != OTHER:
             assert theme.terms and not {t.lower() for t in theme.terms} & GENERIC, theme.name
+
+
+def test_automatic_labels_are_distinct_specific_and_spelled_as_the_papers_write_them() -> None:
+    cards = list(sample_cards())
+    themed = assign_themes(cards)
+    by_theme = themed.by_theme()
+    seen: set[str] = set()
+    for theme in themed.themes:
+        if theme.name == OTHER:
+            continue
+        assert 2 <= len(theme.terms) <= 3, theme.name
+        lowered = [t.lower() for t in theme.terms]
+        assert not set(lowered) & seen, f"{theme.name} repeats a term of another theme"
+        seen.update(lowered)
+        assert not any(all(w in GENERIC | LABEL_GENERIC for w in t.split()) for t in lowered), theme.name
+        abstracts = " ".join(c.abstract for c in by_theme[theme.name])
+        assert all(t in abstracts for t in theme.terms), theme.name  # verbatim, in the papers' own spelling
+    assert any(" " in t for theme in themed.themes for t in theme.terms)  # phrases, not only single words
+
+
+def _labels_of(abstracts: list[str], members: list[int]) -> list[str]:
+    vec = vectorizer(len(abstracts))
+    vec.set_params(min_df=1, max_df=1.0)
+    matrix = vec.fit_transform(abstracts)
+    return label_terms(matrix[members], matrix, vec.get_feature_names_out(), [abstracts[i] for i in members])
+
+
+def test_a_phrase_absorbs_its_words_and_variants_name_one_topic() -> None:
+    abstracts = [
+        "Gradient descent with momentum for LLMs. Our LLM uses stochastic gradient descent on Time Series.",
+        "Stochastic gradient descent converges for LLMs; each LLM is trained on time series.",
+        "Protein folding with graph networks.",
+        "Image segmentation of cells under a microscope.",
+    ]
+    terms = _labels_of(abstracts, [0, 1])
+    assert "gradient descent" in [t.lower() for t in terms]
+    assert not {"gradient", "descent"} & set(terms)
+    assert sum(t in ("LLM", "LLMs") for t in terms) <= 1
+    assert "Time Series" not in terms  # Title Case is not a coined spelling
+
+
+def test_label_keeps_coined_spelling_and_capitalises_plain_words() -> None:
+    assert label(["LoRA", "adapters"]) == "LoRA, adapters"
+    assert label(["gradient descent", "Adam"]) == "Gradient descent, Adam"
+    assert label([]) == "Miscellaneous"
 
 
 def test_automatic_themes_are_deterministic() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from summarizer.atomic import write_text_atomic
 from summarizer.digest.feed import render_feed
 from summarizer.digest.overview import Overview
-from summarizer.digest.render import render_html, render_markdown
+from summarizer.digest.render import render_html, render_markdown, writable
 from summarizer.digest.view import DigestMeta, DigestView, build_view
 from summarizer.themes import ThemedCards
 
@@ -18,7 +18,7 @@ def write_digest(themed: ThemedCards, overviews: dict[str, Overview], out_dir: P
     """Write digest.md, digest.html and digest.xml atomically; return their paths."""
     view = build_view(themed, overviews, meta)
     return [
-        write_text_atomic(out_dir / "digest.md", render_markdown(view)),
-        write_text_atomic(out_dir / "digest.html", render_html(view)),
-        write_text_atomic(out_dir / "digest.xml", render_feed(view)),
+        write_text_atomic(out_dir / "digest.md", writable(render_markdown(view))),
+        write_text_atomic(out_dir / "digest.html", writable(render_html(view))),
+        write_text_atomic(out_dir / "digest.xml", writable(render_feed(view))),
     ]

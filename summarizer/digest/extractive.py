@@ -5,6 +5,7 @@ Extractive on purpose: a sentence copied from an abstract cannot misstate it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from summarizer.digest.overview import Overview, OverviewSentence
@@ -14,11 +15,16 @@ from summarizer.models import PaperCard
 SENTENCES_PER_THEME = 3
 
 
+# openings that lean on a previous sentence ("We then leverage this bound..."): quoted alone they confuse
+_ANAPHORIC = re.compile(r"^(?:we then|then|(?:this|these)(?!\s+(?:paper|work|study|article|survey)\b)|those|it|"
+                        r"its|they|such|moreover|furthermore|however|additionally|in addition|also|finally|thus|"
+                        r"therefore|hence|to this end)\b", re.I)
+
+
 def _sentence_for(card: PaperCard) -> str | None:
-    gains = strongest_gains(card, 1)
-    if gains:
-        return gains[0].evidence
-    return card.method.description
+    """The card's strongest claim, else what its method does; only sentences that stand on their own."""
+    candidates = [g.evidence for g in strongest_gains(card)] + [card.method.description or ""]
+    return next((c.strip() for c in candidates if c.strip() and not _ANAPHORIC.match(c.strip())), None)
 
 
 class ExtractiveOverviewWriter:

@@ -36,7 +36,7 @@ def render_feed(view: DigestView) -> str:
             ET.SubElement(node, f"{{{ATOM}}}title").text = entry.title
             ET.SubElement(node, f"{{{ATOM}}}id").text = f"urn:summarizer:paper:{entry.id}"
             ET.SubElement(node, f"{{{ATOM}}}updated").text = updated
-            ET.SubElement(node, f"{{{ATOM}}}category", term=theme.name)
+            ET.SubElement(node, f"{{{ATOM}}}category", term=theme.key, label=theme.name)
             if entry.url:
                 ET.SubElement(node, f"{{{ATOM}}}link", href=entry.url, rel="alternate")
             ET.SubElement(node, f"{{{ATOM}}}summary").text = _summary(entry)

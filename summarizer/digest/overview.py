@@ -23,6 +23,10 @@ class OverviewSentence(BaseModel):
 class Overview(BaseModel):
     sentences: list[OverviewSentence] = Field(default_factory=list)
     writer: str = Field(description="'extractive' or 'llm:<model>'")
+    title: str | None = Field(default=None, max_length=80,
+                              description="optional human name for the theme (an LLM writer may set it); the digest "
+                                          "shows it instead of the term label once verification passes")
+    title_flagged: str | None = Field(default=None, description="why verification distrusts the title, if it does")
 
 
 class OverviewWriter(Protocol):

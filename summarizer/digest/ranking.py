@@ -13,6 +13,8 @@ import re
 
 from summarizer.models import Gain, PaperCard
 
+SCORE_FORMULA = "2·log2(1 + upvotes) + 1.5·min(quantified gains, 3) + 2·(code link) + 0.5·(named datasets)"
+
 
 def score(card: PaperCard) -> float:
     return (2 * math.log2(1 + (card.upvotes or 0))

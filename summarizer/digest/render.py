@@ -14,6 +14,14 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from summarizer.digest.view import DigestView
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
+# characters XML 1.0 forbids and UTF-8 cannot encode (lone surrogates): a stray one would make
+# the feed invalid or the write fail, and no reader can see them anyway
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def writable(text: str) -> str:
+    """Drop what no output format can carry; run over every rendered document."""
+    return _UNWRITABLE.sub("", text)
 
 
 def md_escape(text: object) -> str:

@@ -2,7 +2,8 @@
 
 A sentence must cite at least one card of its theme, and every number and
 coined name in it (digits, inner capitals: `31×`, `LoRA`, `GPT-4`) must occur in
-a cited card. Sentences that fail are flagged and left out of the digest.
+a cited card. Sentences that fail are flagged and left out of the digest. An
+LLM-written theme title is held to the same rule against all the theme's cards.
 """
 
 from __future__ import annotations
@@ -22,22 +23,28 @@ def card_haystack(card: PaperCard) -> str:
     return " ".join([card.title, card.abstract, card.model_dump_json(exclude={"abstract", "provenance"})])
 
 
+def _unsupported(text: str, cited: Sequence[PaperCard], what: str) -> str | None:
+    haystack = " ".join(card_haystack(c) for c in cited)
+    numbers = set(NUMBER.findall(haystack))
+    for number in NUMBER.findall(text):
+        if number not in numbers:
+            return f"number {number} is not in the {what}"
+    for name in NAME.findall(text):
+        if name not in haystack:
+            return f"name {name} is not in the {what}"
+    return None
+
+
 def _problem(sentence: OverviewSentence, cards: dict[str, PaperCard]) -> str | None:
     cited = [cards[i] for i in sentence.cites if i in cards]
     if not cited:
         return "cites no paper of this theme"
-    haystack = " ".join(card_haystack(c) for c in cited)
-    numbers = set(NUMBER.findall(haystack))
-    for number in NUMBER.findall(sentence.text):
-        if number not in numbers:
-            return f"number {number} is not in the cited cards"
-    for name in NAME.findall(sentence.text):
-        if name not in haystack:
-            return f"name {name} is not in the cited cards"
-    return None
+    return _unsupported(sentence.text, cited, "cited cards")
 
 
 def verify_overview(overview: Overview, cards: Sequence[PaperCard]) -> Overview:
+    """Flag sentences the cited cards do not support, and a title the theme's cards do not."""
     index = {card.id: card for card in cards}
     checked = [s.model_copy(update={"flagged": _problem(s, index)}) for s in overview.sentences]
-    return overview.model_copy(update={"sentences": checked})
+    title_problem = _unsupported(overview.title, cards, "theme's cards") if overview.title else None
+    return overview.model_copy(update={"sentences": checked, "title_flagged": title_problem})

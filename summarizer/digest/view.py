@@ -6,6 +6,7 @@ place, and all three formats say the same thing.
 
 from __future__ import annotations
 
+import os.path
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
@@ -13,9 +14,9 @@ from urllib.parse import urlparse
 from pydantic import BaseModel, Field
 
 from summarizer.digest.overview import Overview
-from summarizer.digest.ranking import ranked, score, strongest_gains
+from summarizer.digest.ranking import SCORE_FORMULA, ranked, score, strongest_gains
 from summarizer.models import PaperCard
-from summarizer.themes import ThemedCards
+from summarizer.themes import Theme, ThemedCards
 
 
 class DigestMeta(BaseModel):
@@ -27,6 +28,14 @@ class DigestMeta(BaseModel):
     failures: int = 0
     backend: str = "rules"
     model: str | None = None
+
+    @property
+    def sources_text(self) -> str:
+        """`a.json, b.csv` for a few sources; `examples/hf-papers/ (4 files)` for a folder of them."""
+        if len(self.sources) <= 2:
+            return ", ".join(self.sources) or "no source"
+        common = os.path.commonpath(self.sources) if all("://" not in s for s in self.sources) else ""
+        return f"{common}/ ({len(self.sources)} files)" if common else f"{len(self.sources)} sources"
 
 
 def safe_url(url: str | None) -> str | None:
@@ -70,9 +79,10 @@ class SentenceView:
 
 @dataclass
 class ThemeView:
-    name: str
+    name: str  # what the reader sees: a verified LLM title, else the theme's own name
+    key: str  # the theme as written on its cards (`card.theme`)
     anchor: str
-    description: str
+    subtitle: str  # the user's description, or the key terms when a title replaced them
     overview: list[SentenceView]
     overview_writer: str
     entries: list[EntryView] = field(default_factory=list)
@@ -86,6 +96,7 @@ class ThemeView:
 class DigestView:
     meta: DigestMeta
     themes: list[ThemeView]
+    ranking: str = SCORE_FORMULA
 
     @property
     def with_code(self) -> int:
@@ -93,7 +104,16 @@ class DigestView:
 
 
 def slug(text: str, index: int) -> str:
-    return f"t{index}-" + (re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "theme")
+    words = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if len(words) > 40:
+        words = words[:41].rsplit("-", 1)[0]  # cut between words, not inside one
+    return f"t{index}-" + (words or "theme")
+
+
+def _subtitle(theme: Theme, title: str | None) -> str:
+    """The user's description; under an LLM title, also the terms the theme was found by."""
+    terms = "key terms: " + ", ".join(theme.terms) if title and theme.terms else ""
+    return " — ".join(p for p in (theme.description, terms) if p)
 
 
 def entry_view(card: PaperCard) -> EntryView:
@@ -115,6 +135,9 @@ def build_view(themed: ThemedCards, overviews: dict[str, Overview], meta: Digest
         overview = overviews.get(theme.name, Overview(writer="none"))
         sentences = [SentenceView(s.text, [(f"p-{i}", titles[i]) for i in s.cites if i in titles])
                      for s in overview.sentences if not s.flagged]
-        views.append(ThemeView(name=theme.name, anchor=slug(theme.name, index), description=theme.description,
-                               overview=sentences, overview_writer=overview.writer, entries=entries))
+        verified = overview.title and not overview.title_flagged and theme.automatic  # the user's names stand
+        title = overview.title.strip() if verified and overview.title else None
+        views.append(ThemeView(name=title or theme.name, key=theme.name, anchor=slug(theme.name, index),
+                               subtitle=_subtitle(theme, title), overview=sentences,
+                               overview_writer=overview.writer, entries=entries))
     return DigestView(meta=meta, themes=views)

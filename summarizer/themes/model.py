@@ -15,6 +15,7 @@ class Theme:
     description: str = ""
     terms: list[str] = field(default_factory=list)
     paper_ids: list[str] = field(default_factory=list)
+    automatic: bool = False  # named by its terms: an LLM-written title may stand in for the name
 
     @property
     def size(self) -> int:
