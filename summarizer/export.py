@@ -19,7 +19,7 @@ from summarizer.models import Paper, PaperCard
 
 LIST_SEPARATOR = " | "
 CSV_COLUMNS = [
-    "schema_version", "id", "title", "source", "url", "date", "upvotes", "authors_count", "organization",
+    "contract_version", "id", "title", "source", "url", "date", "upvotes", "authors_count", "organization",
     "theme", "task", "method_name", "method_description",
     "gain_values", "gain_metrics", "gain_baselines", "gain_datasets", "gain_evidence",
     "datasets", "code_urls", "models", "compute",
@@ -35,7 +35,7 @@ def card_row(card: PaperCard) -> dict[str, str | int | None]:
     """The CSV view of one card; gain columns stay aligned by position."""
     gains = card.claimed_gains
     return {
-        "schema_version": card.schema_version, "id": card.id, "title": card.title, "source": card.source,
+        "contract_version": card.contract_version, "id": card.id, "title": card.title, "source": card.source,
         "url": card.url, "date": card.date, "upvotes": card.upvotes, "authors_count": card.authors_count,
         "organization": card.organization, "theme": card.theme, "task": card.task,
         "method_name": card.method.name, "method_description": card.method.description,

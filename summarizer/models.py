@@ -3,14 +3,19 @@
 Data flows one way: sources produce `Paper`, extractors turn a paper into an
 `Extraction`, the pipeline wraps it into a `PaperCard`, themes and the digest
 read cards. `PaperCard.model_dump(mode="json")` *is* the export contract
-(see docs/export-contract.md); bump `CARD_SCHEMA_VERSION` when it changes.
+(see docs/export-contract.md); bump `CARD_CONTRACT_VERSION` when it changes.
 """
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
-CARD_SCHEMA_VERSION = "1"
+CARD_CONTRACT_VERSION = "2"
+# how a value was found in the source, langextract's statuses: exact slice, equal after the text
+# cleaner / unicode folding / case and whitespace, a token alignment above the fuzzy threshold, or not at all
+Alignment = Literal["exact", "normalised", "fuzzy", "ungrounded"]
 
 
 class Paper(BaseModel):
@@ -41,11 +46,12 @@ class Paper(BaseModel):
 
 
 class Span(BaseModel):
-    """Where a value was found: character offsets into the abstract (or title)."""
+    """Where a value was found: character offsets into the abstract (or title), and how well it aligned."""
 
     field: str = Field(description="'abstract' or 'title'")
     start: int
     end: int
+    alignment: Alignment = Field(default="exact", description="exact | normalised | fuzzy (ungrounded values have no span)")
 
 
 class Method(BaseModel):
@@ -71,28 +77,43 @@ class Resources(BaseModel):
 class Extraction(BaseModel):
     """What an extractor fills for one paper: the schema the model sees."""
 
-    task: str | None = Field(default=None, description="Short noun phrase for the problem addressed")
+    summary: str | None = Field(default=None, description="One sentence: what the paper does (its contribution)")
+    task: str | None = Field(default=None, description="The problem addressed, as a short noun phrase")
     method: Method = Field(default_factory=Method)
+    outcome: str | None = Field(default=None, description="One sentence: the main result the authors claim; "
+                                                          "null when the abstract claims none")
     claimed_gains: list[Gain] = Field(default_factory=list)
     resources: Resources = Field(default_factory=Resources)
 
 
 class ExtractorInfo(BaseModel):
-    backend: str
+    backend: str = Field(description="'rules', 'llm', ...: who filled this card")
     model: str | None = None
     prompt_version: str | None = None
+    fallback_reason: str | None = Field(default=None, description="why the rules filled a card the LLM was asked for")
+
+
+class GroundingNote(BaseModel):
+    """One value the grounding check did not accept as given, and what it did about it."""
+
+    path: str = Field(description="field path, e.g. 'resources.datasets.1', 'claimed_gains.0.evidence'")
+    action: Literal["dropped", "nulled", "replaced", "kept"]
+    reason: str
+    value: str | None = Field(default=None, description="the value as the extractor gave it")
 
 
 class PaperCard(Extraction):
     """The exported record: the paper's identity, its extraction, and its theme."""
 
-    schema_version: str = CARD_SCHEMA_VERSION
+    contract_version: str = CARD_CONTRACT_VERSION
     id: str
     title: str
     source: str
     url: str | None = None
+    arxiv_id: str | None = None
     date: str | None = None
     upvotes: int | None = None
+    authors: list[str] = Field(default_factory=list)
     authors_count: int | None = None
     organization: str | None = None
     abstract: str = ""
@@ -100,8 +121,14 @@ class PaperCard(Extraction):
     extractor: ExtractorInfo
     provenance: dict[str, list[Span]] = Field(
         default_factory=dict,
-        description="field path -> spans that ground it (e.g. 'method.name', 'claimed_gains.0')",
+        description="field path -> spans that ground it (e.g. 'summary', 'method.name', 'claimed_gains.0')",
     )
+    grounding: list[GroundingNote] = Field(default_factory=list,
+                                           description="values dropped, nulled or replaced by the grounding check")
+    suspicious: str | None = Field(default=None, description="why the abstract looks like it addresses the model "
+                                                             "(prompt injection); such cards are never highlighted")
+    relevance: float | None = Field(default=None, ge=0, le=1, description="fit to the reader's profile, when given")
+    relevance_reasons: list[str] = Field(default_factory=list)
 
     @classmethod
     def build(cls, paper: Paper, extraction: Extraction, extractor: ExtractorInfo,
@@ -109,7 +136,7 @@ class PaperCard(Extraction):
         return cls(
             **extraction.model_dump(),
             id=paper.id, title=paper.title, source=paper.source, url=paper.url,
-            date=paper.date or paper.date_text, upvotes=paper.upvotes,
-            authors_count=paper.authors_count, organization=paper.organization,
+            arxiv_id=paper.arxiv_id, date=paper.date or paper.date_text, upvotes=paper.upvotes,
+            authors=list(paper.authors), authors_count=paper.authors_count, organization=paper.organization,
             abstract=paper.abstract, extractor=extractor, provenance=provenance or {},
         )

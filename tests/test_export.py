@@ -10,7 +10,7 @@ import pytest
 
 from summarizer.atomic import atomic_open
 from summarizer.export import CSV_COLUMNS, LIST_SEPARATOR, read_cards, write_csv, write_jsonl
-from summarizer.models import CARD_SCHEMA_VERSION, Extraction, ExtractorInfo, Gain, Method, PaperCard, Resources
+from summarizer.models import CARD_CONTRACT_VERSION, Extraction, ExtractorInfo, Gain, Method, PaperCard, Resources
 from summarizer.sources.records import make_paper
 
 CONTRACT_KEYS = {"id", "title", "source", "url", "task", "method", "claimed_gains", "resources", "theme", "extractor"}
@@ -34,11 +34,11 @@ def test_jsonl_record_has_the_documented_contract_and_round_trips(tmp_path: Path
     path = write_jsonl([card], tmp_path / "cards.jsonl")
     record = json.loads(path.read_text())
     assert record.keys() >= CONTRACT_KEYS
-    assert record["schema_version"] == CARD_SCHEMA_VERSION
+    assert record["contract_version"] == CARD_CONTRACT_VERSION
     assert record["method"] == {"name": "ARM", "description": "adaptive temporal-contextual learning"}
     assert set(record["claimed_gains"][0]) == {"metric", "value", "baseline", "dataset", "evidence"}
     assert set(record["resources"]) == {"datasets", "code_urls", "models", "compute"}
-    assert record["extractor"] == {"backend": "rules", "model": None, "prompt_version": "rules-v1"}
+    assert record["extractor"] == {"backend": "rules", "model": None, "prompt_version": "rules-v1", "fallback_reason": None}
     assert read_cards(path) == [card]
 
 
@@ -46,7 +46,7 @@ def test_documented_json_schema_matches_the_model() -> None:
     documented = json.loads((Path(__file__).parents[1] / "docs" / "card.schema.json").read_text())
     assert documented == PaperCard.model_json_schema(), (
         "PaperCard changed: regenerate docs/card.schema.json (python -m summarizer.schema) and bump "
-        "CARD_SCHEMA_VERSION if the change breaks readers")
+        "CARD_CONTRACT_VERSION if the change breaks readers")
 
 
 def test_csv_is_one_row_per_paper_with_aligned_gain_columns(tmp_path: Path) -> None:

@@ -65,7 +65,7 @@ def test_normalised_text_maps_offsets_back() -> None:
 
 def test_schema_requires_every_key_and_bounds_strings() -> None:
     schema = GroundedExtraction.model_json_schema()
-    assert schema["required"] == ["task", "method", "claimed_gains", "resources"]
+    assert schema["required"] == ["summary", "task", "method", "outcome", "claimed_gains", "resources"]
     gain = schema["$defs"]["Gain"]
     assert gain["properties"]["evidence"]["maxLength"] == 300
     assert schema["properties"]["claimed_gains"]["maxItems"] == 5
