@@ -51,7 +51,7 @@ class Span(BaseModel):
     field: str = Field(description="'abstract' or 'title'")
     start: int
     end: int
-    alignment: Alignment = Field(default="exact", description="exact | normalised | fuzzy (ungrounded values have no span)")
+    alignment: Alignment = Field(default="exact", description="exact | normalised | fuzzy (ungrounded: no span)")
 
 
 class Method(BaseModel):

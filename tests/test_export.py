@@ -38,7 +38,8 @@ def test_jsonl_record_has_the_documented_contract_and_round_trips(tmp_path: Path
     assert record["method"] == {"name": "ARM", "description": "adaptive temporal-contextual learning"}
     assert set(record["claimed_gains"][0]) == {"metric", "value", "baseline", "dataset", "evidence"}
     assert set(record["resources"]) == {"datasets", "code_urls", "models", "compute"}
-    assert record["extractor"] == {"backend": "rules", "model": None, "prompt_version": "rules-v1", "fallback_reason": None}
+    assert record["extractor"] == {"backend": "rules", "model": None, "prompt_version": "rules-v1",
+                                   "fallback_reason": None}
     assert read_cards(path) == [card]
 
 
