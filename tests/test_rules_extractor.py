@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.extract.rules import extractor as extractor_module
 from summarizer.extract.base import CardResult
 from summarizer.extract.rules import RulesExtractor
+from summarizer.extract.rules import extractor as extractor_module
 from summarizer.extract.rules.provenance import grounding_errors
 from summarizer.models import Paper
 from summarizer.sources import load_papers

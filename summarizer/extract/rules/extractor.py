@@ -17,8 +17,8 @@ from summarizer.extract.base import CardResult, OnDone
 from summarizer.extract.rules.gains import GainHit, find_gains
 from summarizer.extract.rules.hits import Hit
 from summarizer.extract.rules.method import MethodHit, find_method
-from summarizer.extract.rules.resources import find_code_urls, find_compute, find_datasets, find_models
 from summarizer.extract.rules.outcome import find_outcome
+from summarizer.extract.rules.resources import find_code_urls, find_compute, find_datasets, find_models
 from summarizer.extract.rules.sentences import split_sentences
 from summarizer.extract.rules.summary import find_summary
 from summarizer.extract.rules.task import find_task
