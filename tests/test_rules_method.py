@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.extract.rules.method import find_method, is_name_like
+from summarizer.extract.rules.method import describe_unnamed, find_method, is_name_like
 from summarizer.extract.rules.sentences import split_sentences
 
 
@@ -89,9 +89,59 @@ def test_description_is_the_introducing_sentence_and_spans_slice_back() -> None:
                 "ARM demonstrates superior performance.")
     hit = find_method(title, abstract, split_sentences(abstract))
     assert hit is not None and hit.description is not None
-    assert hit.description.value == "To address this, we introduce ARM: a multivariate method."
+    assert hit.description.value == "We introduce ARM: a multivariate method."  # the discourse frame is cut
     assert title[hit.name.start:hit.name.end] == "ARM" and hit.name.field == "title"
-    assert abstract[hit.description.start:hit.description.end] == hit.description.value
+    assert abstract[hit.description.start:hit.description.end] == "we introduce ARM: a multivariate method."
+    assert hit.description.span().alignment == "normalised"
+
+
+@pytest.mark.parametrize(("abstract", "name"), [
+    # appositives after the introduced noun phrase (bandits, PEFT, pruning)
+    ("We propose a distributed batch elimination version of the LinUCB algorithm, DisBE-LUCB, where the agents "
+     "share information in batches.", "DisBE-LUCB"),
+    ("We propose a method, LoRA Silver Bullet or LoRA-SB, that approximates full fine-tuning within low-rank "
+     "subspaces.", "LoRA-SB"),
+    ("This work introduces an innovative unstructured dual-pruning methodology, D-Pruner, for domain-specific "
+     "compression on LLM.", "D-Pruner"),
+    ("We introduce a simple yet effective baseline, Timber, that needs no tuning.", "Timber"),
+    # LaTeX quotes around a dubbed name, then its acronym
+    ("We introduce a pruning framework, which we dub ``iterative Combinatorial Brain Surgeon'' (iCBS), that "
+     "solves a sequence of combinatorial problems.", "iCBS"),
+    # a multi-word capitalised name right after the verb
+    ("Pretraining is memory hungry. We propose Online Subspace Descent, a new family of memory-efficient "
+     "training algorithms.", "Online Subspace Descent"),
+    ("We propose Loss-Free Balancing, featured by an auxiliary-loss-free load balancing strategy.",
+     "Loss-Free Balancing"),
+    # the paper's own thing, named in passing
+    ("We show that our score - VSDR - can significantly improve the accuracy of policy ranking.", "VSDR"),
+    ("We show that our stochastic prox-linear (SPL+) algorithm can better exploit the structure.", "SPL+"),
+    # a long name before its acronym (HCI-style system names too)
+    ("To characterize the structures, we propose the Subpopulation Structure Discovery with Large Language Models "
+     "(SSD-LLM) framework, which employs world knowledge.", "SSD-LLM"),
+    ("We present Tactile Data Explorer (TDE), a sonification tool that lets blind users explore charts.", "TDE"),
+])
+def test_names_written_as_asides_are_found(abstract: str, name: str) -> None:
+    assert _name("Untitled study", abstract) == name
+
+
+def test_the_main_proposal_beats_a_component_named_in_a_detail_sentence() -> None:
+    abstract = ("We propose the Subpopulation Structure Discovery with Large Language Models (SSD-LLM) framework, "
+                "which analyzes captions. Furthermore, we propose complete workflows for downstream tasks, named "
+                "Task-specific Tuning, showcasing applications.")
+    assert _name("LLM as Dataset Analyst", abstract) == "SSD-LLM"
+
+
+@pytest.mark.parametrize(("abstract", "start"), [
+    ("Quantiles cross. We propose a penalized nonparametric approach to estimating the quantile regression "
+     "process using deep networks.", "We propose a penalized nonparametric approach"),
+    ("In this paper, we propose a novel method to address keyword detection in social media.",
+     "We propose a novel method to address keyword detection"),
+    ("We design a fast dynamic data structure for this task.", "We design a fast dynamic data structure"),
+    ("We study the generalization of Adam and show it depends on the batch size.", None),
+])
+def test_an_unnamed_method_still_gets_its_description(abstract: str, start: str | None) -> None:
+    hit = describe_unnamed(split_sentences(abstract))
+    assert (hit.value if hit else None) == start if start is None else hit is not None and hit.value.startswith(start)
 
 
 @pytest.mark.parametrize(("token", "expected"), [

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from summarizer.extract.base import CardResult, OnDone
 from summarizer.extract.rules.gains import GainHit, find_gains
 from summarizer.extract.rules.hits import Hit
-from summarizer.extract.rules.method import MethodHit, find_method
+from summarizer.extract.rules.method import MethodHit, describe_unnamed, find_method
 from summarizer.extract.rules.outcome import find_outcome
 from summarizer.extract.rules.resources import find_code_urls, find_compute, find_datasets, find_models
 from summarizer.extract.rules.sentences import split_sentences
@@ -51,6 +51,7 @@ class RulesExtractor:
         sentences = split_sentences(abstract)
         method = find_method(title, abstract, sentences)
         name = method.name.value if method else None
+        description = method.description if method else describe_unnamed(sentences)
         summary = find_summary(sentences)
         outcome = find_outcome(sentences, summary, name)
         task = find_task(title, name, sentences)
@@ -64,14 +65,13 @@ class RulesExtractor:
             summary=summary.value if summary else None,
             outcome=outcome.value if outcome else None,
             task=task.value if task else None,
-            method=Method(name=name, description=method.description.value if method and method.description
-                          else None),
+            method=Method(name=name, description=description.value if description else None),
             claimed_gains=[Gain(metric=g.metric, value=g.value, baseline=g.baseline, dataset=g.dataset,
                                 evidence=g.sentence.text) for g in gains],
             resources=Resources(datasets=[h.value for h in datasets], code_urls=[h.value for h in urls],
                                 models=[h.value for h in models], compute=compute.value if compute else None),
         )
-        provenance = _provenance(task, method, gains, urls, datasets, models, compute)
+        provenance = _provenance(task, method, description, gains, urls, datasets, models, compute)
         provenance.update({path: [hit.span()] for path, hit in (("summary", summary), ("outcome", outcome)) if hit})
         return CardResult(paper_id=paper.id, extraction=extraction, provenance=provenance)
 
@@ -90,12 +90,13 @@ def _without(hits: list[Hit], name: str | None) -> list[Hit]:
     return [h for h in hits if h.value.lower() != own]
 
 
-def _provenance(task: Hit | None, method: MethodHit | None, gains: list[GainHit], urls: list[Hit],
+def _provenance(task: Hit | None, method: MethodHit | None, description: Hit | None, gains: list[GainHit],
+                urls: list[Hit],
                 datasets: list[Hit], models: list[Hit], compute: Hit | None) -> dict[str, list[Span]]:
     """Field path -> spans; slicing the title/abstract at a span yields the value (or the evidence)."""
     spans: dict[str, list[Span]] = {}
     single = {"task": task, "method.name": method.name if method else None,
-              "method.description": method.description if method else None, "resources.compute": compute}
+              "method.description": description, "resources.compute": compute}
     spans.update({path: [hit.span()] for path, hit in single.items() if hit is not None})
     for i, gain in enumerate(gains):
         s = gain.sentence

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from summarizer.extract.rules.hits import Hit, words
 from summarizer.extract.rules.lexicon import COMMON_ACRONYMS, METHOD_NOUNS
 from summarizer.extract.rules.sentences import Sentence
+from summarizer.extract.rules.summary import trim_lead
 
 _TOKEN = r"[A-Za-z][\w+\-.]*[\w+]|[A-Z]"
 _NAME = re.compile(rf"(?:{_TOKEN})")
 _TITLE_PREFIX = re.compile(r"^\s*(?P<name>[^:?!]{1,40}?)\s?:\s")
-_ACRONYM_DEF = re.compile(r"(?P<long>(?:[\w\-]+\s){0,7}[\w\-]+)\s?\((?P<acr>[A-Za-z][\w+\-.]*[\w+])\)")
+_ACRONYM_DEF = re.compile(r"(?P<long>(?:[\w\-]+\s){0,7}[\w\-]+)['’”\"]*\s?\((?P<acr>[A-Za-z][\w+\-.]*[\w+])\)")
 _INTRO_VERB = re.compile(
     r"\b(?:we|We|(?:this|This) (?:paper|work|study|article|thesis|note|letter|report)|our work)"
     r"(?:\s[^.;]{0,60}?\sand)?\s"
@@ -27,7 +28,7 @@ _INTRO_VERB = re.compile(
     r"build[s]?|buil[dt]|create[sd]?|release[sd]?|offer(?:s|ed)?|contribute[sd]?|put forward|formulate[sd]?|"
     r"construct(?:s|ed)?|curate[sd]?|elaborate[sd]?|name|call|term|dub)\b\s?(?:here\s|in this (?:paper|work)\s)?")
 _EXPLICIT = re.compile(
-    r"\b(?:called|dubbed|named|termed|coined|namely|name it|call it|term it|we call|we name|we term|"
+    r"\b(?:called|dubbed|named|termed|coined|namely|name it|call it|term it|dub it|we call|we name|we term|we dub|"
     r"referred to as|denoted as|abbreviated as|short for)\s(?:as\s)?(?:the\s)?[`\"“‘']*")
 _OURS = re.compile(r"(?P<name>" + _TOKEN + r")\s\((?:ours|Ours)\)")
 _STOP_WORDS = words(
@@ -45,6 +46,23 @@ _STUDY_SUBTITLE = re.compile(r"\b(?:Study|Survey|Analysis|Review|Investigation|P
 _COUNTS = words("one two three four five six several multiple various some many different new novel")
 _CONTINUES_NAME = re.compile(r"\s(?:with|for|of|on|in|and|under)\s[^,;()]*")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|this (?:paper|work|study))\b", re.IGNORECASE)
+# `Online Subspace Descent, a new family`: two to five capitalised words set off like a name
+_CAPS_WORDS = r"(?:[A-Z][\w+\-]*\s){1,4}[A-Z][\w+\-]*"
+_CAPS_NAME = re.compile(_CAPS_WORDS + r"(?=\s?[,(:;]|\s[-–—]{1,2}\s|\s(?:which|that|to|as)\b|\.?$)")
+_NAME_OR_CAPS = rf"(?:[`\"“‘']*(?:{_CAPS_WORDS}|{_TOKEN})['’”\"]*)"
+# `a ... version of the LinUCB algorithm, DisBE-LUCB, where` / `a method, LoRA Silver Bullet or LoRA-SB, that`
+_APPOSITIVE = re.compile(rf",\s(?P<name>{_NAME_OR_CAPS})(?:\s(?:or|and)\s(?P<alt>{_NAME_OR_CAPS}))?"
+                         r"(?=\s?(?:,|\(|;|\.$|\s[-–—]{1,2}\s|\s(?:which|that|where|to)\b))")
+# `our score - VSDR - can`, `our stochastic prox-linear (SPL+) algorithm`: the paper's own thing, named in passing
+_OURS_NAMED = re.compile(r"\bour\s(?:[\w-]+\s){0,5}?(?:[\w-]+\s?(?:[-–—]{1,2}\s?(?P<dash>" + _TOKEN
+                         + r")\s?[-–—]{1,2}|\((?P<acr>[A-Za-z][\w+\-.]*[\w+])\)))")
+# `a novel penalized nonparametric approach`: an article, up to six modifiers, then a method noun
+_PROPOSED_THING = re.compile(r"(?:an?|the|two|three|several|our)\s(?:[\w-]+,?\s){0,6}?(?:" + "|".join(METHOD_NOUNS)
+                             + r"|baseline|approach|solution|formulation|construction|design|estimator|data structure)s?\b")
+_NOUN_BEFORE_COMMA = re.compile(r"\b(?:" + "|".join(METHOD_NOUNS) + r"|baseline|methodology|family|version)s?$")
+_NOT_NAME_START = words("The A An Our This These Its Their In On For With We However Specifically Moreover")
+_DETAIL = re.compile(r"^(?:Then|Next|Second(?:ly)?|Third(?:ly)?|Lastly|Finally|Additionally|In\saddition|Moreover|"
+                     r"Furthermore|Further|Meanwhile|Also|Besides|Subsequently)\b")
 
 
 @dataclass(frozen=True)
@@ -66,11 +84,22 @@ def is_name_like(token: str) -> bool:
 
 
 def find_method(title: str, abstract: str, sentences: list[Sentence]) -> MethodHit | None:
-    """The method the paper introduces, or None when it names none."""
-    for rule in (_from_title, _from_explicit, _from_intro):
-        hit = rule(title, abstract, sentences)
-        if hit is not None:
-            return hit
+    """The method the paper introduces, or None when it names none.
+
+    A name-like title prefix first; otherwise the earliest sentence that names the paper's own
+    method (explicitly, after an introducing verb, as an appositive, or as `our X (ABBR)`).
+    Sentences that add details (`Furthermore, we propose ...`) are searched only when the main
+    ones name nothing, so the *main* proposal wins over its components.
+    """
+    hit = _from_title(title, abstract, sentences)
+    if hit is not None:
+        return hit
+    details = [s for s in sentences if _DETAIL.match(s.text)]
+    for group in ([s for s in sentences if not _DETAIL.match(s.text)], details):
+        for sentence in group:
+            name = _explicit_in(sentence) or _introduced_in(sentence) or _ours_in(sentence)
+            if name is not None:
+                return MethodHit(name, _sentence_hit(sentence))
     return None
 
 
@@ -92,24 +121,22 @@ def _from_title(title: str, abstract: str, sentences: list[Sentence]) -> MethodH
     return MethodHit(Hit(name, start, start + len(name), "title"), _describe(name, sentences))
 
 
-def _from_explicit(title: str, abstract: str, sentences: list[Sentence]) -> MethodHit | None:
-    for sentence in sentences:
-        for match in (*_EXPLICIT.finditer(sentence.text), *_OURS.finditer(sentence.text)):
-            if match.re is _OURS:
-                name = _hit(sentence, *match.span("name"))
-            elif _claims_contribution(sentence.text, match.start(), match.end()):
-                name = _name_at(sentence, match.end(), allow_lower=True)
-            else:
-                continue
+def _explicit_in(sentence: Sentence) -> Hit | None:
+    """`a method called X`, `which we dub ``X'' (ABBR)`, `X (ours)`: the text says it is naming something."""
+    for match in (*_EXPLICIT.finditer(sentence.text), *_OURS.finditer(sentence.text)):
+        if match.re is _OURS:
+            return _hit(sentence, *match.span("name"))
+        if _claims_contribution(sentence.text, match.start(), match.end()):
+            name = _name_at(sentence, match.end(), allow_lower=True)
             if name is not None:
-                return MethodHit(name, _sentence_hit(sentence))
+                return name
     return None
 
 
 def _claims_contribution(text: str, start: int, end: int) -> bool:
     """`we propose a method called X` or `a framework, termed X` — not `we leverage a framework named X`."""
     before, trigger = text[:start].lower(), text[start:end].lower()
-    if trigger.startswith(("we ", "name it", "call it", "term it")):
+    if trigger.startswith(("we ", "name it", "call it", "term it", "dub it")):
         return True
     coins = trigger.startswith(("dubbed", "coined"))  # these coin a name; `called`/`named` may cite one
     proposes = re.search(r"\b(?:propos|introduc|present|develop|design|devis)", before)
@@ -119,13 +146,49 @@ def _claims_contribution(text: str, start: int, end: int) -> bool:
     return bool(_FIRST_PERSON.search(text[:end + 40]) or re.search(rf"\b(?:{nouns})s?,?\s*$", before))
 
 
-def _from_intro(title: str, abstract: str, sentences: list[Sentence]) -> MethodHit | None:
-    for sentence in sentences:
-        for match in _INTRO_VERB.finditer(sentence.text):
-            name = _name_at(sentence, match.end(), allow_lower=False, window=90) or _appositive(sentence, match.end())
-            if name is not None:
-                return MethodHit(name, _sentence_hit(sentence))
+def _introduced_in(sentence: Sentence) -> Hit | None:
+    """`We propose X`, `This work introduces a ... methodology, D-Pruner, for ...`: the name after an intro verb."""
+    for match in _INTRO_VERB.finditer(sentence.text):
+        name = (_name_at(sentence, match.end(), allow_lower=False, window=90)
+                or _named_appositive(sentence, match.end()) or _appositive(sentence, match.end()))
+        if name is not None:
+            return name
     return None
+
+
+def _named_appositive(sentence: Sentence, at: int) -> Hit | None:
+    """A coined name set off by commas after the introduced noun phrase; of `X or Y`, the short coined form."""
+    match = _APPOSITIVE.search(sentence.text, at, min(len(sentence.text), at + 160))
+    if match is None or match.start() - at > 110:
+        return None
+    after_noun = bool(_NOUN_BEFORE_COMMA.search(sentence.text, 0, match.start()))
+    for group in ("alt", "name"):
+        value = (match.group(group) or "").strip("`\"“”‘’' ")
+        plain = value.istitle() and " " not in value and value not in _NOT_NAME_START and after_noun
+        if value and (_coined_name(value) or plain):  # `a simple baseline, Timber, that`
+            start = match.start(group) + match.group(group).index(value)
+            return _hit(sentence, start, start + len(value))
+    return None
+
+
+def _coined_name(value: str) -> bool:
+    """`DisBE-LUCB`, `LoRA-SB`, `Online Subspace Descent`: coined tokens or a capitalised multi-word name."""
+    words = value.split()
+    if len(words) == 1:
+        return is_name_like(value)
+    return words[0] not in _NOT_NAME_START and all(w[0].isupper() or w[0].isdigit() for w in words)
+
+
+def _ours_in(sentence: Sentence) -> Hit | None:
+    """`our score - VSDR - can ...`, `our stochastic prox-linear (SPL+) algorithm`: the paper's own, named."""
+    match = _OURS_NAMED.search(sentence.text)
+    if match is None:
+        return None
+    group = "dash" if match.group("dash") else "acr"
+    value = match.group(group)
+    if value in COMMON_ACRONYMS or not any(ch.isupper() for ch in value):
+        return None
+    return _hit(sentence, *match.span(group))
 
 
 def _appositive(sentence: Sentence, at: int) -> Hit | None:
@@ -146,13 +209,17 @@ def _name_at(sentence: Sentence, at: int, allow_lower: bool, window: int = 80) -
     lead = len(segment) - len(segment.lstrip("`\"“‘' "))
     rest = segment[lead:]
     acronym = _acronym(segment)
-    if acronym is not None and "," not in segment[:acronym[0]] and len(segment[:acronym[0]].split()) <= 8:
+    before = segment[:acronym[0]].rstrip(" (") if acronym else ""
+    if acronym is not None and "," not in before and len(before.split()) <= 10:
         return _hit(sentence, at + acronym[0], at + acronym[1])
     first = _NAME.match(rest)
     if first and _coined_at(first.group(0), rest[first.end():]):
         return _hit(sentence, at + lead, at + lead + len(first.group(0).rstrip(".")))
     if acronym is not None and acronym[0] < 60:
         return _hit(sentence, at + acronym[0], at + acronym[1])
+    caps = _CAPS_NAME.match(rest)
+    if caps and _coined_name(caps.group(0)):  # `we propose Online Subspace Descent, a new family`
+        return _hit(sentence, at + lead, at + lead + len(caps.group(0)))
     if allow_lower:
         phrase = re.match(r"[A-Za-z][\w\-+]*(?:\s[A-Za-z][\w\-+]*){0,3}?(?=\s?[,(]|\s(?:to|that|which|for|and|"
                           r"as|is|with|in|on|,)\b|$)", rest)
@@ -198,13 +265,23 @@ def _hit(sentence: Sentence, start: int, end: int) -> Hit | None:
 
 
 def _sentence_hit(sentence: Sentence, limit: int = 300) -> Hit:
-    """The introducing sentence, cut at a word boundary when very long."""
-    end = sentence.end
-    if len(sentence.text) > limit:
-        cut = sentence.text.rfind(" ", 0, limit)
-        end = sentence.start + (cut if cut > 0 else limit)
-    return Hit(sentence.text[:end - sentence.start].rstrip(" ,;"), sentence.start,
-               sentence.start + len(sentence.text[:end - sentence.start].rstrip(" ,;")))
+    """The introducing sentence without its discourse frame (`To address this,`), cut at a word when very long."""
+    trimmed = trim_lead(sentence)
+    text = trimmed.value
+    if len(text) > limit:
+        cut = text.rfind(" ", 0, limit)
+        text = text[:cut if cut > 0 else limit]
+    text = text.rstrip(" ,;")
+    return Hit(text, trimmed.start, trimmed.start + len(text)).as_sentence()
+
+
+def describe_unnamed(sentences: list[Sentence]) -> Hit | None:
+    """For a method proposed without a name: the sentence proposing it (`We propose a penalized ... approach`)."""
+    for sentence in sentences:
+        match = _INTRO_VERB.search(sentence.text)
+        if match and not _DETAIL.match(sentence.text) and _PROPOSED_THING.match(sentence.text, match.end()):
+            return _sentence_hit(sentence)
+    return None
 
 
 def _describe(name: str, sentences: list[Sentence]) -> Hit | None:
