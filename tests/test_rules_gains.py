@@ -99,3 +99,29 @@ def test_compared_to_baseline_phrase() -> None:
 @pytest.mark.parametrize("text", ["", "%%% ××× 1e9", "by " * 5000, "9" * 10000 + "%", "a. b. c. 5%. 6×."])
 def test_odd_input_never_raises(text: str) -> None:
     _gains(text)
+
+
+@pytest.mark.parametrize("sentence", [
+    # fold counts, board sizes, budgets and others' numbers (medicine, games, MoE, NLP)
+    "Using 10-fold cross-validation, the classifier improved recall over logistic regression.",
+    "Our agent beats the strongest open-source engine on the 9 × 9 board after two days of self-play.",
+    "The router achieves better accuracy with fewer than 90% active parameters.",
+    "Prior work reached 11% on this benchmark, and we substantially improve on it.",
+])
+def test_settings_and_other_papers_numbers_are_not_gains(sentence: str) -> None:
+    assert _values(sentence) == []
+
+
+def test_metric_baseline_and_dataset_come_from_the_gains_own_clause() -> None:
+    # the comparison with GPT-4 is in another clause: `base models` must not become this gain's baseline
+    text = ("Our 7B model surpasses base models on reasoning tasks, while it improves MT-Bench scores by 10% "
+            "compared with GPT-4.")
+    [gain] = _gains(text)
+    assert (gain.value, gain.baseline, gain.dataset) == ("10%", "GPT-4", "MT-Bench")
+    text = "Our method reaches the same accuracy using 20% of the compute, while the baseline needs all of it."
+    assert all(g.baseline is None for g in _gains(text))
+
+
+def test_a_generic_word_is_never_a_baseline() -> None:
+    [gain] = _gains("Our approach improves accuracy by 4.2% over performance reported in the literature.")
+    assert gain.value == "4.2%" and gain.baseline is None and gain.metric == "accuracy"

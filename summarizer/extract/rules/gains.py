@@ -44,11 +44,20 @@ _CLAIM_AFTER = re.compile(
 _SETTING_AFTER = re.compile(
     r"^\s*(?:of\b|sparsity|"
     r"compression rate|pruning|confidence|CI\b|significance|quantile|bits?\b|-bit|quantiz|masking|"
-    r"mask|noise|dropout|trainable parameters|labeled|subset|split|training data|size\b)",
+    r"mask|noise|dropout|trainable parameters|labeled|subset|split|training data|size\b|"
+    r"cross[-\s]?validation|CV\b|folds?\b|(?:active|activated)\sparameters|board|grid)",
     re.IGNORECASE)
 _SETTING_BEFORE = re.compile(r"\b(?:at|top|first|keeping|keep|"
                              r"standard deviation of|std of|rate of|ratio of|level of|the)\s(?:a\s|an\s)?$",
                              re.IGNORECASE)
+# `prior work reached 11%`, `the best baseline obtains 40%`: someone else's number, not the paper's gain
+_OTHERS_NUMBER = re.compile(r"\b(?:prior|previous|existing|earlier|baseline|competing|their)\s(?:[\w-]+\s){0,3}?"
+                            r"(?:reach|achiev|obtain|report|attain|scor|get|yield)\w*\s(?:\w+\s){0,3}$", re.IGNORECASE)
+# `9 × 9 board`, `3x3 kernels`: a dimension, not a multiplier
+_DIMENSION = re.compile(r"^\s?\d")
+# what ends a clause: metric, baseline and dataset of a gain must be stated inside the gain's own clause
+_CLAUSE_BREAK = re.compile(r"[;:]\s|,\s(?:while|whereas|but|although|though|which|where|and\s(?:we|it|our))\b|"
+                           r"\s(?:while|whereas|but)\s|\.\s")
 _CONTINUES = re.compile(r"^(?:\s*(?:,|and|or|/|,\s?and)\s*(?:by\s)?(?:\w+\s)?|[^.;()%×]{0,40}\sand\s(?:by\s)?)$")
 _BASELINE = re.compile(
     r"\b(?:compared\s(?:to|with)|relative\sto|than|versus|vs\.?|against|over|outperform(?:s|ing|ed)?|"
@@ -59,8 +68,15 @@ _FIRST_PERSON = re.compile(r"\b(?:we|our|ours)\b", re.IGNORECASE)
 _METRIC_RE = re.compile(r"(?<![\w-])(?:" + "|".join(
     f"(?i:{re.escape(m)})" if m.islower() else re.escape(m) for m in sorted(METRICS, key=len, reverse=True))
     + r")(?![\w-])")
+_METRIC_BY = re.compile(r"(?P<m>[\w-]+(?:\s[\w-]+)?)\sby\s(?:up\sto\s|over\s|about\s|around\s|nearly\s|"
+                        r"an?\s(?:average|absolute)\s(?:of\s)?)?[~+]?$")
 _UNIT_METRIC = (("faster", "speed"), ("speedup", "speed"), ("speed-up", "speed"), ("fewer parameters",
                 "parameters"), ("smaller", "size"), ("cheaper", "cost"), ("throughput", "throughput"))
+
+
+# `vs performance`, `than that`: a word, not a compared system
+_GENERIC_BASELINE = re.compile(r"(?:performance|accuracy|results?|that|those|this|it|them|time|cost|compute|memory|"
+                               r"speed|quality|efficiency|\w+ly)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -121,8 +137,14 @@ def _claim_sentence(text: str) -> bool:
 
 def _accept(text: str, start: int, end: int) -> bool:
     before, after = text[max(0, start - 60):start], text[end:end + 45]
+    if _DIMENSION.match(text[end:end + 3]) and text[end - 1:end] in "×xX":
+        return False  # `9 × 9 board`
+    if _OTHERS_NUMBER.search(before):
+        return False
     frugal = re.search(r"\b(?:(?:only|just|merely)\s(?:\w+s\s)?|less than\s|fewer than\s|down to\s)"
                        r"(?:about\s|around\s)?$", before)
+    if frugal and re.search(r"\bwith\s(?:\w+\s)?(?:less|fewer)\sthan\s(?:about\s|around\s)?$", before):
+        return False  # `with less than 90% activated parameters`: the budget the result is reached under
     if frugal and not re.search(r"\b(?:at|top)\s", before[-30:]):
         return True  # `uses only 0.1% of the parameters` is the claimed advantage
     if _SETTING_AFTER.match(after) and not re.search(r"\b(?:by|reduc\w*|sav\w*|cut\w*)\s(?:\w+\s)?$", before):
@@ -144,10 +166,21 @@ def _after_a_name_in_parens(before: str) -> bool:
 
 
 def _describe(sentence: Sentence, value: str, local: tuple[tuple[int, int], ...]) -> GainHit:
-    text, (start, end) = sentence.text, (local[0][0], local[-1][1])
+    """Metric, baseline and dataset come only from the gain's own clause (else null: precision over recall)."""
+    start, end = local[0][0], local[-1][1]
+    lo, hi = _clause(sentence.text, start, end)
+    text = sentence.text[lo:hi]
     spans = tuple((sentence.start + s, sentence.start + e) for s, e in local)
+    start, end = start - lo, end - lo
     return GainHit(value=value, spans=spans, sentence=sentence, metric=_metric(text, start, end),
                    baseline=_baseline(text, start, end), dataset=_dataset(text, start, end))
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the clause holding text[start:end]: from the last break before it to the first after it."""
+    lo = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    after = _CLAUSE_BREAK.search(text, end)
+    return lo, after.start() if after else len(text)
 
 
 def _nearest(matches: list[tuple[int, int, str]], start: int, end: int) -> str | None:
@@ -163,13 +196,18 @@ def _metric(text: str, start: int, end: int) -> str | None:
     for cue, metric in _UNIT_METRIC:
         if after.lstrip().startswith(cue):
             return metric
+    improved = _METRIC_BY.search(text, max(0, start - 60), start)
+    for candidate in (improved.group("m"), improved.group("m").split()[-1]) if improved else ():
+        if _METRIC_RE.fullmatch(candidate):
+            return candidate  # `improves accuracy by 4.2%`: the metric is what the verb changes
     found = [(window_start + m.start(), window_start + m.end(), m.group(0)) for m in _METRIC_RE.finditer(window)]
     return _nearest(found, start, end)
 
 
 def _baseline(text: str, start: int, end: int) -> str | None:
     found = [(m.start(), m.end(), m.group("b").rstrip(".,;:)-")) for m in _BASELINE.finditer(text)
-             if re.match(r"(?!an?\s)[A-Za-z]", m.group("b")) and not re.search(r"\d%", m.group("b"))]
+             if re.match(r"(?!an?\s)[A-Za-z]", m.group("b")) and not re.search(r"\d%", m.group("b"))
+             and not _GENERIC_BASELINE.match(m.group("b"))]
     found = [f for f in found if abs(f[0] - end) < 90 or abs(start - f[1]) < 90]
     return _nearest(found, start, end)
 

@@ -58,7 +58,8 @@ _OURS_NAMED = re.compile(r"\bour\s(?:[\w-]+\s){0,5}?(?:[\w-]+\s?(?:[-–—]{1,2
                          + r")\s?[-–—]{1,2}|\((?P<acr>[A-Za-z][\w+\-.]*[\w+])\)))")
 # `a novel penalized nonparametric approach`: an article, up to six modifiers, then a method noun
 _PROPOSED_THING = re.compile(r"(?:an?|the|two|three|several|our)\s(?:[\w-]+,?\s){0,6}?(?:" + "|".join(METHOD_NOUNS)
-                             + r"|baseline|approach|solution|formulation|construction|design|estimator|data structure)s?\b")
+                             + r"|baseline|approach|solution|formulation|construction|design|estimator|"
+                             r"data structure)s?\b")
 _NOUN_BEFORE_COMMA = re.compile(r"\b(?:" + "|".join(METHOD_NOUNS) + r"|baseline|methodology|family|version)s?$")
 _NOT_NAME_START = words("The A An Our This These Its Their In On For With We However Specifically Moreover")
 _DETAIL = re.compile(r"^(?:Then|Next|Second(?:ly)?|Third(?:ly)?|Lastly|Finally|Additionally|In\saddition|Moreover|"

@@ -46,6 +46,17 @@ _GENERIC_SUBTITLE = re.compile(r"^(?:Theory|Analysis|Algorithms?|Methods?|Models
                                r"Perspective)$")
 _GENERIC_TARGET = re.compile(r"(?:Large |Deep |Pre-?trained |Small )?(?:Language Models?|LLMs?|Neural Networks?|"
                              r"Networks?|Deep Learning|Machine Learning|Transformers?|Models?|DNNs?)$", re.IGNORECASE)
+# Adjectives that describe the proposed method, not the problem: `Training-Free`, `Density-Aware`, `Doubly Robust`
+_MODIFIER = re.compile(
+    r"(?:Doubly\s\w+|[\w-]+-(?:[Ff]ree|[Aa]ware|[Bb]ased|[Gg]uided|[Dd]riven|[Aa]gnostic|[Aa]ugmented|[Ee]nhanced|"
+    r"[Ii]nspired|[Ii]nformed|[Aa]ssisted|[Cc]entric|[Rr]eweighted|[Pp]reserving)|Unbiased|Orthonormal|Dynamic|"
+    r"Adaptive|Elastic|Differentiable|Iterative|Lightweight|Universal|Principled|Provabl[ey]|Plug-and-Play|Homeostatic|"
+    r"Optimistic|Oscillation-free|Non-Crossing|Non-crossing|Weighted|weighted)\s")
+# `A, B, And C` titles list their topics; the last item is the one the paper is about
+# a method-describing head at the end of a problem phrase: `... Load Balancing Strategy`, `... Paradigm Driven`
+_GENERIC_HEAD = re.compile(r"(?:\s(?:Paradigm|Strategy|Strategies|Framework|Approach|Perspective|Recipe|Toolkit|"
+                           r"Pipeline|Scheme|Technique))?(?:\s(?:Driven|Guided|Based|Inspired|Powered))?$")
+_LIST_TITLE = re.compile(r"^[^,:]+,\s[^,:]+,?\s(?:and|And|&)\s(?P<last>[^,:?!]+)$")
 _LONG_TITLE_WORDS = 6
 _COMPACT_WORDS = 5
 _MAX_WORDS = 8
@@ -54,6 +65,8 @@ _MAX_WORDS = 8
 def find_task(title: str, method_name: str | None, sentences: list[Sentence]) -> Hit | None:
     """The best short problem phrase, or None when nothing usable is found."""
     start, core = _title_core(title, method_name)
+    if listed := _LIST_TITLE.match(core):
+        start, core = start + listed.start("last"), listed.group("last")
     head, sep, tail = title.partition(": ")
     whole = _trim(core, start, "title")
     compact = whole if whole is not None and len(whole.value.split()) <= _COMPACT_WORDS else None
@@ -131,18 +144,32 @@ def _from_abstract(sentences: list[Sentence], pattern: re.Pattern[str]) -> Hit |
     return None
 
 
+def _cut_long(words: list[str]) -> str:
+    """Too long: end before the last `in/of/for/on` within the cap, never mid-noun-phrase (`in Large Language`)."""
+    kept = words[:_MAX_WORDS]
+    preps = [i for i, w in enumerate(kept) if w.lower() in ("in", "of", "for", "on", "with") and i >= 2]
+    if preps:
+        kept = kept[:preps[-1]]
+    return _TRAILING_STOP.sub("", " ".join(kept))
+
+
 def _trim(text: str, offset: int, field: str, extra_cut: str | None = None) -> Hit | None:
-    """Cut `text` at the first clause break, drop leading verbs/articles, keep at most 8 words."""
-    lead = _LEAD.match(text)
-    start = lead.end() if lead and lead.end() < len(text) else 0
+    """Cut `text` at the first clause break, drop leading verbs, articles and the method's own adjectives."""
+    start = 0
+    while (lead := _LEAD.match(text, start) or _MODIFIER.match(text, start)) and lead.end() < len(text):
+        if lead.re is _MODIFIER and len(re.split(r"[\s-]+", _CUT.split(text[lead.end():])[0].strip())) < 2:
+            break  # `Dynamic Routing` keeps its adjective when nothing but the head noun would be left
+        start = lead.end()
     cut = _CUT.search(text, start)
     end = cut.start() if cut else len(text)
     if extra_cut and (m := re.search(extra_cut, text[start:end])):
         end = start + m.start()
     phrase = _TRAILING_STOP.sub("", text[start:end].rstrip(" ."))
+    if (tail := _GENERIC_HEAD.search(phrase)) and len(phrase[:tail.start()].split()) >= 2:
+        phrase = phrase[:tail.start()]  # `Groupwise Reranking Paradigm Driven` -> `Groupwise Reranking`
     words = phrase.split()
     if len(words) > _MAX_WORDS:
-        phrase = _TRAILING_STOP.sub("", " ".join(words[:_MAX_WORDS]))
+        phrase = _cut_long(words)
     if not phrase or not text[start:].startswith(phrase):
         return None
     return Hit(phrase, offset + start, offset + start + len(phrase), field)
