@@ -119,9 +119,22 @@ def test_description_is_the_introducing_sentence_and_spans_slice_back() -> None:
     ("To characterize the structures, we propose the Subpopulation Structure Discovery with Large Language Models "
      "(SSD-LLM) framework, which employs world knowledge.", "SSD-LLM"),
     ("We present Tactile Data Explorer (TDE), a sonification tool that lets blind users explore charts.", "TDE"),
+    # discourse adverbs and perfect tense before the verb; quoted names; `the X framework` (NLP, HCI, robotics, SE)
+    ("We therefore present Qasper, a dataset of 5,049 questions over 1,585 NLP papers.", "Qasper"),
+    ('We present "Ena", a novel EEG-eBike system that draws from the rider\'s neural activity.', "Ena"),
+    ("We develop the SPOT framework, which explores within action safety zones.", "SPOT"),
+    ("As a proof-of-concept, we have designed FEData, a prototype corpus for fuzz testing.", "FEData"),
 ])
 def test_names_written_as_asides_are_found(abstract: str, name: str) -> None:
     assert _name("Untitled study", abstract) == name
+
+
+def test_a_topic_title_head_is_not_a_method_name() -> None:
+    abstract = "Randomized clinical trials are the gold standard. We discuss how randomized clinical trials are run."
+    assert _name("Randomized Clinical Trials: The Meeting Place of Medical Practice and Clinical Research",
+                 abstract) is None
+    assert _name("QA Dataset Explosion: A Taxonomy of NLP Resources for Question Answering",
+                 "The QA dataset explosion has been rapid. We survey the resources.") is None
 
 
 def test_the_main_proposal_beats_a_component_named_in_a_detail_sentence() -> None:

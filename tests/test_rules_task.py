@@ -75,3 +75,33 @@ def test_long_titles_are_cut_to_a_short_phrase() -> None:
 @pytest.mark.parametrize("title", ["", ":", "A", "for for for", "x" * 5000, "中文标题：研究"])
 def test_odd_titles_never_raise(title: str) -> None:
     _task(title, "")
+
+
+@pytest.mark.parametrize(("title", "task"), [
+    # the method's own adjectives are not the problem (LLMs, MoE, adversarial training)
+    ("Delta-CoMe: Training-Free Delta-Compression with Mixed-Precision for Large Language Models", "Delta-Compression"),
+    ("Doubly Robust Instance-Reweighted Adversarial Training", "Adversarial Training"),
+    ("Auxiliary-Loss-Free Load Balancing Strategy for Mixture-of-Experts",
+     "Load Balancing Strategy for Mixture-of-Experts"),
+    # `A, B, and C` lists its topics; the last one is the paper's
+    ("Masks, Signs, And Learning Rate Rewinding", "Learning Rate Rewinding"),
+    # a slogan subtitle talks about the problem the head names (economics, medicine)
+    ("The Employment Effects of Minimum Wages: Some Questions We Need to Answer",
+     "Employment Effects of Minimum Wages"),
+    ("Randomized Clinical Trials: The Meeting Place of Medical Practice and Clinical Research",
+     "Randomized Clinical Trials"),
+    # `Problem with ...` belongs to the problem (theory); `(Kernel)` does not end the phrase
+    ("The Knapsack Problem with Neighbour Constraints", "Knapsack Problem with Neighbour Constraints"),
+    ("An Agnostic View on the Cost of Overfitting in (Kernel) Ridge Regression",
+     "Cost of Overfitting in (Kernel) Ridge Regression"),
+    # `X assisted Y made simple` (materials science), an audience after `for` (HCI), `Augmented with`
+    ("Machine learning assisted crystal structure prediction made simple", "crystal structure prediction"),
+    ("LipType: A Silent Speech Recognizer Augmented with an Independent Repair Model", "Silent Speech Recognizer"),
+])
+def test_title_grammar_beyond_the_samples(title: str, task: str) -> None:
+    assert _task(title) == task
+
+
+def test_long_phrases_end_before_a_preposition_not_mid_noun_phrase() -> None:
+    task = _task("Beyond Size: How Gradients Shape Pruning Decisions in Large Language Models and Vision Transformers")
+    assert task is not None and not task.endswith(("Large", "Large Language"))

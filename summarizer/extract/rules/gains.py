@@ -56,8 +56,11 @@ _OTHERS_NUMBER = re.compile(r"\b(?:prior|previous|existing|earlier|baseline|comp
 # `9 × 9 board`, `3x3 kernels`: a dimension, not a multiplier
 _DIMENSION = re.compile(r"^\s?\d")
 # what ends a clause: metric, baseline and dataset of a gain must be stated inside the gain's own clause
-_CLAUSE_BREAK = re.compile(r"[;:]\s|,\s(?:while|whereas|but|although|though|which|where|and\s(?:we|it|our))\b|"
-                           r"\s(?:while|whereas|but)\s|\.\s")
+_CLAUSE_BREAK = re.compile(r"[;:]\s|,\s(?:while|whereas|but|although|though|which|where|and\s(?:we|it|our))\b"
+                           r"(?!\s\w+ing\b)|\s(?:while|whereas|but)\s(?!\w+ing\b)|\.\s")
+# `only 12.3% of the computing resources`: the share names its own metric
+_SHARE_OF = re.compile(r"^\s?of\s(?:the\s)?(?:original\s|total\s|full\s)?(?P<m>[a-z][\w-]*(?:\s(?!of\b|for\b|in\b|on\b|"
+                       r"by\b|to\b|required\b|used\b|needed\b)[a-z][\w-]*)?)")
 _CONTINUES = re.compile(r"^(?:\s*(?:,|and|or|/|,\s?and)\s*(?:by\s)?(?:\w+\s)?|[^.;()%×]{0,40}\sand\s(?:by\s)?)$")
 _BASELINE = re.compile(
     r"\b(?:compared\s(?:to|with)|relative\sto|than|versus|vs\.?|against|over|outperform(?:s|ing|ed)?|"
@@ -196,18 +199,22 @@ def _metric(text: str, start: int, end: int) -> str | None:
     for cue, metric in _UNIT_METRIC:
         if after.lstrip().startswith(cue):
             return metric
+    if share := _SHARE_OF.match(text[end:end + 50]):
+        return share.group("m")
     improved = _METRIC_BY.search(text, max(0, start - 60), start)
     for candidate in (improved.group("m"), improved.group("m").split()[-1]) if improved else ():
         if _METRIC_RE.fullmatch(candidate):
             return candidate  # `improves accuracy by 4.2%`: the metric is what the verb changes
-    found = [(window_start + m.start(), window_start + m.end(), m.group(0)) for m in _METRIC_RE.finditer(window)]
+    found = [(window_start + m.start(), window_start + m.end(), m.group(0)) for m in _METRIC_RE.finditer(window)
+             if m.group(0).lower() != "performance"]  # `performance` names no measure: null beats a vague label
     return _nearest(found, start, end)
 
 
 def _baseline(text: str, start: int, end: int) -> str | None:
     found = [(m.start(), m.end(), m.group("b").rstrip(".,;:)-")) for m in _BASELINE.finditer(text)
              if re.match(r"(?!an?\s)[A-Za-z]", m.group("b")) and not re.search(r"\d%", m.group("b"))
-             and not _GENERIC_BASELINE.match(m.group("b"))]
+             and not _GENERIC_BASELINE.match(m.group("b"))
+             and not re.match(r"(?:on|in|at|for|with|of|to|by|from)\b", m.group("b"))]
     found = [f for f in found if abs(f[0] - end) < 90 or abs(start - f[1]) < 90]
     return _nearest(found, start, end)
 

@@ -23,7 +23,7 @@ _ACRONYM_DEF = re.compile(r"(?P<long>(?:[\w\-]+\s){0,7}[\w\-]+)['’”\"]*\s?\(
 _INTRO_VERB = re.compile(
     r"\b(?:we|We|(?:this|This) (?:paper|work|study|article|thesis|note|letter|report)|our work)"
     r"(?:\s[^.;]{0,60}?\sand)?\s"
-    r"(?:\w+ly\s)?(?:also\s)?(?:further\s)?"
+    r"(?:have\s|has\s)?(?:\w+ly\s|therefore\s|thus\s|hence\s|then\s|here\s|now\s|first\s|also\s|further\s){0,2}"
     r"(?:propose[sd]?|introduce[sd]?|present(?:s|ed)?|develop(?:s|ed)?|design(?:s|ed)?|devise[sd]?|"
     r"build[s]?|buil[dt]|create[sd]?|release[sd]?|offer(?:s|ed)?|contribute[sd]?|put forward|formulate[sd]?|"
     r"construct(?:s|ed)?|curate[sd]?|elaborate[sd]?|name|call|term|dub)\b\s?(?:here\s|in this (?:paper|work)\s)?")
@@ -42,6 +42,7 @@ _NOT_TITLE_NAMES = words(
     "beyond towards toward revisiting rethinking understanding position survey review overview tutorial "
     "benchmarking evaluation introduction perspective perspectives commentary editorial challenges lessons")
 _STUDY_SUBTITLE = re.compile(r"\b(?:Study|Survey|Analysis|Review|Investigation|Perspective|Evaluation|Look|View|"
+                             r"Taxonomy|Primer|Guide|Critique|Case|"
                              r"Comparison|Tutorial|Overview)\b")
 _COUNTS = words("one two three four five six several multiple various some many different new novel")
 _CONTINUES_NAME = re.compile(r"\s(?:with|for|of|on|in|and|under)\s[^,;()]*")
@@ -61,6 +62,8 @@ _PROPOSED_THING = re.compile(r"(?:an?|the|two|three|several|our)\s(?:[\w-]+,?\s)
                              + r"|baseline|approach|solution|formulation|construction|design|estimator|"
                              r"data structure)s?\b")
 _NOUN_BEFORE_COMMA = re.compile(r"\b(?:" + "|".join(METHOD_NOUNS) + r"|baseline|methodology|family|version)s?$")
+_FRAMED_NAME = re.compile(r"(?:the|a|an|our)\s(?:new\s|novel\s)?(?P<name>" + _TOKEN + r")\s(?:" + "|".join(METHOD_NOUNS)
+                          + r")s?\b")
 _NOT_NAME_START = words("The A An Our This These Its Their In On For With We However Specifically Moreover")
 _DETAIL = re.compile(r"^(?:Then|Next|Second(?:ly)?|Third(?:ly)?|Lastly|Finally|Additionally|In\saddition|Moreover|"
                      r"Furthermore|Further|Meanwhile|Also|Besides|Subsequently)\b")
@@ -116,7 +119,8 @@ def _from_title(title: str, abstract: str, sentences: list[Sentence]) -> MethodH
     described = bool(re.match(r"(?:A|An)\s", subtitle)) and not _STUDY_SUBTITLE.search(subtitle)
     phrase = 2 <= len(words) <= 3 and all(w[0].isupper() or w[0].isdigit() for w in words) and words[0] not in (
         "The", "A", "An")
-    if not (coined or (phrase and (mentioned or described))):
+    introduced = mentioned and any(name.lower() in s.text.lower() and _INTRO_VERB.search(s.text) for s in sentences)
+    if not (coined or (phrase and (introduced or described))):  # `Randomized Clinical Trials: The ...` is a topic
         return None
     start = match.start("name") + match.group("name").index(name)
     return MethodHit(Hit(name, start, start + len(name), "title"), _describe(name, sentences))
@@ -218,6 +222,9 @@ def _name_at(sentence: Sentence, at: int, allow_lower: bool, window: int = 80) -
         return _hit(sentence, at + lead, at + lead + len(first.group(0).rstrip(".")))
     if acronym is not None and acronym[0] < 60:
         return _hit(sentence, at + acronym[0], at + acronym[1])
+    framed = _FRAMED_NAME.match(rest)
+    if framed and is_name_like(framed.group("name")):  # `we develop the SPOT framework`
+        return _hit(sentence, at + lead + framed.start("name"), at + lead + framed.end("name"))
     caps = _CAPS_NAME.match(rest)
     if caps and _coined_name(caps.group(0)):  # `we propose Online Subspace Descent, a new family`
         return _hit(sentence, at + lead, at + lead + len(caps.group(0)))
@@ -234,7 +241,7 @@ def _coined_at(token: str, rest: str) -> bool:
     if is_name_like(token):
         return True
     return (token[0].isupper() and token.lower() not in _STOP_WORDS and token not in COMMON_ACRONYMS
-            and bool(re.match(r"\s?(?:[,(:]|[-–—]\s|$)", rest)))
+            and bool(re.match(r"['’”\"]?\s?(?:[,(:]|[-–—]\s|$)", rest)))
 
 
 def _acronym(segment: str) -> tuple[int, int] | None:

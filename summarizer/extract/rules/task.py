@@ -16,9 +16,10 @@ from summarizer.extract.rules.sentences import Sentence
 
 _FOR = re.compile(r"(?:\s(?:for|For)|\s(?:Approach|Framework|Method|Model|Methods|Approaches|Solution)s?\s(?:to|To))"
                   r"\s(?!the first time|free\b|all\b|any\b|everyone\b)", re.IGNORECASE)
-_CUT = re.compile(r"\s(?:via|with|using|through|by|from|under|without|based on|in the presence of|at|as|is|are|"
-                  r"and its|that|when|beyond|against|inspired by|meets|can|could|may|does|do|will|[-–—]{1,2})\s"
-                  r"|[:?!,;(]", re.IGNORECASE)
+_CUT = re.compile(r"(?<!Problem)(?<!Problems)\s(?:via|with|using|through|by|from|under|without|based on|"
+                  r"in the presence of|at|as|is|are|"
+                  r"and its|that|when|beyond|against|inspired by|meets|can|could|may|does|do|will|made|[-–—]{1,2})\s"
+                  r"|\s[A-Za-z]+ed(?=\s(?:with|by)\s)|[:?!,;]|\((?![\w-]+\)\s\w)", re.IGNORECASE)
 _LEAD = re.compile(
     r"^(?:(?:How to|How (?:Do|Does|Can|Much|Well)|Why|When|What|Can|Does|Do|We|Should|And|A|An|The|On|On the|"
     r"Towards?|"
@@ -30,7 +31,8 @@ _LEAD = re.compile(
     r"(?:Improved |Empirical |Theoretical |Systematic |Comprehensive |Large-Scale )?(?:Analysis|Study|"
     r"Survey|Investigation|Review|Evaluation|Benchmark|Framework|Approach|Method|Model) (?:of|on|for))\s)+",
     re.IGNORECASE)
-_AVOID = r"(?!the\s(?:problem|question|effect|role|use)\b|how\b|whether\b|a\b|an\b|this\b|these\b|it\b)"
+_AVOID = (r"(?!the\s(?:problem|question|effect|role|use)\b|how\b|whether\b|a\b|an\b|this\b|these\b|it\b|"
+          r"(?:methods|approaches|ways|techniques|strategies)\s(?:for|to|of)\b)")
 _PROBLEM = re.compile(r"\b(?:the (?:problem|task|challenge) of)\s" + _AVOID)
 _STUDY = re.compile(r"\bwe (?:study|investigate|address|tackle|revisit|focus on)\s" + _AVOID)
 _TRAILING_STOP = re.compile(r"(?:\s(?:in|of|for|and|or|the|a|an|to|on|with|from|by))+$", re.IGNORECASE)
@@ -44,19 +46,24 @@ _STUDY_OF = re.compile(r"(?:A|An|The)\s(?:[\w-]+\s){0,3}?(?:Study|Analysis|Surve
 _GENERIC_SUBTITLE = re.compile(r"^(?:Theory|Analysis|Algorithms?|Methods?|Models?)\s(?:and|&)\s|\b(?:Applications?|"
                                r"Implications|Beyond|Case Study|Practice|Lessons|Insights|Results|Design|Approach|"
                                r"Perspective)$")
-_GENERIC_TARGET = re.compile(r"(?:Large |Deep |Pre-?trained |Small )?(?:Language Models?|LLMs?|Neural Networks?|"
+_GENERIC_TARGET = re.compile(r"(?:[\w-]+\s(?:and|&)\s)?(?:[\w-]+\s){0,3}(?:Users|People|Audiences?|Patients|Developers|"
+                             r"Practitioners|Researchers|Children|Students|Learners|Humans)|"
+                             r"(?:Large |Deep |Pre-?trained |Small )?(?:Language Models?|LLMs?|Neural Networks?|"
                              r"Networks?|Deep Learning|Machine Learning|Transformers?|Models?|DNNs?)$", re.IGNORECASE)
 # Adjectives that describe the proposed method, not the problem: `Training-Free`, `Density-Aware`, `Doubly Robust`
 _MODIFIER = re.compile(
-    r"(?:Doubly\s\w+|[\w-]+-(?:[Ff]ree|[Aa]ware|[Bb]ased|[Gg]uided|[Dd]riven|[Aa]gnostic|[Aa]ugmented|[Ee]nhanced|"
+    r"(?:Doubly\s\w+|(?:[\w-]+\s){1,2}(?:assisted|based|driven|guided|enabled|powered)|[\w-]+-(?:[Ff]ree|[Aa]ware|[Bb]ased|[Gg]uided|[Dd]riven|[Aa]gnostic|[Aa]ugmented|[Ee]nhanced|"
     r"[Ii]nspired|[Ii]nformed|[Aa]ssisted|[Cc]entric|[Rr]eweighted|[Pp]reserving)|Unbiased|Orthonormal|Dynamic|"
-    r"Adaptive|Elastic|Differentiable|Iterative|Lightweight|Universal|Principled|Provabl[ey]|Plug-and-Play|Homeostatic|"
+    r"Elastic|Differentiable|Iterative|Lightweight|Universal|Principled|Provabl[ey]|Plug-and-Play|Homeostatic|"
     r"Optimistic|Oscillation-free|Non-Crossing|Non-crossing|Weighted|weighted)\s")
 # `A, B, And C` titles list their topics; the last item is the one the paper is about
 # a method-describing head at the end of a problem phrase: `... Load Balancing Strategy`, `... Paradigm Driven`
 _GENERIC_HEAD = re.compile(r"(?:\s(?:Paradigm|Strategy|Strategies|Framework|Approach|Perspective|Recipe|Toolkit|"
                            r"Pipeline|Scheme|Technique))?(?:\s(?:Driven|Guided|Based|Inspired|Powered))?$")
 _LIST_TITLE = re.compile(r"^[^,:]+,\s[^,:]+,?\s(?:and|And|&)\s(?P<last>[^,:?!]+)$")
+# `Some Questions We Need to Answer`, `The Meeting Place of ...`: a subtitle that talks *about* the problem
+_SLOGAN_SUBTITLE = re.compile(r"^(?:The|Some|Lessons|What|Why|How|When|Where|Who|Should|Can|Do|Does|Is|Are)\b|"
+                              r"\b(?:We|You|Our|Us|I)\b|[?!]\s*$")
 _LONG_TITLE_WORDS = 6
 _COMPACT_WORDS = 5
 _MAX_WORDS = 8
@@ -90,7 +97,8 @@ def _title_core(title: str, method_name: str | None) -> tuple[int, str]:
     if study := _STUDY_OF.match(tail):
         return offset + study.end(), tail[study.end():]
     named = (method_name and head.strip() == method_name) or len(head.split()) <= 1
-    if not named and (_GENERIC_SUBTITLE.search(tail) or (_FOR.search(head) and not _FOR.search(tail))):
+    if not named and (_GENERIC_SUBTITLE.search(tail) or _SLOGAN_SUBTITLE.search(tail)
+                      or (_FOR.search(head) and not _FOR.search(tail))):
         return 0, head
     return offset, tail
 
