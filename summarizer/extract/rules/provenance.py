@@ -18,8 +18,8 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 def _expected(extraction: Extraction, path: str) -> str | None:
     """The value a provenance path refers to (`claimed_gains.0` -> its evidence)."""
     parts = path.split(".")
-    if parts[0] == "task":
-        return extraction.task
+    if parts[0] in ("task", "summary", "outcome"):
+        return getattr(extraction, parts[0])  # type: ignore[no-any-return]
     if parts[0] == "method":
         return getattr(extraction.method, parts[1])
     if parts[0] == "claimed_gains":
