@@ -29,6 +29,7 @@ def make_extractor(settings: Settings, llm: LLM | None = None) -> Extractor:
         from summarizer.extract.llm_backend import LLMExtractor
 
         return LLMExtractor(settings, llm=llm)
+    from summarizer.extract.parallel import ParallelExtractor, default_workers
     from summarizer.extract.rules import RulesExtractor
 
-    return RulesExtractor()
+    return ParallelExtractor(RulesExtractor, settings.workers or default_workers())
