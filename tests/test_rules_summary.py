@@ -110,3 +110,10 @@ def test_other_papers_findings_and_code_notes_are_not_outcomes() -> None:
     text = ("Previous studies have shown that pruning improves robustness significantly. We study pruning of "
             "vision transformers. Code is publicly available at https://github.com/x/y.")
     assert _outcome(text) is None
+
+
+def test_a_survey_sentence_is_not_a_result() -> None:
+    text = ("Crystal structure prediction is hard. In this review, we present the machine learning models applied "
+            "in CSP. We review graph neural networks and force fields, which have been demonstrated to speed up "
+            "structure search significantly.")
+    assert _outcome(text) is None

@@ -102,6 +102,17 @@ def test_title_grammar_beyond_the_samples(title: str, task: str) -> None:
     assert _task(title) == task
 
 
+@pytest.mark.parametrize(("title", "task"), [
+    # a `Beyond ...` head is not the topic even when the subtitle is a question
+    ("Beyond Size: How Gradients Shape Pruning Decisions in Large Language Models",
+     "How Gradients Shape Pruning Decisions"),
+    # `X based on Y` keeps X: only `X-based Y` drops the method's adjective
+    ("A survey on the method of image segmentation based on deep learning", "image segmentation"),
+])
+def test_subtitles_and_participles(title: str, task: str) -> None:
+    assert _task(title) == task
+
+
 def test_long_phrases_end_before_a_preposition_not_mid_noun_phrase() -> None:
     task = _task("Beyond Size: How Gradients Shape Pruning Decisions in Large Language Models and Vision Transformers")
     assert task is not None and not task.endswith(("Large", "Large Language"))

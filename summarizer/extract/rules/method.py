@@ -128,7 +128,8 @@ def _from_title(title: str, abstract: str, sentences: list[Sentence]) -> MethodH
 
 def _explicit_in(sentence: Sentence) -> Hit | None:
     """`a method called X`, `which we dub ``X'' (ABBR)`, `X (ours)`: the text says it is naming something."""
-    for match in (*_EXPLICIT.finditer(sentence.text), *_OURS.finditer(sentence.text)):
+    ours = _OURS.finditer(sentence.text) if "(ours)" in sentence.text.lower() else ()  # cheap pre-check
+    for match in (*_EXPLICIT.finditer(sentence.text), *ours):
         if match.re is _OURS:
             return _hit(sentence, *match.span("name"))
         if _claims_contribution(sentence.text, match.start(), match.end()):

@@ -48,7 +48,11 @@ _NOT_RESULT = re.compile(r"(?:is|are|will\sbe|been)\s(?:made\s)?(?:publicly\s|fr
                          r"(?:available|released)|https?://|github\.com")
 # `previous studies have shown`, `it has been shown`: someone else's finding, background
 _CITED = re.compile(r"\b(?:(?:previous|prior|recent|existing|many|several|some|other)\s(?:studies|works?|research|"
-                    r"papers|methods|approaches)|studies\shave|it\shas\sbeen|have\sbeen\sshown|is\swell[-\s]known)\b")
+                    r"papers|methods|approaches)|studies\shave|it\shas\sbeen|(?:have|has)\sbeen\s(?:shown|demonstrated|reported|"
+                    r"proven|found)|is\swell[-\s]known)\b")
+# `we review/discuss/outline ...`: the contribution or survey move, not a result
+_SURVEY_MOVE = re.compile(r"\bwe\s(?:also\s|further\s|then\s|briefly\s){0,2}(?:review|survey|discuss|summari[sz]e|"
+                          r"outline|describe|categori[sz]e|highlight)\b")
 _DIGIT = re.compile(r"\d")
 _THRESHOLD = 2.0
 
@@ -70,6 +74,8 @@ def result_score(sentence: Sentence, summary: Hit | None, method_name: str | Non
         score += 1  # `our method achieves ...`: an advantage claimed for the paper's own work
     if _DIGIT.search(text) and _QUANTITY.search(lower):
         score += 1.5
+    if _SURVEY_MOVE.search(lower) and not _EVIDENCE.search(lower):
+        score -= 2
     if summary is not None and sentence.start <= summary.start < sentence.end:
         score -= 1.5  # the contribution sentence is the summary; a separate result sentence says more
     if score < _THRESHOLD:

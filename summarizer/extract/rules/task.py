@@ -52,7 +52,7 @@ _GENERIC_TARGET = re.compile(r"(?:[\w-]+\s(?:and|&)\s)?(?:[\w-]+\s){0,3}(?:Users
                              r"Networks?|Deep Learning|Machine Learning|Transformers?|Models?|DNNs?)$", re.IGNORECASE)
 # Adjectives that describe the proposed method, not the problem: `Training-Free`, `Density-Aware`, `Doubly Robust`
 _MODIFIER = re.compile(
-    r"(?:Doubly\s\w+|(?:[\w-]+\s){1,2}(?:assisted|based|driven|guided|enabled|powered)|[\w-]+-(?:[Ff]ree|[Aa]ware|[Bb]ased|[Gg]uided|[Dd]riven|[Aa]gnostic|[Aa]ugmented|[Ee]nhanced|"
+    r"(?:Doubly\s\w+|(?:[\w-]+\s){1,2}(?:assisted|based|driven|guided|enabled|powered)(?=\s(?!on\b|in\b|upon\b|by\b|with\b))|[\w-]+-(?:[Ff]ree|[Aa]ware|[Bb]ased|[Gg]uided|[Dd]riven|[Aa]gnostic|[Aa]ugmented|[Ee]nhanced|"
     r"[Ii]nspired|[Ii]nformed|[Aa]ssisted|[Cc]entric|[Rr]eweighted|[Pp]reserving)|Unbiased|Orthonormal|Dynamic|"
     r"Elastic|Differentiable|Iterative|Lightweight|Universal|Principled|Provabl[ey]|Plug-and-Play|Homeostatic|"
     r"Optimistic|Oscillation-free|Non-Crossing|Non-crossing|Weighted|weighted)\s")
@@ -62,8 +62,9 @@ _GENERIC_HEAD = re.compile(r"(?:\s(?:Paradigm|Strategy|Strategies|Framework|Appr
                            r"Pipeline|Scheme|Technique))?(?:\s(?:Driven|Guided|Based|Inspired|Powered))?$")
 _LIST_TITLE = re.compile(r"^[^,:]+,\s[^,:]+,?\s(?:and|And|&)\s(?P<last>[^,:?!]+)$")
 # `Some Questions We Need to Answer`, `The Meeting Place of ...`: a subtitle that talks *about* the problem
-_SLOGAN_SUBTITLE = re.compile(r"^(?:The|Some|Lessons|What|Why|How|When|Where|Who|Should|Can|Do|Does|Is|Are)\b|"
-                              r"\b(?:We|You|Our|Us|I)\b|[?!]\s*$")
+_SLOGAN_SUBTITLE = re.compile(r"^(?:The|Some|Lessons|Should|Can|Do|Does|Is|Are)\b|\b(?:We|You|Our|Us|I)\b")
+_NOT_TOPIC_HEAD = re.compile(r"(?:Beyond|From|Towards?|Rethinking|Revisiting|On|When|What|How|Why|Is|Are|Do|Does|"
+                             r"Can)\b")
 _LONG_TITLE_WORDS = 6
 _COMPACT_WORDS = 5
 _MAX_WORDS = 8
@@ -97,7 +98,8 @@ def _title_core(title: str, method_name: str | None) -> tuple[int, str]:
     if study := _STUDY_OF.match(tail):
         return offset + study.end(), tail[study.end():]
     named = (method_name and head.strip() == method_name) or len(head.split()) <= 1
-    if not named and (_GENERIC_SUBTITLE.search(tail) or _SLOGAN_SUBTITLE.search(tail)
+    slogan = _SLOGAN_SUBTITLE.search(tail) and not _NOT_TOPIC_HEAD.match(head)
+    if not named and (_GENERIC_SUBTITLE.search(tail) or slogan
                       or (_FOR.search(head) and not _FOR.search(tail))):
         return 0, head
     return offset, tail
