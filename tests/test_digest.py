@@ -37,7 +37,8 @@ def digest(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 def _sections(markdown: str) -> dict[str, str]:
     """Markdown of each paper entry, keyed by paper id."""
     parts = re.split(r'<a id="p-([0-9a-f]{16})"></a>', markdown)
-    return {parts[i]: parts[i + 1].split("\n## ")[0] for i in range(1, len(parts), 2)}
+    # a paper's entry ends at the next theme: its heading (`## `) or the anchor before it (`<a id="t5-...">`)
+    return {parts[i]: re.split(r'\n## |\n<a id="t\d', parts[i + 1])[0] for i in range(1, len(parts), 2)}
 
 
 def test_every_paper_in_the_digest_is_in_the_input_and_every_card_is_shown(digest: dict[str, str]) -> None:
