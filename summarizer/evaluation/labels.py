@@ -19,6 +19,7 @@ from summarizer.errors import InputError
 Split = Literal["dev", "heldout"]
 Origin = Literal["sample", "outside"]
 FIELDS = ("task", "method", "gains", "datasets", "models", "code_urls")
+V2_FIELDS = ("summary", "outcome", "gain_records")  # scored only on records labeled with guidelines v2
 
 
 class GoldGain(BaseModel):
@@ -54,6 +55,11 @@ class LabeledPaper(BaseModel):
     abstract: str
     gold: Gold
     notes: str = ""
+
+    @property
+    def has_v2(self) -> bool:
+        """Labeled with guidelines v2 (summary, outcome, gain records); v1 files are not."""
+        return self.gold.gain_records is not None and self.gold.summary is not None
 
 
 def load_labeled(path: Path) -> list[LabeledPaper]:
