@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from summarizer.cli_batch import batch_app
 from summarizer.cli_cache import cache_app
 from summarizer.cli_eval import eval_command
 from summarizer.errors import SummarizerError
@@ -35,6 +36,7 @@ fetch_app = typer.Typer(help="Download listings from the live APIs into a file (
 app.add_typer(fetch_app, name="fetch")
 app.command("eval")(eval_command)
 app.add_typer(cache_app, name="cache")
+app.add_typer(batch_app, name="batch")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 InputFormat = Enum("InputFormat", {f.replace("-", "_"): f for f in FORMATS}, type=str)  # type: ignore[misc]

@@ -136,7 +136,7 @@ class FakeBatchAPI:
                 self.end_headers()
                 self.wfile.write(data)
 
-            def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            def do_GET(self) -> None:
                 with api._lock:
                     if m := re.fullmatch(r"/v1/batches/([\w-]+)", self.path):
                         api.calls["retrieve"] += 1
@@ -146,7 +146,7 @@ class FakeBatchAPI:
                         return self._send(api.files[m.group(1)])
                 return self._send({"error": {"message": "not found"}}, 404)
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 with api._lock:
                     if self.path == "/v1/files":

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from openai import AsyncOpenAI
 from pydantic import BaseModel
+from summarizer.llm.failure import CallFailed
 
 from summarizer.llm.batch import (
     BatchLimits,
@@ -20,7 +21,6 @@ from summarizer.llm.batch import (
     instructor_parse,
     split_lines,
 )
-from summarizer.llm.failure import CallFailed
 from tests.batch_fake import FakeBatchAPI, tool_completion
 
 FAST = PollPolicy(first_s=0.01, max_s=0.02, deadline_s=5, quiet_s=0.05)

@@ -132,6 +132,11 @@ def instructor_parse(mode: str = "tool_call") -> Callable[[ChatCompletion, type[
     return parse
 
 
+def batch_dir(cache_dir: Path) -> Path:
+    """Where submitted jobs are remembered: inside the cache directory, which a rerun reuses."""
+    return cache_dir / "batches"
+
+
 def split_lines(lines: Sequence[str], limits: BatchLimits) -> list[list[str]]:
     """Consecutive groups of request lines, each under the request and byte limits of one batch file."""
     groups: list[list[str]] = [[]]
