@@ -140,6 +140,8 @@ def run(
     cache_dir: Annotated[Path | None, typer.Option(help="Model-call cache folder (env SUMMARIZER_CACHE_DIR).")]
     = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+    batch: Annotated[bool, typer.Option("--batch", help="LLM extraction through the provider's Batch API: "
+                                                         "half price, answered within 24 h, resumable.")] = False,
     themes: Annotated[Path | None, typer.Option(help="TOML/YAML file of themes; default: automatic themes.")]
     = None,
     config: Annotated[Path | None, typer.Option(help="TOML config file (default: ./summarizer.toml if present).")]
@@ -158,7 +160,7 @@ def run(
 
     settings = load_settings(config, backend=backend and backend.value, model=model, mode=mode and mode.value,
                              concurrency=concurrency, workers=workers, max_tokens=max_tokens, timeout=timeout,
-                             cache_dir=cache_dir, no_cache=no_cache or None)
+                             cache_dir=cache_dir, no_cache=no_cache or None, batch=batch or None)
     spec = load_theme_spec(themes) if themes else None
     loaded = load_or_exit(inputs, fmt)
     err.print(f"extracting {len(loaded.papers)} papers with the {settings.resolved_backend()} backend")

@@ -152,6 +152,9 @@ class FakeBatchAPI:
                     if self.path == "/v1/files":
                         api.calls["upload"] += 1
                         return self._send(api.upload(self.headers["Content-Type"], raw))
+                    if self.path == "/v1/chat/completions":  # online calls of a batch run: re-asks, overviews
+                        api.calls["chat"] += 1
+                        return self._send(api.answer(json.loads(raw)))
                     if self.path == "/v1/batches":
                         api.calls["create"] += 1
                         return self._send(api.create(json.loads(raw)))

@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 from openai import AsyncOpenAI
 from pydantic import BaseModel
-from summarizer.llm.failure import CallFailed
 
 from summarizer.llm.batch import (
     BatchLimits,
@@ -21,8 +20,10 @@ from summarizer.llm.batch import (
     instructor_parse,
     split_lines,
 )
+from summarizer.llm.failure import CallFailed
 from tests.batch_fake import FakeBatchAPI, tool_completion
 
+BATCHABLE = {"subject": "p", "batchable": True}
 FAST = PollPolicy(first_s=0.01, max_s=0.02, deadline_s=5, quiet_s=0.05)
 
 
@@ -46,7 +47,8 @@ def _model(api: FakeBatchAPI, store: Path, online: Any = None, poll: PollPolicy 
 async def _ask_all(model: BatchModel, titles: list[str]) -> list[Any]:
     async def one(title: str) -> Any:
         try:
-            return (await model.complete([{"role": "user", "content": title}], Card, {"subject": title}))[0]
+            context = {"subject": title, "batchable": True}
+            return (await model.complete([{"role": "user", "content": title}], Card, context))[0]
         except CallFailed as failed:
             return failed
     try:
@@ -126,8 +128,8 @@ def test_a_second_request_for_a_paper_goes_online(tmp_path: Path) -> None:
             return None
 
     async def scenario(model: BatchModel) -> tuple[Any, Any]:
-        first = await model.complete([{"role": "user", "content": "p"}], Card, {"subject": "p"})
-        again = await model.complete([{"role": "user", "content": "fix it"}], Card, {"subject": "p"})
+        first = await model.complete([{"role": "user", "content": "p"}], Card, BATCHABLE)
+        again = await model.complete([{"role": "user", "content": "fix it"}], Card, BATCHABLE)
         await model.aclose()
         return first[0], again[0]
 
@@ -138,8 +140,40 @@ def test_a_second_request_for_a_paper_goes_online(tmp_path: Path) -> None:
 
 def test_without_an_online_model_a_reask_is_a_clear_failure(tmp_path: Path) -> None:
     async def scenario(model: BatchModel) -> None:
-        await model.complete([{"role": "user", "content": "p"}], Card, {"subject": "p"})
-        await model.complete([{"role": "user", "content": "again"}], Card, {"subject": "p"})
+        await model.complete([{"role": "user", "content": "p"}], Card, BATCHABLE)
+        await model.complete([{"role": "user", "content": "again"}], Card, BATCHABLE)
 
     with FakeBatchAPI(_answer) as api, pytest.raises(CallFailed, match="online model"):
         asyncio.run(scenario(_model(api, tmp_path)))
+
+
+def test_run_with_batch_extracts_every_paper_and_a_rerun_makes_no_request(tmp_path: Path) -> None:
+    """`summarizer run --backend llm --batch` end to end: batch replies are grounded and cached as online ones."""
+    from summarizer.pipeline import run_pipeline
+    from summarizer.settings import Settings
+    from summarizer.sources import load_papers
+    from tests.cards_factory import SAMPLES
+    from tests.llm.fake_server import grounded_answer, overview_answer, paper_of
+
+    def answer(body: dict[str, Any]) -> dict[str, Any]:
+        tool = body["tools"][0]["function"]["name"]
+        if "Overview" in tool:
+            return tool_completion(body, overview_answer(body))
+        return tool_completion(body, grounded_answer(*paper_of(body)))
+
+    loaded = load_papers([SAMPLES / "003_acdeb89b21d1e58d.txt"])
+    with FakeBatchAPI(answer) as api:
+        settings = Settings(backend="llm", base_url=api.url, api_key="test", model="gpt-test", batch=True,
+                            batch_poll=0.01, cache_dir=tmp_path / "cache", prices={"gpt-test": (1.0, 2.0)})
+        report = run_pipeline(loaded, tmp_path / "out", settings)
+        first = dict(api.calls)
+        again = run_pipeline(loaded, tmp_path / "out2", settings)
+    assert report.counts["cards"] == len(loaded.papers) and first["create"] == 1
+    llm = report.llm or {}
+    assert llm["batch"]["requests"] == len(loaded.papers) and llm["batch"]["succeeded"] == len(loaded.papers)
+    tokens = llm["batch"]["usage"]
+    online_cost = (tokens["prompt_tokens"] * 1.0 + tokens["completion_tokens"] * 2.0) / 1e6
+    assert llm["batch"]["cost_usd"] == pytest.approx(online_cost / 2)  # at the batch price
+    assert llm["cost_usd"] == pytest.approx(sum(t["cost_usd"] for t in llm["tasks"].values()) - online_cost / 2)
+    assert dict(api.calls) == first  # the warm rerun sent nothing: no upload, no batch, no chat
+    assert (again.llm or {}).get("calls") == 0

@@ -21,8 +21,9 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
+import httpx
 from openai import AsyncOpenAI
 from openai.types.chat import ChatCompletion
 from pydantic import BaseModel, Field, ValidationError
@@ -30,11 +31,14 @@ from pydantic import BaseModel, Field, ValidationError
 from summarizer.atomic import write_text_atomic
 from summarizer.llm.failure import CallFailed
 from summarizer.llm.usage import Usage
+from summarizer.settings import Settings
 
 T = TypeVar("T", bound=BaseModel)
 Messages = list[dict[str, str]]
-ENDPOINT = "/v1/chat/completions"
+ENDPOINT: Final = "/v1/chat/completions"
 TERMINAL = {"completed", "failed", "expired", "cancelled"}
+BodyFor = Callable[[Messages, type[BaseModel]], dict[str, Any]]
+Parse = Callable[[ChatCompletion, type[BaseModel], dict[str, Any]], BaseModel]
 
 
 @dataclass(frozen=True)
@@ -104,8 +108,7 @@ class BatchStore:
         return [job for job in found if job is not None]
 
 
-def instructor_body(model: str, mode: str = "tool_call", **params: Any) -> Callable[[Messages, type[BaseModel]],
-                                                                                   dict[str, Any]]:
+def instructor_body(model: str, mode: str = "tool_call", **params: Any) -> BodyFor:
     """The request body instructor would send online for this mode (tools, json_schema, ...), as a batch line."""
     from instructor import Mode
     from instructor.processing.response import handle_response_model
@@ -117,7 +120,7 @@ def instructor_body(model: str, mode: str = "tool_call", **params: Any) -> Calla
     return body_for
 
 
-def instructor_parse(mode: str = "tool_call") -> Callable[[ChatCompletion, type[BaseModel], dict[str, Any]], BaseModel]:
+def instructor_parse(mode: str = "tool_call") -> Parse:
     """Parse a batch reply exactly as instructor parses an online one, validators and context included."""
     from instructor import Mode
     from instructor.processing.response import process_response
@@ -130,6 +133,21 @@ def instructor_parse(mode: str = "tool_call") -> Callable[[ChatCompletion, type[
         return value
 
     return parse
+
+
+def batch_model(settings: Settings, online: Any, *, client: AsyncOpenAI | None = None,
+                transport: httpx.AsyncBaseTransport | None = None) -> BatchModel:
+    """The run's model with `--batch`: the same endpoint, mode and parameters as `online`, which answers re-asks."""
+    from summarizer.llm.provider import Provider
+
+    provider = Provider(settings, prebuilt=client, transport=transport)
+    params = {"temperature": settings.temperature, "max_tokens": settings.max_tokens}
+    deadline = settings.deadline or PollPolicy.deadline_s
+    poll = PollPolicy(first_s=settings.batch_poll, max_s=max(settings.batch_poll, PollPolicy.max_s),
+                      deadline_s=deadline)
+    mode = provider.instructor_mode.value
+    return BatchModel(provider.open, settings.model, instructor_body(settings.model, mode, **params),
+                      instructor_parse(mode), BatchStore(batch_dir(settings.cache_dir)), online=online, poll=poll)
 
 
 def batch_dir(cache_dir: Path) -> Path:
@@ -177,13 +195,18 @@ class BatchStats:
 
 
 class BatchModel:
-    """A `Model` whose first answer per subject comes from the Batch API; later ones (re-asks) from `online`."""
+    """A `Model` whose first answer per subject comes from the Batch API; later ones (re-asks) from `online`.
 
-    def __init__(self, client: AsyncOpenAI, model: str, body_for: Callable[[Messages, type[BaseModel]], dict[str, Any]],
-                 parse: Callable[[ChatCompletion, type[BaseModel], dict[str, Any]], BaseModel], store: BatchStore,
+    Only calls whose context says `batchable` (extraction) wait for the batch; others (overviews) go online.
+    """
+
+    def __init__(self, client: AsyncOpenAI | Callable[[], AsyncOpenAI], model: str, body_for: BodyFor,
+                 parse: Parse, store: BatchStore,
                  online: Any | None = None, limits: BatchLimits | None = None, poll: PollPolicy | None = None,
                  sleep: Callable[[float], Any] = asyncio.sleep) -> None:
-        self.client, self.name, self.body_for, self.parse = client, model, body_for, parse
+        self._client_factory = client if callable(client) and not isinstance(client, AsyncOpenAI) else None
+        self._client: AsyncOpenAI | None = None if self._client_factory else client  # type: ignore[assignment]
+        self.name, self.body_for, self.parse = model, body_for, parse
         self.store, self.online = store, online
         self.limits, self.poll = limits or BatchLimits(), poll or PollPolicy()
         self.sleep = sleep
@@ -199,7 +222,7 @@ class BatchModel:
 
     async def complete(self, messages: Messages, response_model: type[T], context: dict[str, Any]) -> tuple[T, Usage]:
         subject = str(context.get("subject") or hashlib.sha256(json.dumps(messages).encode()).hexdigest()[:16])
-        if subject in self._answered or subject in self._pending:
+        if not context.get("batchable") or subject in self._answered or subject in self._pending:
             if self.online is None:
                 raise CallFailed("batch: a second request for the same paper needs an online model", "invalid",
                                  Usage())
@@ -214,9 +237,20 @@ class BatchModel:
         value, usage = await future
         return value, usage  # type: ignore[return-value]
 
+    @property
+    def client(self) -> AsyncOpenAI:
+        """Opened on first use, inside the event loop that uses it (an httpx client is bound to its loop)."""
+        if self._client is None:
+            assert self._client_factory is not None
+            self._client = self._client_factory()
+        return self._client
+
     async def aclose(self) -> None:
         if self._flusher is not None and not self._flusher.done():
             self._flusher.cancel()
+        if self._client_factory is not None and self._client is not None:
+            await self._client.close()
+            self._client = None
         if self.online is not None:
             await self.online.aclose()
 
