@@ -117,3 +117,10 @@ def test_a_survey_sentence_is_not_a_result() -> None:
             "in CSP. We review graph neural networks and force fields, which have been demonstrated to speed up "
             "structure search significantly.")
     assert _outcome(text) is None
+
+
+def test_to_do_so_is_a_frame_too() -> None:
+    text = ("Test data streams change over time. To do so, we elaborate a Robust Test-Time Adaptation (RoTTA) method "
+            "against the complex data stream.")
+    expected = "We elaborate a Robust Test-Time Adaptation (RoTTA) method against the complex data stream."
+    assert _summary(text) == expected

@@ -73,6 +73,12 @@ _METRIC_RE = re.compile(r"(?<![\w-])(?:" + "|".join(
     + r")(?![\w-])")
 _METRIC_BY = re.compile(r"(?P<m>[\w-]+(?:\s[\w-]+)?)\sby\s(?:up\sto\s|over\s|about\s|around\s|nearly\s|"
                         r"an?\s(?:average|absolute)\s(?:of\s)?)?[~+]?$")
+# `on commonsense reasoning tasks`: the evaluation named by what it is, when no dataset name is given
+_ON_TASKS = re.compile(r"\bon\s(?:the\s|six\s|five\s|four\s|three\s|two\s|several\s|\d+\s)?(?P<d>(?:[\w-]+\s){0,3}"
+                       r"(?:tasks|benchmarks?|datasets?|test\sset))\b")
+# `(around 12.3%) computing resources`, `12.3% of the memory`: a share of a resource names its own metric
+_RESOURCE_AFTER = re.compile(r"^\)?\s(?:of\s(?:the\s)?)?(?P<m>(?:[a-z-]+\s)?(?:resources|parameters|memory|compute|"
+                             r"computation|cost|time|latency|storage|energy|FLOPs|tokens))\b")
 _UNIT_METRIC = (("faster", "speed"), ("speedup", "speed"), ("speed-up", "speed"), ("fewer parameters",
                 "parameters"), ("smaller", "size"), ("cheaper", "cost"), ("throughput", "throughput"))
 
@@ -199,6 +205,8 @@ def _metric(text: str, start: int, end: int) -> str | None:
     for cue, metric in _UNIT_METRIC:
         if after.lstrip().startswith(cue):
             return metric
+    if resource := _RESOURCE_AFTER.match(text[end:end + 50]):
+        return resource.group("m")
     if share := _SHARE_OF.match(text[end:end + 50]):
         return share.group("m")
     improved = _METRIC_BY.search(text, max(0, start - 60), start)
@@ -215,10 +223,14 @@ def _baseline(text: str, start: int, end: int) -> str | None:
              if re.match(r"(?!an?\s)[A-Za-z]", m.group("b")) and not re.search(r"\d%", m.group("b"))
              and not _GENERIC_BASELINE.match(m.group("b"))
              and not re.match(r"(?:on|in|at|for|with|of|to|by|from)\b", m.group("b"))]
-    found = [f for f in found if abs(f[0] - end) < 90 or abs(start - f[1]) < 90]
+    # within the clause, and near: up to 90 characters before the number or 150 after it
+    found = [f for f in found if (f[0] >= end and f[0] - end < 150) or (f[1] <= start and start - f[1] < 90)]
     return _nearest(found, start, end)
 
 
 def _dataset(text: str, start: int, end: int) -> str | None:
+    """A named dataset in the clause, else `on <a few words> tasks/benchmarks/datasets` after the number."""
     found = [(h.start, h.end, h.value) for h in find_datasets_cached(text)]
+    if not found and (on := _ON_TASKS.search(text, end)):
+        return on.group("d")
     return _nearest(found, start, end)

@@ -48,7 +48,7 @@ _RESULT = re.compile(r"\b(?:experiments?|results?|evaluations?)\b[^.]{0,80}\b(?:
 # A leading discourse frame, trimmed when a subject follows: `In this paper, we ...` -> `We ...`.
 _LEAD = re.compile(
     r"^(?:(?:In|Within)\sth(?:is|e present)\s(?:paper|work|study|article|letter|note|thesis)|Here(?:in)?|"
-    r"To\s(?:this|that)\send|To\sthat\seffect|Therefore|Thus|Hence|Accordingly|Consequently|Specifically|"
+    r"To\s(?:this|that)\send|To\sthat\seffect|To\sdo\sso|Therefore|Thus|Hence|Accordingly|Consequently|Specifically|"
     r"In\sresponse|As\sa\sremedy|As\sa\sresult|Instead|Motivated\sby\s[^,]{1,80}|Inspired\sby\s[^,]{1,80}|"
     r"To\s(?:address|tackle|overcome|bridge|fill|solve|mitigate|remedy|alleviate|close|resolve|handle|fix)"
     r"\s[^,]{1,80}|In\sorder\sto\s[^,]{1,80}|Towards?\s[^,]{1,60}|Building\son\s[^,]{1,80}|"
