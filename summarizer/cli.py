@@ -21,7 +21,7 @@ from summarizer.cli_batch import batch_app
 from summarizer.cli_cache import cache_app
 from summarizer.cli_eval import eval_command
 from summarizer.errors import SummarizerError
-from summarizer.export import iter_cards, write_csv, write_csv_to, write_jsonl, write_jsonl_to
+from summarizer.export import merged_cards, write_csv, write_csv_to, write_jsonl, write_jsonl_to
 from summarizer.models import PaperCard
 from summarizer.sources import FORMATS, LoadResult, load_papers
 
@@ -93,15 +93,17 @@ def parse(
 
 @app.command()
 def export(
-    cards: Annotated[Path, typer.Argument(help="cards.jsonl written by `summarizer run`.", show_default=False)],
+    cards: Annotated[list[Path], typer.Argument(help="cards.jsonl files written by `summarizer run`.",
+                                                show_default=False, metavar="CARDS...")],
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.csv,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Output file (default: stdout).")] = None,
 ) -> None:
-    """Convert a cards JSONL export to JSONL (validated, normalised) or CSV (one row per paper).
+    """Convert cards JSONL exports to JSONL (validated, normalised) or CSV (one row per paper).
 
+    Several files (e.g. the shards of a backfill) merge by paper id; the first card of an id wins.
     Streams: cards are read, converted and written one at a time, so an archive of any size fits in memory.
     """
-    records = iter_cards(cards, warn=lambda m: err.print(f"warning: {m}"))
+    records = merged_cards(cards, warn=lambda m: err.print(f"warning: {m}"))
     first = next(records)  # a file with no card at all fails here, before any output is opened
     stream = itertools.chain([first], records)
     if output is None:

@@ -114,6 +114,16 @@ def iter_cards(path: Path, warn: Callable[[str], None] | None = None) -> Iterato
         raise InputError(str(path), "holds no cards (expected the cards.jsonl written by `summarizer run`)")
 
 
+def merged_cards(paths: Iterable[Path], warn: Callable[[str], None] | None = None) -> Iterator[PaperCard]:
+    """The cards of several exports, one per paper id (the first seen): shards of a backfill merge by id."""
+    seen: set[str] = set()
+    for path in paths:
+        for card in iter_cards(path, warn):
+            if card.id not in seen:
+                seen.add(card.id)
+                yield card
+
+
 def read_cards(path: Path, warn: Callable[[str], None] | None = None) -> list[PaperCard]:
     """All cards of a JSONL export (see `iter_cards`)."""
     return list(iter_cards(path, warn))

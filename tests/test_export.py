@@ -136,3 +136,16 @@ def test_cards_are_read_one_at_a_time(tmp_path: Path) -> None:
     assert next(cards).id == _card().id
     with pytest.raises(InputError, match="line 2 is not a card"):
         next(cards)
+
+
+def test_export_merges_shards_by_paper_id(tmp_path: Path) -> None:
+    """A backfill run as shards merges with one `summarizer export`: one row per paper, the first card wins."""
+    one = _card()
+    other = one.model_copy(update={"id": "ffffffffffffffff", "title": "Another paper"})
+    first = write_jsonl([one, other], tmp_path / "shard-1.jsonl")
+    second = write_jsonl([one.model_copy(update={"task": "a later copy"})], tmp_path / "shard-2.jsonl")
+    proc = subprocess.run([sys.executable, "-m", "summarizer", "export", str(first), str(second), "-f", "jsonl"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    merged = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [c["id"] for c in merged] == [one.id, other.id] and merged[0]["task"] == one.task
