@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 
 from summarizer.cli_cache import cache_app
+from summarizer.cli_daily import daily_command
 from summarizer.cli_eval import eval_command
 from summarizer.errors import SummarizerError
 from summarizer.export import read_cards, write_csv, write_jsonl
@@ -34,6 +35,7 @@ fetch_app = typer.Typer(help="Download listings from the live APIs into a file (
                         no_args_is_help=True)
 app.add_typer(fetch_app, name="fetch")
 app.command("eval")(eval_command)
+app.command("daily")(daily_command)
 app.add_typer(cache_app, name="cache")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
