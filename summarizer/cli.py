@@ -8,6 +8,7 @@ and the rest of the input is still processed.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -20,6 +21,7 @@ from summarizer.cli_daily import daily_command
 from summarizer.cli_eval import eval_command
 from summarizer.errors import SummarizerError
 from summarizer.export import read_cards, write_csv, write_jsonl
+from summarizer.models import PaperCard
 from summarizer.sources import FORMATS, LoadResult, load_papers
 
 app = typer.Typer(
@@ -142,6 +144,8 @@ def run(
     = None,
     config: Annotated[Path | None, typer.Option(help="TOML config file (default: ./summarizer.toml if present).")]
     = None,
+    profile: Annotated[Path | None, typer.Option(help="Interest profile (TOML): sets each card's relevance.")]
+    = None,
     fmt: FormatOpt = InputFormat.auto,  # type: ignore[attr-defined]
 ) -> None:
     """Extract a card per paper, group cards into themes, write digest and exports to --out.
@@ -160,7 +164,8 @@ def run(
     spec = load_theme_spec(themes) if themes else None
     loaded = load_or_exit(inputs, fmt)
     err.print(f"extracting {len(loaded.papers)} papers with the {settings.resolved_backend()} backend")
-    report = run_pipeline(loaded, out, settings, spec, progress=RichProgress(err))
+    annotate = _profile_scorer(profile) if profile else None
+    report = run_pipeline(loaded, out, settings, spec, progress=RichProgress(err), annotate=annotate)
     for failure in report.failures[:10]:
         err.print(f"[yellow]failed:[/] {failure.id} {failure.title[:60]!r}: {failure.reason}", markup=True)
     if len(report.failures) > 10:
@@ -170,6 +175,13 @@ def run(
               f"{report.model_calls} model calls, {report.cache_hits} cache hits, "
               f"{sum(report.timings_s.values()):.1f}s -> {out}/digest.html")
     raise typer.Exit(0 if report.ok else 1)
+
+
+def _profile_scorer(path: Path) -> Callable[[list[PaperCard]], list[PaperCard]]:
+    from summarizer.profile import load_profile, score_cards
+
+    profile = load_profile(path)  # read before any work: a bad profile fails fast
+    return lambda cards: score_cards(cards, profile, warn=lambda m: err.print(f"warning: {m}"))
 
 
 @fetch_app.command("hf-daily")

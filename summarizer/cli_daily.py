@@ -73,7 +73,7 @@ def daily_command(
               f"{counts['extracted']} extracted, {counts['reused']} remembered, {report.model_calls} model calls "
               f"-> {site / str(result.day) / 'digest.html'}")
     if email_to:
-        _send(site / str(result.day), email_to)
+        _send(site / str(result.day), email_to, config)
     raise typer.Exit(0 if report.ok else 1)
 
 
@@ -81,12 +81,12 @@ def _warn(message: str) -> None:
     err.print(f"[yellow]warning:[/] {message}", markup=True)
 
 
-def _send(day_dir: Path, to: str) -> None:
+def _send(day_dir: Path, to: str, config: Path | None) -> None:
     """A failed send is one line; the archive is already written."""
-    from summarizer.mail import MailError, send_digest
+    from summarizer.mail import MailError, load_mail_settings, send_digest
 
     try:
-        send_digest(day_dir, to)
+        send_digest(day_dir, to, load_mail_settings(config))
         err.print(f"sent {day_dir.name} digest to {to}")
     except MailError as exc:
         err.print(f"[red]error:[/] e-mail not sent: {exc} (the archive is written)", markup=True)

@@ -28,6 +28,7 @@ from summarizer.text import normalise_title
 
 AUTHOR_WEIGHT = 0.8
 TITLE_BOOST = 1.5
+LIKE_REASON = 0.1  # likeness (0: the day's median paper, 1: a liked one) from which a liked paper is named
 _ARXIV_ID = re.compile(r"^(?:arxiv:)?(\d{4}\.\d{4,5})(?:v\d+)?$", re.I)
 
 
@@ -101,27 +102,57 @@ def _author_signal(card: PaperCard, profile: Profile) -> tuple[float, list[str]]
 
 
 class LikedModel:
-    """TF-IDF + logistic regression: liked papers against the pool they are read with."""
+    """TF-IDF + logistic regression: liked papers against the pool they are read with.
+
+    The pool doubles as the negatives (what arxiv-sanity does), so each pool paper is scored by a model
+    that did not see it (5-fold cross-fitting): a paper like the liked ones is not pushed down for
+    having been a negative itself.
+    """
+
+    FOLDS = 5
 
     def __init__(self, liked: Sequence[tuple[str, str]], pool: Sequence[str]) -> None:
         from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.linear_model import LogisticRegression
 
         self.titles = [title for title, _ in liked]
         liked_texts = [text for _, text in liked]
-        negatives = [t for t in pool if t not in set(liked_texts)] or ["_"]
-        self.vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english", ngram_range=(1, 2))
-        matrix = self.vectorizer.fit_transform([*liked_texts, *negatives])
-        self.liked_matrix = matrix[: len(liked_texts)]
-        labels = [1] * len(liked_texts) + [0] * len(negatives)
-        self.model = LogisticRegression(class_weight="balanced", C=10.0, max_iter=1000).fit(matrix, labels)
+        self.pool = list(pool)
+        self.vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english")
+        matrix = self.vectorizer.fit_transform([*liked_texts, *self.pool])
+        self.liked_matrix, self.pool_matrix = matrix[: len(liked_texts)], matrix[len(liked_texts):]
+        self.negatives = [i for i, text in enumerate(self.pool) if text not in set(liked_texts)]
+        self.models = [self._fit([i for i in self.negatives if i % self.FOLDS != fold]) for fold in range(self.FOLDS)]
 
-    def score(self, texts: Sequence[str]) -> list[tuple[float, str]]:
-        """(probability of 'liked', title of the nearest liked paper) per text."""
-        matrix = self.vectorizer.transform(texts)
-        probabilities = self.model.predict_proba(matrix)[:, 1]
-        nearest = (matrix @ self.liked_matrix.T).toarray().argmax(axis=1)
-        return [(float(p), self.titles[i]) for p, i in zip(probabilities, nearest, strict=True)]
+    def _fit(self, negatives: list[int]) -> Any:
+        from scipy.sparse import vstack
+        from sklearn.linear_model import LogisticRegression
+
+        positives = self.liked_matrix
+        rows = vstack([positives, self.pool_matrix[negatives]]) if negatives else positives
+        labels = [1] * positives.shape[0] + [0] * len(negatives)
+        if len(set(labels)) < 2:
+            return None
+        return LogisticRegression(class_weight="balanced", C=10.0, max_iter=1000).fit(rows, labels)
+
+    def score_pool(self) -> list[tuple[float, str]]:
+        """(0-1 likeness, title of the nearest liked paper) per pool text, in order.
+
+        The model's margin, scaled so the pool's median paper is 0 and the liked papers themselves 1:
+        probabilities learned from a handful of positives sit near the base rate and mean nothing
+        absolute, and a liked paper held out scores no better than the median (too few positives),
+        so the liked papers' own margin is the only stable top of the scale.
+        """
+        import numpy as np
+
+        nearest = (self.pool_matrix @ self.liked_matrix.T).toarray().argmax(axis=1)
+        if any(model is None for model in self.models):
+            return [(0.0, self.titles[int(i)]) for i in nearest]
+        margins = np.array([float(self.models[i % self.FOLDS].decision_function(self.pool_matrix[i])[0])
+                            for i in range(len(self.pool))])
+        liked = float(np.mean([m.decision_function(self.liked_matrix).mean() for m in self.models]))
+        floor = float(np.median(margins))
+        scale = (margins - floor) / (liked - floor) if liked > floor else np.zeros_like(margins)
+        return [(float(np.clip(s, 0, 1)), self.titles[int(i)]) for s, i in zip(scale, nearest, strict=True)]
 
 
 def resolve_liked(profile: Profile, known: Sequence[PaperCard], warn: Callable[[str], None]) -> list[tuple[str, str]]:
@@ -155,14 +186,14 @@ def score_cards(cards: Sequence[PaperCard], profile: Profile, known: Sequence[Pa
     """Every card with `relevance` and `relevance_reasons` set; excluded ones at 0 with the phrase."""
     liked = resolve_liked(profile, [*cards, *known], warn) if profile.liked else []
     model = LikedModel(liked, [_text(c) for c in cards]) if liked else None
-    liked_scores = model.score([_text(c) for c in cards]) if model else [(0.0, "")] * len(cards)
+    liked_scores = model.score_pool() if model else [(0.0, "")] * len(cards)
     scored = []
     for card, (liked_p, nearest) in zip(cards, liked_scores, strict=True):
         if phrase := excluded_by(card, profile):
             scored.append(card.model_copy(update={"relevance": 0.0, "relevance_reasons": [f"excluded: {phrase}"]}))
             continue
         signals = [_keyword_signal(card, profile), _author_signal(card, profile),
-                   (liked_p, [f"like: {nearest[:80]}"] if liked_p >= 0.5 else [])]
+                   (liked_p, [f"like: {nearest[:80]}"] if liked_p >= LIKE_REASON else [])]
         relevance = 1 - math.prod(1 - s for s, _ in signals)
         reasons = [r for _, rs in signals for r in rs]
         scored.append(card.model_copy(update={"relevance": round(relevance, 3), "relevance_reasons": reasons}))
