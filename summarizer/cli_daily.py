@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 
 from summarizer.errors import SummarizerError
+from summarizer.sources import LoadResult
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -60,12 +61,10 @@ def daily_command(
     options = DailyOptions(site=site, day=parse_day(date) if date else None, fetch=fetch,
                            profile=load_profile(profile) if profile else None, min_relevance=min_relevance,
                            spec=load_theme_spec(themes) if themes else None, wait=wait)
-    result = run_daily(inputs or [], options, settings, progress=RichProgress(err), warn=_warn)
-    for line in result.listing.loaded.errors if result.listing else []:
-        err.print(f"[red]error:[/] {line}", markup=True)
+    result = run_daily(inputs or [], options, settings, progress=RichProgress(err), warn=_warn, on_load=_report_load)
     if result.status == "empty":
         err.print(result.message)
-        raise typer.Exit(2 if result.listing and result.listing.broken else 0)
+        raise typer.Exit(0)
     report, counts = result.report, result.counts
     assert report is not None
     err.print(f"{result.day}: {counts['new']} new, {counts['updated']} updated, {counts['repeated']} seen before "
@@ -75,6 +74,14 @@ def daily_command(
     if email_to:
         _send(site / str(result.day), email_to, config)
     raise typer.Exit(0 if report.ok else 1)
+
+
+def _report_load(loaded: LoadResult) -> None:
+    """Bad records and files, one line each, before any work (the run goes on without them)."""
+    for warning in loaded.warnings:
+        _warn(warning)
+    for error in loaded.errors:
+        err.print(f"[red]error:[/] {error}", markup=True)
 
 
 def _warn(message: str) -> None:

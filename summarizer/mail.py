@@ -25,6 +25,7 @@ from summarizer.errors import SummarizerError
 from summarizer.settings import DEFAULT_CONFIG
 
 _NAV = re.compile(r"<!-- daily-nav -->.*?<!-- /daily-nav -->\n?", re.S)
+_SCRIPT = re.compile(r"<script\b.*?</script>\n?", re.S | re.I)  # mail clients drop scripts; the page works without
 _RELATIVE_LINK = re.compile(r'<a\b(?P<attrs>[^>]*?)\shref="(?!https?://|#|mailto:)[^"]*"(?P<rest>[^>]*)>')
 
 
@@ -65,8 +66,8 @@ def load_mail_settings(config: Path | None = None) -> MailSettings:
 
 
 def mail_html(page: str) -> str:
-    """The digest page for a mail client: no archive navigation, relative links as plain text."""
-    return _RELATIVE_LINK.sub(lambda m: f"<a{m['attrs']}{m['rest']}>", _NAV.sub("", page))
+    """The digest page for a mail client: no archive navigation or script, relative links as plain text."""
+    return _RELATIVE_LINK.sub(lambda m: f"<a{m['attrs']}{m['rest']}>", _SCRIPT.sub("", _NAV.sub("", page)))
 
 
 def build_message(day_dir: Path, to: str, sender: str) -> EmailMessage:

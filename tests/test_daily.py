@@ -42,10 +42,10 @@ def test_canonical_key_prefers_arxiv_then_doi_then_title() -> None:
 
 
 def test_date_defaults_to_the_listings_own_date_else_today(tmp_path: Path) -> None:
-    dated = write_listing(tmp_path / "a.jsonl", [arxiv_record(0, day="2024-10-07"), arxiv_record(1, day="2024-10-08")])
+    dated = write_listing(tmp_path / "a.json", [arxiv_record(0, day="2024-10-07"), arxiv_record(1, day="2024-10-08")])
     result = run_daily([dated], DailyOptions(site=tmp_path / "site"), RULES)
     assert result.day == "2024-10-08" and (tmp_path / "site" / "2024-10-08" / "digest.html").exists()
-    undated = write_listing(tmp_path / "b.jsonl", [arxiv_record(2)])
+    undated = write_listing(tmp_path / "b.json", [arxiv_record(2)])
     assert run_daily([undated], DailyOptions(site=tmp_path / "site"), RULES).day == date.today().isoformat()
 
 
@@ -69,9 +69,9 @@ def test_fetch_saves_the_raw_listing_in_the_days_folder(tmp_path: Path, fixtures
 
 def test_a_crash_mid_day_leaves_the_memory_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     site = tmp_path / "site"
-    run_daily([write_listing(tmp_path / "d1.jsonl", [arxiv_record(0)])], DailyOptions(site=site, day="2024-10-07"),
+    run_daily([write_listing(tmp_path / "d1.json", [arxiv_record(0)])], DailyOptions(site=site, day="2024-10-07"),
               RULES)
-    listing = write_listing(tmp_path / "d2.jsonl", [arxiv_record(i) for i in range(4)])
+    listing = write_listing(tmp_path / "d2.json", [arxiv_record(i) for i in range(4)])
 
     def crash(*_args: object) -> None:
         raise RuntimeError("power cut")
@@ -92,12 +92,12 @@ def test_a_crash_mid_day_leaves_the_memory_as_it_was(tmp_path: Path, monkeypatch
 
 def test_a_second_run_on_a_busy_archive_refuses_cleanly(tmp_path: Path) -> None:
     site = tmp_path / "site"
-    first = write_listing(tmp_path / "d1.jsonl", [arxiv_record(0)])
+    first = write_listing(tmp_path / "d1.json", [arxiv_record(0)])
     run_daily([first], DailyOptions(site=site, day="2024-10-07"), RULES)
     before = (site / "index.html").read_bytes()
     holder = Memory(site / "papers.db", wait=1)  # another run, mid-day
     try:
-        second = write_listing(tmp_path / "d2.jsonl", [arxiv_record(1)])
+        second = write_listing(tmp_path / "d2.json", [arxiv_record(1)])
         with pytest.raises(ArchiveBusy, match="another `summarizer daily` run"):
             run_daily([second], DailyOptions(site=site, day="2024-10-08", wait=0.2), RULES)
         proc = _cli(str(second), "--site", str(site), "--date", "2024-10-08", "--wait", "0.2")
@@ -113,7 +113,7 @@ def test_two_runs_at_once_one_waits_for_the_other(tmp_path: Path) -> None:
     results: dict[str, object] = {}
 
     def one(day: str) -> None:
-        listing = write_listing(tmp_path / f"{day}.jsonl", [arxiv_record(i) for i in days[day]])
+        listing = write_listing(tmp_path / f"{day}.json", [arxiv_record(i) for i in days[day]])
         results[day] = run_daily([listing], DailyOptions(site=site, day=day, wait=120), RULES,
                                  extractor=CountingExtractor())
 
@@ -135,13 +135,19 @@ def test_cli_empty_day_is_one_line_and_bad_date_is_one_error(tmp_path: Path) -> 
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.strip().splitlines()[-1].startswith("no listing for 2024-10-12")
     assert not (tmp_path / "site").exists() or not any((tmp_path / "site").iterdir())
+    broken = tmp_path / "broken.json"
+    broken.write_text('[{"title": "no abstract"}]')
+    proc = _cli(str(broken), "--site", str(tmp_path / "site"), "--date", "2024-10-12")
+    assert proc.returncode == 2 and "warning: " in proc.stderr and "no listing" not in proc.stderr
+    assert proc.stderr.strip().splitlines()[-1] == ("error: no papers could be read from the input(s); "
+                                                    "the archive is unchanged")
     bad = _cli(str(empty), "--site", str(tmp_path / "site"), "--date", "12/10/2024")
     assert bad.returncode == 2
     assert bad.stderr.strip() == "error: --date '12/10/2024' is not a date (expected YYYY-MM-DD)"
 
 
 def test_cli_writes_the_day_and_reports_counts(tmp_path: Path) -> None:
-    listing = write_listing(tmp_path / "d.jsonl", [arxiv_record(i, day="2024-10-07") for i in range(3)])
+    listing = write_listing(tmp_path / "d.json", [arxiv_record(i, day="2024-10-07") for i in range(3)])
     proc = _cli(str(listing), "--site", str(tmp_path / "site"))
     assert proc.returncode == 0, proc.stderr
     assert "2024-10-07: 3 new, 0 updated" in proc.stderr and "Traceback" not in proc.stderr

@@ -18,7 +18,7 @@ def _cards(path: Path) -> list[dict[str, object]]:
 
 
 def test_excluded_and_below_threshold_papers_leave_the_digest_not_the_archive(tmp_path: Path) -> None:
-    listing = write_listing(tmp_path / "d.jsonl", [arxiv_record(i) for i in range(12)])
+    listing = write_listing(tmp_path / "d.json", [arxiv_record(i) for i in range(12)])
     profile = Profile(keywords={"LoRA": 1.0, "low-rank": 1.0}, exclude=["speech"])
     site = tmp_path / "site"
     result = run_daily([listing], DailyOptions(site=site, day="2024-10-07", profile=profile, min_relevance=0.5),

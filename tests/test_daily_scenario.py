@@ -35,8 +35,8 @@ def _cards(path: Path) -> list[dict[str, object]]:
 def scenario(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     root = tmp_path_factory.mktemp("scenario")
     site = root / "site"
-    day1 = write_listing(root / "in" / "day1.jsonl", [arxiv_record(i, day=D1) for i in range(6)])
-    day2 = write_listing(root / "in" / "day2.jsonl", [
+    day1 = write_listing(root / "in" / "day1.json", [arxiv_record(i, day=D1) for i in range(6)])
+    day2 = write_listing(root / "in" / "day2.json", [
         *(arxiv_record(i, day=D2) for i in (4, 5, 6, 7, 8, 9)),  # 4 and 5 again, 6-9 new
         arxiv_record(1, version=2, day=D2, extra=" We also release an extended benchmark."),  # v2 of paper 1
     ])

@@ -33,8 +33,8 @@ class Listing:
 
     @property
     def broken(self) -> bool:
-        """Some input could not be read for a reason other than being an empty listing."""
-        return any(not any(mark in error for mark in _EMPTY) for error in self.loaded.errors)
+        """Some input could not be read for a reason other than being an empty listing (bad records count)."""
+        return bool(self.loaded.warnings) or any(not any(mark in e for mark in _EMPTY) for e in self.loaded.errors)
 
 
 def parse_day(text: str) -> str:

@@ -35,6 +35,7 @@ from summarizer.daily.memory import DaySummary, Memory, Seen, arxiv_version, can
 from summarizer.daily.plan import DayPlan, digest_selection, highlights, notes_for
 from summarizer.digest import DigestMeta, write_digest
 from summarizer.digest.verify import verify_overview
+from summarizer.errors import SummarizerError
 from summarizer.export import write_csv, write_jsonl
 from summarizer.extract import Extractor, make_extractor
 from summarizer.models import Paper, PaperCard
@@ -42,6 +43,7 @@ from summarizer.pipeline import RunReport, extract_cards, overview_writer
 from summarizer.profile import Profile, score_cards
 from summarizer.progress import NullProgress, ProgressSink
 from summarizer.settings import Settings
+from summarizer.sources import LoadResult
 from summarizer.themes import ThemeSpec, assign_themes
 
 FEED_DAYS = 30
@@ -75,11 +77,16 @@ class DailyResult:
 
 def run_daily(inputs: Sequence[Path], options: DailyOptions, settings: Settings, *, extractor: Extractor | None = None,
               client: httpx.Client | None = None, progress: ProgressSink | None = None,
-              warn: Callable[[str], None] = lambda _m: None) -> DailyResult:
+              warn: Callable[[str], None] = lambda _m: None,
+              on_load: Callable[[LoadResult], None] = lambda _l: None) -> DailyResult:
+    """Add one day to the archive; `on_load` sees what was read (to print bad records) before any work."""
     if options.fetch:
         listing = fetch_listing(options.fetch, options.day, client)
     else:
         listing = read_local(list(inputs), options.fmt)
+    on_load(listing.loaded)
+    if listing.empty and listing.broken:
+        raise SummarizerError("no papers could be read from the input(s); the archive is unchanged")
     if listing.empty:
         when = options.day or "this day"
         return DailyResult("empty", f"no listing for {when} (weekend, holiday or upstream lag?): "
