@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -34,17 +35,18 @@ from summarizer.daily.listing import Listing, fetch_listing, listing_date, read_
 from summarizer.daily.memory import DaySummary, Memory, Seen, arxiv_version, canonical_key
 from summarizer.daily.plan import DayPlan, digest_selection, highlights, notes_for
 from summarizer.digest import DigestMeta, write_digest
+from summarizer.digest.overview import Overview
 from summarizer.digest.verify import verify_overview
 from summarizer.errors import SummarizerError
 from summarizer.export import write_csv, write_jsonl
-from summarizer.extract import Extractor, make_extractor
+from summarizer.extract import Extractor, make_extractor, make_llm
 from summarizer.models import Paper, PaperCard
-from summarizer.pipeline import RunReport, extract_cards, overview_writer
+from summarizer.pipeline import RunReport, _llm_report, extract_cards, overview_writer
 from summarizer.profile import Profile, score_cards
 from summarizer.progress import NullProgress, ProgressSink
 from summarizer.settings import Settings
 from summarizer.sources import LoadResult
-from summarizer.themes import ThemeSpec, assign_themes
+from summarizer.themes import ThemedCards, ThemeSpec, assign_themes
 
 FEED_DAYS = 30
 
@@ -135,76 +137,108 @@ def _reusable(old: Seen, paper: Paper, extractor: Extractor) -> bool:
             == (info.backend, info.model, info.prompt_version))
 
 
+@dataclass
+class DayContent:
+    """Everything the day's folder shows, decided before anything is written."""
+
+    plan: DayPlan
+    cards: dict[str, PaperCard]  # key -> card, for the new and updated papers
+    new_cards: list[PaperCard]
+    shown: list[PaperCard]
+    hidden: list[PaperCard]
+    below: list[PaperCard]
+    themed: ThemedCards
+    overviews: dict[str, Overview]
+
+    def updated_entries(self) -> list[UpdatedEntry]:
+        return [UpdatedEntry(id=self.cards[k].id, title=self.cards[k].title, url=self.cards[k].url,
+                             version=arxiv_version(paper), first_seen=self.plan.seen[k].first_seen)
+                for k, paper in self.plan.updated if k in self.cards]
+
+
 def _run_day(listing: Listing, day: str, memory: Memory, options: DailyOptions, settings: Settings,
              extractor: Extractor | None, progress: ProgressSink, warn: Callable[[str], None]) -> DailyResult:
     loaded = listing.loaded
     report = RunReport(started_at=datetime.now(UTC).isoformat(timespec="seconds"), settings=settings.public_dict())
     report.inputs = [vars(s) for s in loaded.sources]
     report.input_errors, report.warnings = list(loaded.errors), list(loaded.warnings)
-    extractor = extractor or make_extractor(settings)
+    llm = getattr(extractor, "llm", None) if extractor is not None else make_llm(settings)
+    extractor = extractor or make_extractor(settings, llm)
     report.extractor = extractor.info.model_dump()
     plan = _plan(loaded.papers, memory, day)
-    cards = _cards(plan, extractor, progress, report)
-    report.llm = getattr(extractor, "stats", lambda: None)()
-    if options.profile is not None:
-        known = [s.card for s in memory.all_seen()] if options.profile.liked else []
-        scored = score_cards(list(cards.values()), options.profile, known, warn)
-        cards = dict(zip(cards, scored, strict=True))
-    new_cards = [cards[k] for k, _ in plan.new if k in cards]
-    shown, hidden, below = digest_selection(new_cards, options.profile, options.min_relevance)
-    themed = assign_themes(shown, options.spec)
-    writer = overview_writer(settings, extractor.info.backend)
-    grouped = themed.by_theme()
-    overviews = {n: verify_overview(o, grouped[n]) for n, o in writer.write_overviews(grouped).items()}
-    themes_of = {c.id: c for c in themed.cards}
-    new_cards = [themes_of.get(c.id, c) for c in new_cards]
-    updated = [cards[k] for k, _ in plan.updated if k in cards]
+    content = _content(plan, _cards(plan, extractor, progress, report), memory, options, settings, llm, warn)
+    if llm is not None:
+        _llm_report(llm, report)
     report.counts.update(listed=len(loaded.papers), new=len(plan.new), updated=len(plan.updated),
-                         repeated=len(plan.repeated), hidden=len(hidden), below_min_relevance=len(below),
-                         shown=len(shown), cards=len(new_cards), failures=len(report.failures),
-                         themes=len(themed.themes), input_errors=len(loaded.errors))
-    report.themes = [{"name": t.name, "papers": t.size} for t in themed.themes]
+                         repeated=len(plan.repeated), hidden=len(content.hidden), below_min_relevance=len(content.below),
+                         shown=len(content.shown), cards=len(content.new_cards), failures=len(report.failures),
+                         themes=len(content.themed.themes), input_errors=len(loaded.errors))
+    report.themes = [{"name": t.name, "papers": t.size} for t in content.themed.themes]
+    _remember(memory, content, day)
     dates = sorted({d.date for d in memory.days()} | {day})
-    position = dates.index(day)
-    previous = dates[position - 1] if position else None
-    following = dates[position + 1] if position + 1 < len(dates) else None
-    for key, card in [*((k, cards[k]) for k, _ in plan.new if k in cards),
-                      *((k, cards[k]) for k, _ in plan.updated if k in cards)]:
-        memory.remember(key, card, day, arxiv_version(plan.papers[key]), card_changes=True)
-    for key, paper in plan.repeated:
-        memory.remember(key, plan.seen[key].card, day, arxiv_version(paper), card_changes=False)
     with staged_day(options.site, day) as staging:
-        meta = DigestMeta(date=day, sources=[s.source for s in loaded.sources], papers=len(loaded.papers),
-                          cards=len(shown), failures=len(report.failures), backend=extractor.info.backend,
-                          model=extractor.info.model)
-        outputs = [write_jsonl(new_cards, staging / "cards.jsonl"), write_csv(new_cards, staging / "cards.csv"),
-                   write_jsonl(updated, staging / "updated.jsonl"), *write_digest(themed, overviews, staging, meta)]
-        entries = [UpdatedEntry(id=c.id, title=c.title, url=c.url, version=arxiv_version(plan.papers[k]),
-                                first_seen=plan.seen[k].first_seen) for k, c in ((k, cards[k]) for k, _ in plan.updated
-                                                                                  if k in cards)]
-        html_block, md_block = day_blocks(previous, following, notes_for(plan, hidden, below, options), entries)
-        for name, insert, block in (("digest.html", insert_html, html_block), ("digest.md", insert_markdown, md_block)):
-            write_text_atomic(staging / name, insert((staging / name).read_text(encoding="utf-8"), block))
-        for name, data in listing.raw.items():
-            (staging / "listing").mkdir(exist_ok=True)
-            (staging / "listing" / name).write_bytes(data)
-        target = options.site / day
-        report.outputs = [str(target / p.name) for p in outputs] + [str(target / "run.json")]
-        report.finished_at = datetime.now(UTC).isoformat(timespec="seconds")
-        write_text_atomic(staging / "run.json", report.model_dump_json(indent=2) + "\n")
-        memory.save_day(DaySummary(date=day, counts=report.counts, highlights=highlights(shown)))
-        swap_in(staging, target)
-    for neighbour, (before, after) in ((previous, _around(dates, previous)), (following, _around(dates, following))):
+        _write_day(staging, options.site / day, content, listing, report, options, _around(dates, day))
+        memory.save_day(DaySummary(date=day, counts=report.counts, highlights=highlights(content.shown)))
+        swap_in(staging, options.site / day)
+    for neighbour in _around(dates, day):
         if neighbour:
-            relink(options.site / neighbour, before, after)
+            relink(options.site / neighbour, *_around(dates, neighbour))
     _write_site(options.site, memory)
-    return DailyResult("written", f"{day}: {len(shown)} papers in the digest", day=day, report=report,
+    return DailyResult("written", f"{day}: {len(content.shown)} papers in the digest", day=day, report=report,
                        counts=report.counts, listing=listing)
 
 
-def _around(dates: list[str], day: str | None) -> tuple[str | None, str | None]:
-    if day is None:
-        return None, None
+def _content(plan: DayPlan, cards: dict[str, PaperCard], memory: Memory, options: DailyOptions, settings: Settings,
+             llm: Any, warn: Callable[[str], None]) -> DayContent:
+    """Score against the profile, choose what the digest shows, group it into themes with overviews."""
+    if options.profile is not None:
+        known = [s.card for s in memory.all_seen()] if options.profile.liked else []
+        cards = dict(zip(cards, score_cards(list(cards.values()), options.profile, known, warn), strict=True))
+    new_cards = [cards[k] for k, _ in plan.new if k in cards]
+    shown, hidden, below = digest_selection(new_cards, options.profile, options.min_relevance)
+    themed = assign_themes(shown, options.spec)
+    grouped = themed.by_theme()
+    overviews = {n: verify_overview(o, grouped[n])
+                 for n, o in overview_writer(settings, llm).write_overviews(grouped).items()}
+    with_themes = {c.id: c for c in themed.cards}
+    return DayContent(plan=plan, cards=cards, new_cards=[with_themes.get(c.id, c) for c in new_cards], shown=shown,
+                      hidden=hidden, below=below, themed=themed, overviews=overviews)
+
+
+def _remember(memory: Memory, content: DayContent, day: str) -> None:
+    plan = content.plan
+    for key, paper in [*plan.new, *plan.updated]:
+        if key in content.cards:  # a paper that failed to extract is not remembered: the next run retries it
+            memory.remember(key, content.cards[key], day, arxiv_version(paper), card_changes=True)
+    for key, paper in plan.repeated:
+        memory.remember(key, plan.seen[key].card, day, arxiv_version(paper), card_changes=False)
+
+
+def _write_day(staging: Path, target: Path, content: DayContent, listing: Listing, report: RunReport,
+               options: DailyOptions, neighbours: tuple[str | None, str | None]) -> None:
+    """The day's files, into the staging folder; run.json names them where they will be."""
+    info = report.extractor
+    meta = DigestMeta(date=target.name, sources=[s.source for s in listing.loaded.sources],
+                      papers=len(listing.loaded.papers), cards=len(content.shown), failures=len(report.failures),
+                      backend=str(info.get("backend")), model=info.get("model"))
+    updated = [content.cards[k] for k, _ in content.plan.updated if k in content.cards]
+    outputs = [write_jsonl(content.new_cards, staging / "cards.jsonl"),
+               write_csv(content.new_cards, staging / "cards.csv"), write_jsonl(updated, staging / "updated.jsonl"),
+               *write_digest(content.themed, content.overviews, staging, meta)]
+    notes = notes_for(content.plan, content.hidden, content.below, options)
+    html_block, md_block = day_blocks(*neighbours, notes, content.updated_entries())
+    for name, insert, block in (("digest.html", insert_html, html_block), ("digest.md", insert_markdown, md_block)):
+        write_text_atomic(staging / name, insert((staging / name).read_text(encoding="utf-8"), block))
+    for name, data in listing.raw.items():
+        (staging / "listing").mkdir(exist_ok=True)
+        (staging / "listing" / name).write_bytes(data)
+    report.outputs = [str(target / p.name) for p in outputs] + [str(target / "run.json")]
+    report.finished_at = datetime.now(UTC).isoformat(timespec="seconds")
+    write_text_atomic(staging / "run.json", report.model_dump_json(indent=2) + "\n")
+
+
+def _around(dates: list[str], day: str) -> tuple[str | None, str | None]:
+    """The archived days before and after `day`."""
     i = dates.index(day)
     return (dates[i - 1] if i else None), (dates[i + 1] if i + 1 < len(dates) else None)
 
