@@ -170,8 +170,9 @@ def _run_day(listing: Listing, day: str, memory: Memory, options: DailyOptions, 
     if llm is not None:
         _llm_report(llm, report)
     report.counts.update(listed=len(loaded.papers), new=len(plan.new), updated=len(plan.updated),
-                         repeated=len(plan.repeated), hidden=len(content.hidden), below_min_relevance=len(content.below),
-                         shown=len(content.shown), cards=len(content.new_cards), failures=len(report.failures),
+                         repeated=len(plan.repeated), hidden=len(content.hidden),
+                         below_min_relevance=len(content.below), shown=len(content.shown),
+                         cards=len(content.new_cards), failures=len(report.failures),
                          themes=len(content.themed.themes), input_errors=len(loaded.errors))
     report.themes = [{"name": t.name, "papers": t.size} for t in content.themed.themes]
     _remember(memory, content, day)
