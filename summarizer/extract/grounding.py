@@ -216,7 +216,7 @@ class GroundedExtraction(Extraction):
         key = (cls, args, tuple(sorted(kwargs.items())))
         if key not in _SCHEMAS:  # instructor asks on every request; building it costs ~2 ms
             _SCHEMAS[key] = json.dumps(_constrain(super().model_json_schema(*args, **kwargs)))
-        return json.loads(_SCHEMAS[key])  # type: ignore[no-any-return]
+        return json.loads(_SCHEMAS[key])
 
     @model_validator(mode="after")
     def _grounded(self, info: ValidationInfo) -> GroundedExtraction:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import instructor
+import openai
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 from instructor.core.hooks import HookName, Hooks
 from pydantic import BaseModel, ValidationError
@@ -30,6 +31,7 @@ from summarizer.extract.base import Usage
 from summarizer.llm.context import VALIDATION_CONTEXT
 from summarizer.llm.events import Event, EventBus, EventKind
 from summarizer.llm.retry import Backoff, TransportWait, retry_reason, transport_cause, transport_retrying
+from summarizer.settings import redact_url
 
 T = TypeVar("T", bound=BaseModel)
 REASKABLE = (ValidationError, json.JSONDecodeError)  # what instructor 1.17 re-asks after (its parse errors)
@@ -121,7 +123,8 @@ class StructuredCall:
             with attempt:
                 await self.backoff.wait()
                 return await client.create(
-                    response_model=response_model, messages=messages, max_retries=_reasks(p.max_reasks, tally),
+                    response_model=response_model, messages=messages,  # type: ignore[arg-type]  # plain dicts
+                    max_retries=_reasks(p.max_reasks, tally),
                     strict=False, hooks=hooks, model=p.model, temperature=p.temperature,
                     max_tokens=max_tokens)
         raise AssertionError("unreachable")
@@ -188,5 +191,11 @@ def _failure_reason(exc: BaseException, policy: CallPolicy) -> str:
 
 
 def _one_line(exc: BaseException | None, limit: int = 300) -> str:
+    """One short line: an HTTP error names its status and endpoint (never the body: proxies send HTML pages,
+    never credentials in the URL); anything else is its message, folded and cut."""
+    if isinstance(exc, openai.APIStatusError):
+        return f"HTTP {exc.status_code} from {redact_url(str(exc.request.url))}"
+    if isinstance(exc, openai.APIConnectionError):
+        return f"{type(exc).__name__} to {redact_url(str(exc.request.url))}"
     text = " ".join(str(exc).split()) if exc is not None else ""
     return text if len(text) <= limit else text[:limit] + "..."

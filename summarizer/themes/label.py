@@ -67,8 +67,8 @@ def _surface_form(term: str, docs: list[str]) -> str | None:
     if not forms:
         return None
     form = forms.most_common(1)[0][0]
-    words = re.split(r"[\s\-]", form)
-    coined = any(any(c.isupper() for c in w[1:]) for w in words)
+    parts = re.split(r"[\s\-]", form)
+    coined = any(any(c.isupper() for c in w[1:]) for w in parts)
     return form if coined else form.lower()
 
 
