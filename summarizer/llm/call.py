@@ -191,10 +191,12 @@ def _failure_reason(exc: BaseException, policy: CallPolicy) -> str:
 
 
 def _one_line(exc: BaseException | None, limit: int = 300) -> str:
-    """One short line: an HTTP error names its status and endpoint (never the body: proxies send HTML pages,
-    never credentials in the URL); anything else is its message, folded and cut."""
+    """One short line: an HTTP error names its status, endpoint (without credentials) and a JSON error's
+    message, never a raw body (proxies send whole HTML pages); anything else is its message, folded and cut."""
     if isinstance(exc, openai.APIStatusError):
-        return f"HTTP {exc.status_code} from {redact_url(str(exc.request.url))}"
+        said = exc.body.get("message") if isinstance(exc.body, dict) else None  # a JSON error's own message
+        reason = f": {' '.join(said.split())[:200]}" if isinstance(said, str) and said.strip() else ""
+        return f"HTTP {exc.status_code} from {redact_url(str(exc.request.url))}{reason}"
     if isinstance(exc, openai.APIConnectionError):
         return f"{type(exc).__name__} to {redact_url(str(exc.request.url))}"
     text = " ".join(str(exc).split()) if exc is not None else ""
