@@ -210,6 +210,12 @@ def run(
         err.print(f"[yellow]failed:[/] {failure.id} {failure.title[:60]!r}: {failure.reason}", markup=True)
     if len(report.failures) > 10:
         err.print(f"... and {len(report.failures) - 10} more failures (see {out / 'run.json'})")
+    if report.llm_stopped:
+        err.print(f"[red]error:[/] stopped calling the model: {report.llm_stopped}; the remaining papers got "
+                  "rules cards (see run.json)", markup=True)
+    elif report.llm and report.llm.get("stopped"):
+        err.print(f"[yellow]warning:[/] stopped calling the model: {report.llm['stopped']}; the remaining papers "
+                  "got rules cards", markup=True)
     counts = report.counts
     err.print(f"{_n(counts['cards'], 'card')} in {_n(counts['themes'], 'theme')}, {counts['failures']} failed, "
               f"{report.model_calls} model calls, {report.cache_hits} cache hits, "
