@@ -36,7 +36,11 @@ def setup_logging(verbose: int = 0, quiet: bool = False) -> int:
     """Install (once) the stderr handler on the `summarizer` logger and set its level; return the level."""
     logger = logging.getLogger(LOGGER)
     level = verbosity_level(verbose, quiet)
-    logger.setLevel(level)
-    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
-        logger.addHandler(_StderrHandler())
+    # the handler filters; the logger stays open (INFO, or DEBUG with -v) so other handlers still see warnings
+    logger.setLevel(min(level, logging.INFO))
+    handler = next((h for h in logger.handlers if isinstance(h, _StderrHandler)), None)
+    if handler is None:
+        handler = _StderrHandler()
+        logger.addHandler(handler)
+    handler.setLevel(level)
     return level
