@@ -146,7 +146,7 @@ def run_pipeline(loaded: LoadResult, out_dir: Path, settings: Settings, spec: Th
         "papers": len(loaded.papers), "cards": len(themed.cards), "failures": len(report.failures),
         "themes": len(themed.themes), "input_errors": len(loaded.errors), "warnings": len(loaded.warnings),
     }
-    report.themes = [{"name": t.name, "papers": t.size} for t in themed.themes]
+    report.themes = themed.report()  # size, coherence / match figures; Other's papers listed
     report.finished_at = datetime.now(UTC).isoformat(timespec="seconds")
     write_text_atomic(out_dir / "run.json", report.model_dump_json(indent=2) + "\n")
     return report
