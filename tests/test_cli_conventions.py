@@ -3,6 +3,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -89,7 +90,7 @@ def test_eval_finds_the_labeled_set_from_any_directory(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "summarizer", "eval", "--backend", "baseline", "--split", "dev"],
                           cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
-    assert "28/28 cards parse" in proc.stdout
+    assert re.search(r"\b(\d+)/\1 cards parse", proc.stdout), proc.stdout[-500:]  # every labeled dev paper scored
 
 
 def test_eval_says_no_such_file(tmp_path: Path) -> None:
