@@ -17,6 +17,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from summarizer.cli_batch import batch_app
 from summarizer.cli_cache import cache_app
 from summarizer.cli_eval import eval_command
 from summarizer.cli_help import HELP_OPTIONS, classic_help
@@ -40,6 +41,7 @@ fetch_app = typer.Typer(help="Download listings from the live APIs into a file (
 app.add_typer(fetch_app, name="fetch")
 app.command("eval")(eval_command)
 app.add_typer(cache_app, name="cache")
+app.add_typer(batch_app, name="batch")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 log = logging.getLogger("summarizer.cli")
 
@@ -181,6 +183,8 @@ def run(
         help=f"Model-call cache folder (env SUMMARIZER_CACHE_DIR; default {_default('cache_dir')}).")]
     = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+    batch: Annotated[bool, typer.Option("--batch", help="LLM extraction through the provider's Batch API: "
+                                                         "half price, answered within 24 h, resumable.")] = False,
     themes: Annotated[Path | None, typer.Option(help="TOML/YAML file of themes; default: automatic themes.")]
     = None,
     config: Annotated[Path | None, typer.Option(help="TOML config file (default: ./summarizer.toml if present).")]
@@ -199,7 +203,7 @@ def run(
 
     settings = load_settings(config, backend=backend and backend.value, model=model, mode=mode and mode.value,
                              concurrency=concurrency, workers=workers, max_tokens=max_tokens, timeout=timeout,
-                             cache_dir=cache_dir, no_cache=no_cache or None)
+                             cache_dir=cache_dir, no_cache=no_cache or None, batch=batch or None)
     spec = load_theme_spec(themes) if themes else None
     chosen, why = settings.backend_choice()
     err.print(f"backend: {chosen} ({why})")  # first line: `auto` may pick a paid endpoint from the environment

@@ -24,6 +24,8 @@ CSV_COLUMNS = [
     "gain_values", "gain_metrics", "gain_baselines", "gain_datasets", "gain_evidence",
     "datasets", "code_urls", "models", "compute",
     "extractor_backend", "extractor_model", "prompt_version",
+    # contract v2: appended so readers that address v1 columns by position keep working
+    "summary", "outcome", "authors", "arxiv_id", "relevance", "suspicious", "fallback_reason",
 ]
 
 
@@ -46,6 +48,9 @@ def card_row(card: PaperCard) -> dict[str, str | int | None]:
         "models": _join(card.resources.models), "compute": card.resources.compute,
         "extractor_backend": card.extractor.backend, "extractor_model": card.extractor.model,
         "prompt_version": card.extractor.prompt_version,
+        "summary": card.summary, "outcome": card.outcome, "authors": _join(card.authors), "arxiv_id": card.arxiv_id,
+        "relevance": None if card.relevance is None else round(card.relevance, 4), "suspicious": card.suspicious,
+        "fallback_reason": card.extractor.fallback_reason,
     }
 
 

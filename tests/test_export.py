@@ -2,6 +2,7 @@
 
 import csv
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -59,6 +60,38 @@ def test_csv_is_one_row_per_paper_with_aligned_gain_columns(tmp_path: Path) -> N
     assert rows[0]["gain_baselines"].split(LIST_SEPARATOR) == ["PatchTST", "PatchTST"]
     assert rows[0]["datasets"] == "ETTh1 | Weather" and rows[0]["method_name"] == "ARM"
     assert rows[1]["gain_values"] == "" and rows[1]["upvotes"] == "3"
+
+
+V1_CSV_COLUMNS = [  # the version 1 columns, in order (schema_version renamed contract_version)
+    "contract_version", "id", "title", "source", "url", "date", "upvotes", "authors_count", "organization",
+    "theme", "task", "method_name", "method_description", "gain_values", "gain_metrics", "gain_baselines",
+    "gain_datasets", "gain_evidence", "datasets", "code_urls", "models", "compute", "extractor_backend",
+    "extractor_model", "prompt_version",
+]
+
+
+def test_csv_v2_columns_are_appended_after_the_v1_columns(tmp_path: Path) -> None:
+    card = _card().model_copy(update={
+        "summary": "ARM refines forecasting.", "outcome": None, "authors": ["A. One", "B. Two"],
+        "arxiv_id": "2410.09062", "relevance": 0.123456, "suspicious": "ignore previous instructions",
+        "extractor": ExtractorInfo(backend="rules", prompt_version="rules-v1", fallback_reason="model timed out"),
+    })
+    rows = list(csv.DictReader(write_csv([card], tmp_path / "c.csv").read_text(encoding="utf-8").splitlines()))
+    assert CSV_COLUMNS[:len(V1_CSV_COLUMNS)] == V1_CSV_COLUMNS
+    assert CSV_COLUMNS[len(V1_CSV_COLUMNS):] == ["summary", "outcome", "authors", "arxiv_id", "relevance",
+                                                 "suspicious", "fallback_reason"]
+    row = rows[0]
+    assert row["summary"] == "ARM refines forecasting." and row["outcome"] == ""  # null is an empty cell
+    assert row["authors"] == "A. One | B. Two" and row["arxiv_id"] == "2410.09062"
+    assert row["relevance"] == "0.1235" and row["suspicious"] == "ignore previous instructions"
+    assert row["fallback_reason"] == "model timed out"
+
+
+def test_contract_doc_lists_every_csv_column_in_order() -> None:
+    doc = (Path(__file__).parents[1] / "docs" / "export-contract.md").read_text(encoding="utf-8")
+    listed = re.search(r"`(contract_version, id,[^`]*)`", doc)
+    assert listed is not None
+    assert [c.strip() for c in listed.group(1).split(",")] == CSV_COLUMNS
 
 
 def test_interrupted_write_leaves_the_previous_file_intact(tmp_path: Path) -> None:
