@@ -33,7 +33,7 @@ def _join(values: Iterable[str | None]) -> str:
     return LIST_SEPARATOR.join(v or "" for v in values)
 
 
-def card_row(card: PaperCard) -> dict[str, str | int | None]:
+def card_row(card: PaperCard) -> dict[str, str | int | float | None]:
     """The CSV view of one card; gain columns stay aligned by position."""
     gains = card.claimed_gains
     return {
