@@ -7,8 +7,10 @@ and the rest of the input is still processed.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import sys
+from collections.abc import Iterable, Iterator
 from enum import Enum, StrEnum
 from importlib.metadata import version as package_version
 from pathlib import Path
@@ -22,8 +24,9 @@ from summarizer.cli_cache import cache_app
 from summarizer.cli_eval import eval_command
 from summarizer.cli_help import HELP_OPTIONS, classic_help
 from summarizer.errors import SummarizerError
-from summarizer.export import read_cards, write_csv, write_jsonl
+from summarizer.export import merged_cards, write_csv, write_csv_to, write_jsonl, write_jsonl_to
 from summarizer.logs import setup_logging
+from summarizer.models import PaperCard
 from summarizer.sources import FORMATS, LoadResult, load_papers
 
 app = typer.Typer(
@@ -125,22 +128,38 @@ def parse(
 
 @app.command()
 def export(
-    cards: Annotated[Path, typer.Argument(help="cards.jsonl written by `summarizer run`.", show_default=False)],
+    cards: Annotated[list[Path], typer.Argument(help="cards.jsonl files written by `summarizer run`.",
+                                                show_default=False, metavar="CARDS...")],
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.csv,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Output file (default: stdout).")] = None,
 ) -> None:
-    """Convert a cards JSONL export to JSONL (validated, normalised) or CSV (one row per paper)."""
-    records = read_cards(cards, warn=lambda m: err.print(f"warning: {m}"))
-    if output is None:
-        import tempfile
+    """Convert cards JSONL exports to JSONL (validated, normalised) or CSV (one row per paper).
 
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / f"cards.{fmt.value}"
-            (write_csv if fmt is ExportFormat.csv else write_jsonl)(records, path)
-            sys.stdout.write(path.read_text(encoding="utf-8"))
+    Several files (e.g. the shards of a backfill) merge by paper id; the first card of an id wins.
+    Streams: cards are read, converted and written one at a time, so an archive of any size fits in memory.
+    """
+    records = merged_cards(cards, warn=lambda m: err.print(f"warning: {m}"))
+    first = next(records)  # a file with no card at all fails here, before any output is opened
+    stream = itertools.chain([first], records)
+    if output is None:
+        (write_csv_to if fmt is ExportFormat.csv else write_jsonl_to)(sys.stdout, stream)
+        sys.stdout.flush()
         return
-    (write_csv if fmt is ExportFormat.csv else write_jsonl)(records, output)
-    err.print(f"wrote {len(records)} cards to {output}")
+    counted = _Counted(stream)
+    (write_csv if fmt is ExportFormat.csv else write_jsonl)(counted, output)
+    err.print(f"wrote {counted.count} cards to {output}")
+
+
+class _Counted:
+    """An iterable that counts what passes through it (the writers take any iterable)."""
+
+    def __init__(self, items: Iterable[PaperCard]) -> None:
+        self.items, self.count = items, 0
+
+    def __iter__(self) -> Iterator[PaperCard]:
+        for item in self.items:
+            self.count += 1
+            yield item
 
 
 class BackendChoice(StrEnum):

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.atomic import atomic_open
+from summarizer.errors import InputError
 from summarizer.export import CSV_COLUMNS, LIST_SEPARATOR, read_cards, write_csv, write_jsonl
 from summarizer.models import CARD_CONTRACT_VERSION, Extraction, ExtractorInfo, Gain, Method, PaperCard, Resources
 from summarizer.sources.records import make_paper
@@ -121,4 +122,30 @@ def test_export_command_converts_cards_to_csv(tmp_path: Path) -> None:
     assert next(csv.DictReader(out.read_text().splitlines()))["title"] == "ARM: Adaptive Forecasting"
     proc = subprocess.run([sys.executable, "-m", "summarizer", "export", str(tmp_path / "missing.jsonl")],
                           capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 2 and "missing.jsonl: cannot be read" in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.returncode == 2 and "missing.jsonl: no such file" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_cards_are_read_one_at_a_time(tmp_path: Path) -> None:
+    """`iter_cards` streams: the first card arrives before a bad line further down is even read."""
+    from summarizer.export import iter_cards
+
+    path = write_jsonl([_card()], tmp_path / "cards.jsonl")
+    with path.open("a") as handle:
+        handle.write("{not json\n")
+    cards = iter_cards(path)
+    assert next(cards).id == _card().id
+    with pytest.raises(InputError, match="line 2 is not a card"):
+        next(cards)
+
+
+def test_export_merges_shards_by_paper_id(tmp_path: Path) -> None:
+    """A backfill run as shards merges with one `summarizer export`: one row per paper, the first card wins."""
+    one = _card()
+    other = one.model_copy(update={"id": "ffffffffffffffff", "title": "Another paper"})
+    first = write_jsonl([one, other], tmp_path / "shard-1.jsonl")
+    second = write_jsonl([one.model_copy(update={"task": "a later copy"})], tmp_path / "shard-2.jsonl")
+    proc = subprocess.run([sys.executable, "-m", "summarizer", "export", str(first), str(second), "-f", "jsonl"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    merged = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [c["id"] for c in merged] == [one.id, other.id] and merged[0]["task"] == one.task
