@@ -78,7 +78,7 @@ def relink(day_dir: Path, previous: str | None, following: str | None) -> None:
             continue
         text = path.read_text(encoding="utf-8")
         old = _NAV.search(text)
-        new = text[: old.start()] + nav.group(0) + text[old.end():] if old else text
+        new = text if old is None else text[:old.start()] + nav.group(0) + text[old.end():]
         if new != text:
             write_text_atomic(path, new)
 
