@@ -138,6 +138,12 @@ def run(
     cache_dir: Annotated[Path | None, typer.Option(help="Model-call cache folder (env SUMMARIZER_CACHE_DIR).")]
     = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+    max_calls: Annotated[int | None, typer.Option(min=0, help="Stop calling the model after N requests; the rest "
+                                                  "gets rules cards.")] = None,
+    max_cost: Annotated[float | None, typer.Option(min=0, help="Stop calling once the estimated cost reaches USD "
+                                                   "(needs [summarizer.prices]).")] = None,
+    deadline: Annotated[float | None, typer.Option(min=0.1, help="Seconds for all model calls; then rules cards."
+                                                   )] = None,
     themes: Annotated[Path | None, typer.Option(help="TOML/YAML file of themes; default: automatic themes.")]
     = None,
     config: Annotated[Path | None, typer.Option(help="TOML config file (default: ./summarizer.toml if present).")]
@@ -156,7 +162,8 @@ def run(
 
     settings = load_settings(config, backend=backend and backend.value, model=model, mode=mode and mode.value,
                              concurrency=concurrency, workers=workers, max_tokens=max_tokens, timeout=timeout,
-                             cache_dir=cache_dir, no_cache=no_cache or None)
+                             cache_dir=cache_dir, no_cache=no_cache or None, max_calls=max_calls,
+                             max_cost=max_cost, deadline=deadline)
     spec = load_theme_spec(themes) if themes else None
     loaded = load_or_exit(inputs, fmt)
     err.print(f"extracting {len(loaded.papers)} papers with the {settings.resolved_backend()} backend")
