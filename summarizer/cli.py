@@ -7,7 +7,9 @@ and the rest of the input is still processed.
 
 from __future__ import annotations
 
+import itertools
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -15,10 +17,13 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from summarizer.cli_batch import batch_app
 from summarizer.cli_cache import cache_app
+from summarizer.cli_daily import daily_command
 from summarizer.cli_eval import eval_command
 from summarizer.errors import SummarizerError
-from summarizer.export import read_cards, write_csv, write_jsonl
+from summarizer.export import merged_cards, write_csv, write_csv_to, write_jsonl, write_jsonl_to
+from summarizer.models import PaperCard
 from summarizer.sources import FORMATS, LoadResult, load_papers
 
 app = typer.Typer(
@@ -34,7 +39,9 @@ fetch_app = typer.Typer(help="Download listings from the live APIs into a file (
                         no_args_is_help=True)
 app.add_typer(fetch_app, name="fetch")
 app.command("eval")(eval_command)
+app.command("daily")(daily_command)
 app.add_typer(cache_app, name="cache")
+app.add_typer(batch_app, name="batch")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 InputFormat = Enum("InputFormat", {f.replace("-", "_"): f for f in FORMATS}, type=str)  # type: ignore[misc]
@@ -88,22 +95,38 @@ def parse(
 
 @app.command()
 def export(
-    cards: Annotated[Path, typer.Argument(help="cards.jsonl written by `summarizer run`.", show_default=False)],
+    cards: Annotated[list[Path], typer.Argument(help="cards.jsonl files written by `summarizer run`.",
+                                                show_default=False, metavar="CARDS...")],
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.csv,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Output file (default: stdout).")] = None,
 ) -> None:
-    """Convert a cards JSONL export to JSONL (validated, normalised) or CSV (one row per paper)."""
-    records = read_cards(cards, warn=lambda m: err.print(f"warning: {m}"))
-    if output is None:
-        import tempfile
+    """Convert cards JSONL exports to JSONL (validated, normalised) or CSV (one row per paper).
 
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / f"cards.{fmt.value}"
-            (write_csv if fmt is ExportFormat.csv else write_jsonl)(records, path)
-            sys.stdout.write(path.read_text(encoding="utf-8"))
+    Several files (e.g. the shards of a backfill) merge by paper id; the first card of an id wins.
+    Streams: cards are read, converted and written one at a time, so an archive of any size fits in memory.
+    """
+    records = merged_cards(cards, warn=lambda m: err.print(f"warning: {m}"))
+    first = next(records)  # a file with no card at all fails here, before any output is opened
+    stream = itertools.chain([first], records)
+    if output is None:
+        (write_csv_to if fmt is ExportFormat.csv else write_jsonl_to)(sys.stdout, stream)
+        sys.stdout.flush()
         return
-    (write_csv if fmt is ExportFormat.csv else write_jsonl)(records, output)
-    err.print(f"wrote {len(records)} cards to {output}")
+    counted = _Counted(stream)
+    (write_csv if fmt is ExportFormat.csv else write_jsonl)(counted, output)
+    err.print(f"wrote {counted.count} cards to {output}")
+
+
+class _Counted:
+    """An iterable that counts what passes through it (the writers take any iterable)."""
+
+    def __init__(self, items: Iterable[PaperCard]) -> None:
+        self.items, self.count = items, 0
+
+    def __iter__(self) -> Iterator[PaperCard]:
+        for item in self.items:
+            self.count += 1
+            yield item
 
 
 class BackendChoice(StrEnum):
@@ -144,9 +167,13 @@ def run(
                                                    "(needs [summarizer.prices]).")] = None,
     deadline: Annotated[float | None, typer.Option(min=0.1, help="Seconds for all model calls; then rules cards."
                                                    )] = None,
+    batch: Annotated[bool, typer.Option("--batch", help="LLM extraction through the provider's Batch API: "
+                                                         "half price, answered within 24 h, resumable.")] = False,
     themes: Annotated[Path | None, typer.Option(help="TOML/YAML file of themes; default: automatic themes.")]
     = None,
     config: Annotated[Path | None, typer.Option(help="TOML config file (default: ./summarizer.toml if present).")]
+    = None,
+    profile: Annotated[Path | None, typer.Option(help="Interest profile (TOML): sets each card's relevance.")]
     = None,
     fmt: FormatOpt = InputFormat.auto,  # type: ignore[attr-defined]
 ) -> None:
@@ -162,12 +189,13 @@ def run(
 
     settings = load_settings(config, backend=backend and backend.value, model=model, mode=mode and mode.value,
                              concurrency=concurrency, workers=workers, max_tokens=max_tokens, timeout=timeout,
-                             cache_dir=cache_dir, no_cache=no_cache or None, max_calls=max_calls,
-                             max_cost=max_cost, deadline=deadline)
+                             cache_dir=cache_dir, no_cache=no_cache or None, batch=batch or None,
+                             max_calls=max_calls, max_cost=max_cost, deadline=deadline)
     spec = load_theme_spec(themes) if themes else None
     loaded = load_or_exit(inputs, fmt)
     err.print(f"extracting {len(loaded.papers)} papers with the {settings.resolved_backend()} backend")
-    report = run_pipeline(loaded, out, settings, spec, progress=RichProgress(err))
+    annotate = _profile_scorer(profile) if profile else None
+    report = run_pipeline(loaded, out, settings, spec, progress=RichProgress(err), annotate=annotate)
     for failure in report.failures[:10]:
         err.print(f"[yellow]failed:[/] {failure.id} {failure.title[:60]!r}: {failure.reason}", markup=True)
     if len(report.failures) > 10:
@@ -183,6 +211,13 @@ def run(
               f"{report.model_calls} model calls, {report.cache_hits} cache hits, "
               f"{sum(report.timings_s.values()):.1f}s -> {out}/digest.html")
     raise typer.Exit(0 if report.ok else 1)
+
+
+def _profile_scorer(path: Path) -> Callable[[list[PaperCard]], list[PaperCard]]:
+    from summarizer.profile import load_profile, score_cards
+
+    profile = load_profile(path)  # read before any work: a bad profile fails fast
+    return lambda cards: score_cards(cards, profile, warn=lambda m: err.print(f"warning: {m}"))
 
 
 @fetch_app.command("hf-daily")

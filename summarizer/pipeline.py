@@ -8,7 +8,7 @@ hits, tokens, failures with reasons), so a run can be audited afterwards.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -119,7 +119,9 @@ def _llm_report(llm: Any, report: RunReport) -> None:
 
 
 def run_pipeline(loaded: LoadResult, out_dir: Path, settings: Settings, spec: ThemeSpec | None = None,
-                 progress: ProgressSink | None = None, extractor: Extractor | None = None) -> RunReport:
+                 progress: ProgressSink | None = None, extractor: Extractor | None = None,
+                 annotate: Callable[[list[PaperCard]], list[PaperCard]] | None = None) -> RunReport:
+    """`annotate` may add to the cards before themes (e.g. the profile's relevance); it must not drop any."""
     progress = progress or NullProgress()
     report = RunReport(started_at=datetime.now(UTC).isoformat(timespec="seconds"),
                        settings=settings.public_dict())
@@ -130,6 +132,7 @@ def run_pipeline(loaded: LoadResult, out_dir: Path, settings: Settings, spec: Th
     report.extractor = extractor.info.model_dump()
     with _timed(report, "extract"):
         cards = extract_cards(loaded.papers, extractor, progress, report)
+    cards = annotate(cards) if annotate else cards
     with _timed(report, "themes"), progress.stage("themes", None):
         themed = assign_themes(cards, spec)
     with _timed(report, "overviews"), progress.stage("overviews", None):
@@ -146,7 +149,7 @@ def run_pipeline(loaded: LoadResult, out_dir: Path, settings: Settings, spec: Th
         "papers": len(loaded.papers), "cards": len(themed.cards), "failures": len(report.failures),
         "themes": len(themed.themes), "input_errors": len(loaded.errors), "warnings": len(loaded.warnings),
     }
-    report.themes = [{"name": t.name, "papers": t.size} for t in themed.themes]
+    report.themes = themed.report()  # size, coherence / match figures; Other's papers listed
     report.finished_at = datetime.now(UTC).isoformat(timespec="seconds")
     write_text_atomic(out_dir / "run.json", report.model_dump_json(indent=2) + "\n")
     return report
