@@ -10,7 +10,7 @@ import csv
 import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import IO
 
 from pydantic import ValidationError
 
@@ -34,7 +34,7 @@ def _join(values: Iterable[str | None]) -> str:
     return LIST_SEPARATOR.join(v or "" for v in values)
 
 
-def card_row(card: PaperCard) -> dict[str, str | int | None]:
+def card_row(card: PaperCard) -> dict[str, str | int | float | None]:
     """The CSV view of one card; gain columns stay aligned by position."""
     gains = card.claimed_gains
     return {
@@ -55,7 +55,7 @@ def card_row(card: PaperCard) -> dict[str, str | int | None]:
     }
 
 
-def write_jsonl_to(handle: TextIO, records: Iterable[PaperCard] | Iterable[Paper]) -> int:
+def write_jsonl_to(handle: IO[str], records: Iterable[PaperCard] | Iterable[Paper]) -> int:
     """One JSON record per line; returns how many. Streams: a 100,000-card export never sits in memory."""
     count = 0
     for record in records:
@@ -64,7 +64,7 @@ def write_jsonl_to(handle: TextIO, records: Iterable[PaperCard] | Iterable[Paper
     return count
 
 
-def write_csv_to(handle: TextIO, cards: Iterable[PaperCard]) -> int:
+def write_csv_to(handle: IO[str], cards: Iterable[PaperCard]) -> int:
     """The header, then one row per card; returns how many."""
     writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS)
     writer.writeheader()
