@@ -5,8 +5,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 CASSETTE = Path(__file__).resolve().parents[1] / "eval" / "cassettes" / "gemma3-270m-llamacpp.json"
 ENV = {"PATH": "/usr/bin:/bin", "HOME": "/tmp", "OPENAI_BASE_URL": "http://127.0.0.1:9/v1"}  # port 9: nothing listens
 
