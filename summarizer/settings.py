@@ -13,6 +13,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
+import platformdirs
 from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -41,7 +42,8 @@ class Settings(BaseSettings):
     max_attempts: int = Field(4, ge=1, description="transport attempts per request (429/5xx/timeouts)")
     max_reasks: int = Field(2, ge=0, description="re-asks after invalid JSON or failed grounding")
     concurrency: int = Field(8, ge=1, le=256, description="requests in flight at once")
-    cache_dir: Path = Field(Path("cache"), description="where model replies are cached")
+    cache_dir: Path = Field(default_factory=lambda: default_cache_dir(),
+                            description="where model replies are cached (default: the user's cache folder)")
     no_cache: bool = Field(False, description="bypass the cache (neither read nor write)")
     prices: dict[str, tuple[float, float]] = Field(
         default_factory=dict, description="model -> (USD per 1M prompt tokens, per 1M completion tokens)")
@@ -54,6 +56,11 @@ class Settings(BaseSettings):
     def public_dict(self) -> dict[str, Any]:
         """What may be written to run.json: never the key."""
         return self.model_dump(mode="json", exclude={"api_key"})
+
+
+def default_cache_dir() -> Path:
+    """The user's cache folder (~/.cache/summarizer on Linux), not ./cache of wherever the command runs."""
+    return Path(platformdirs.user_cache_dir("summarizer", appauthor=False))
 
 
 def load_settings(config: Path | None = None, **overrides: Any) -> Settings:
