@@ -133,7 +133,8 @@ def run(
     concurrency: Annotated[int | None, typer.Option(min=1, max=256, help="LLM requests in flight.")] = None,
     max_tokens: Annotated[int | None, typer.Option(min=16, help="Completion budget per paper.")] = None,
     timeout: Annotated[float | None, typer.Option(min=0.1, help="Seconds per LLM request.")] = None,
-    cache_dir: Annotated[Path | None, typer.Option(help="Model-call cache folder (env SUMMARIZER_CACHE_DIR).")]
+    cache_dir: Annotated[Path | None, typer.Option(help="Model-call cache folder (env SUMMARIZER_CACHE_DIR; "
+                                                            "default: the user's cache folder).")]
     = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
     themes: Annotated[Path | None, typer.Option(help="TOML/YAML file of themes; default: automatic themes.")]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import pickle
 import sqlite3
 import subprocess
@@ -89,12 +90,18 @@ def test_values_are_stored_inline_never_as_files(tmp_path: Path) -> None:
 
 
 def test_a_planted_pragma_setting_is_not_run(tmp_path: Path) -> None:
+    """diskcache runs `PRAGMA <key> = <value>` for every `sqlite_*` row of the folder's Settings table."""
     directory = tmp_path / "cache"
     _cache_with_entry(directory)
-    _plant(directory, "INSERT INTO Settings VALUES ('sqlite_query_only', 1)")
+    _plant(directory, "INSERT INTO Settings VALUES ('sqlite_user_version', 42)")
     with JsonCache(directory) as cache:
-        cache.set("k2", {"kind": "written"})  # PRAGMA query_only = 1 would make this fail
+        cache.set("k2", {"kind": "written"})
         assert cache.get("k2") == {"kind": "written"}
+    con = sqlite3.connect(directory / "cache.db")
+    try:
+        assert con.execute("PRAGMA user_version").fetchone() == (0,)
+    finally:
+        con.close()
 
 
 def test_cache_stats_survives_a_pickled_key_and_reports_it(tmp_path: Path) -> None:
@@ -168,9 +175,10 @@ def test_an_older_healthy_cache_folder_is_adopted(tmp_path: Path) -> None:
     assert (directory / MARKER).is_file()
 
 
-def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def _cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+         ) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "summarizer", *args], capture_output=True, text=True,
-                          cwd=cwd, timeout=120)
+                          cwd=cwd, timeout=120, env={**os.environ, **(env or {})})
 
 
 def _one_line_error(result: subprocess.CompletedProcess[str], *phrases: str) -> None:
@@ -188,6 +196,16 @@ def test_a_plain_file_as_cache_dir_is_one_line_and_untouched(tmp_path: Path) -> 
     _one_line_error(_cli("cache", "stats", "--cache-dir", str(plain)), str(plain), "is a file")
     assert plain.read_text(encoding="utf-8") == "keep me"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache.txt"]
+
+
+def test_run_with_a_plain_file_as_cache_dir_is_one_line_before_any_call(tmp_path: Path) -> None:
+    plain = tmp_path / "cache.txt"
+    plain.write_text("keep me", encoding="utf-8")
+    samples = Path(__file__).resolve().parents[1] / "examples" / "hf-papers"
+    result = _cli("run", str(samples), "--backend", "llm", "--cache-dir", str(plain), "--out", str(tmp_path / "out"),
+                  env={"OPENAI_BASE_URL": "http://127.0.0.1:9/v1"})  # nothing listens: no call may be needed
+    _one_line_error(result, "is a file")
+    assert plain.read_text(encoding="utf-8") == "keep me"
 
 
 def test_cache_dir_dot_is_one_line(tmp_path: Path) -> None:

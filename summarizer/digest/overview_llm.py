@@ -91,7 +91,10 @@ class LLMOverviewWriter:
                                  max_attempts=settings.max_attempts)
 
     def write_overviews(self, themes: Mapping[str, Sequence[PaperCard]]) -> dict[str, Overview]:
-        return run_sync(self._write_all(themes))
+        try:
+            return run_sync(self._write_all(themes))
+        finally:
+            self.cache.close()
 
     async def _write_all(self, themes: Mapping[str, Sequence[PaperCard]]) -> dict[str, Overview]:
         client = self.provider.open()

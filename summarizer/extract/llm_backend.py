@@ -89,6 +89,7 @@ class LLMExtractor:
         try:
             return run_sync(self._extract_all(papers, on_done))
         finally:
+            self.cache.close()  # every thread's connection; the next call reopens
             self._elapsed += time.perf_counter() - start
 
     async def _extract_all(self, papers: Sequence[Paper], on_done: OnDone | None) -> list[CardResult]:
@@ -184,7 +185,8 @@ class LLMExtractor:
             "model": s.model, "base_url": public_url(self.provider.base_url), "mode": self.provider.mode,
             "prompt": self.prompt.fingerprint(), "concurrency": s.concurrency,
             "cache": {"enabled": self.cache.enabled, "directory": str(s.cache_dir),
-                      "moved_aside": str(self.cache.moved_aside) if self.cache.moved_aside else None},
+                      "moved_aside": str(self.cache.moved_aside) if self.cache.moved_aside else None,
+                      "refused": self.cache.refused},
             **rs.as_dict(), "cost_usd": rs.cost_usd(s.prices, s.model), "elapsed_s": round(self._elapsed, 3),
         }
         if self.cassette is not None:

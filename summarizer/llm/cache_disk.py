@@ -99,7 +99,11 @@ class SafeCache(diskcache.Cache):
         self._connections: list[sqlite3.Connection] = []
         self._connections_lock = threading.Lock()
         self._open_wait = timeout
-        super().__init__(directory, timeout=timeout, disk=SafeDisk, **SAFE_SETTINGS)
+        try:
+            super().__init__(directory, timeout=timeout, disk=SafeDisk, **SAFE_SETTINGS)
+        except BaseException:
+            self.close()  # a corrupt or locked database fails here, after a connection was opened
+            raise
 
     @property
     def _con(self) -> sqlite3.Connection:
