@@ -8,6 +8,7 @@ import pytest
 
 from summarizer.extract.base import CardResult
 from summarizer.extract.rules import RulesExtractor
+from summarizer.extract.rules import extractor as extractor_module
 from summarizer.extract.rules.provenance import grounding_errors
 from summarizer.models import Paper
 from summarizer.sources import load_papers
@@ -61,8 +62,10 @@ def test_provenance_paths_cover_the_fields() -> None:
     assert result.extraction is not None
     assert result.extraction.claimed_gains[0].value == "13%"
     assert result.extraction.claimed_gains[0].baseline == "PatchTST"
+    assert result.extraction.summary == "We introduce ARM: a multivariate method."
+    assert result.extraction.outcome is not None and result.extraction.outcome.startswith("ARM reduces error by 13%")
     assert set(result.provenance) >= {
-        "task", "method.name", "method.description", "claimed_gains.0", "claimed_gains.0.value",
+        "summary", "outcome", "task", "method.name", "method.description", "claimed_gains.0", "claimed_gains.0.value",
         "resources.datasets.0", "resources.models.0", "resources.code_urls.0", "resources.compute"}
 
 
@@ -77,3 +80,30 @@ def test_odd_input_never_raises(title: str, abstract: str) -> None:
     paper = _paper(title, abstract)
     result = RulesExtractor().extract_paper(paper)
     assert_grounded(paper, result)
+
+
+def test_every_sample_with_an_abstract_gets_a_summary(sample_papers: list[Paper]) -> None:
+    results = RulesExtractor().extract_all(sample_papers)
+    for paper, result in zip(sample_papers, results, strict=True):
+        assert result.extraction is not None
+        if len(paper.abstract.split()) >= 3:
+            summary = result.extraction.summary
+            assert summary and summary[0].isupper() and summary.lower() in paper.abstract.lower(), paper.title
+
+
+RULES = ["split_sentences", "find_method", "find_summary", "find_outcome", "find_task", "find_gains",
+         "find_code_urls", "find_datasets", "find_models", "find_compute"]
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_a_raising_rule_is_never_swallowed(rule: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug in any rule fails the paper loudly: `extract_paper` raises, `extract_all` reports that paper's error."""
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError(f"{rule} is broken")
+
+    monkeypatch.setattr(extractor_module, rule, broken)
+    paper = _paper("ARM: Refining Forecasting", "We introduce ARM, a method. ARM reduces error by 13% on ETTh1.")
+    with pytest.raises(RuntimeError, match=rule):
+        RulesExtractor().extract_paper(paper)
+    [result] = RulesExtractor().extract_all([paper])
+    assert result.extraction is None and result.error is not None and rule in result.error

@@ -1,37 +1,31 @@
 """`RulesExtractor`: the offline backend, every card field from title + abstract by rules.
 
 Each rule family lives in its own module and returns `Hit`s (value + span);
-this module only assembles them into an `Extraction` plus the provenance map,
-and guarantees a paper never raises: a failing rule leaves its field empty.
+this module only assembles them into an `Extraction` plus the provenance map.
+Rules are not wrapped individually: a rule that raises is a bug, so
+`extract_paper` raises (tests go red) and `extract_all` turns it into that
+paper's `error` with a warning naming the paper (the run goes on, `run.json`
+lists it) instead of silently emptying a field.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+from collections.abc import Sequence
 
 from summarizer.extract.base import CardResult, OnDone
 from summarizer.extract.rules.gains import GainHit, find_gains
 from summarizer.extract.rules.hits import Hit
 from summarizer.extract.rules.method import MethodHit, find_method
+from summarizer.extract.rules.outcome import find_outcome
 from summarizer.extract.rules.resources import find_code_urls, find_compute, find_datasets, find_models
 from summarizer.extract.rules.sentences import split_sentences
+from summarizer.extract.rules.summary import find_summary
 from summarizer.extract.rules.task import find_task
 from summarizer.models import Extraction, ExtractorInfo, Gain, Method, Paper, Resources, Span
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 MAX_ABSTRACT_CHARS = 20_000  # abstracts are ~1.5k chars; a 100k-char blob is a parse accident, not a claim
-
-
-def _safe(rule: Callable[[], T], empty: T, name: str, paper_id: str) -> T:
-    """Run one rule; a bug in it costs that field only, never the paper."""
-    try:
-        return rule()
-    except Exception:  # the contract is "never raise on odd input"
-        log.warning("rules: %s failed on paper %s", name, paper_id, exc_info=True)
-        return empty
 
 
 class RulesExtractor:
@@ -42,7 +36,11 @@ class RulesExtractor:
     def extract_all(self, papers: Sequence[Paper], on_done: OnDone | None = None) -> list[CardResult]:
         results = []
         for paper in papers:
-            result = self.extract_paper(paper)
+            try:
+                result = self.extract_paper(paper)
+            except Exception as exc:  # a rule bug: visible as this paper's failure, never a silent empty field
+                log.warning("rules: paper %s (%r) failed: %s", paper.id, paper.title[:60], exc, exc_info=True)
+                result = CardResult(paper_id=paper.id, error=f"rules failed: {type(exc).__name__}: {exc}")
             results.append(result)
             if on_done is not None:
                 on_done(result)
@@ -50,17 +48,21 @@ class RulesExtractor:
 
     def extract_paper(self, paper: Paper) -> CardResult:
         title, abstract = paper.title or "", (paper.abstract or "")[:MAX_ABSTRACT_CHARS]
-        pid = paper.id
-        sentences = _safe(lambda: split_sentences(abstract), [], "sentences", pid)
-        method: MethodHit | None = _safe(lambda: find_method(title, abstract, sentences), None, "method", pid)
+        sentences = split_sentences(abstract)
+        method = find_method(title, abstract, sentences)
         name = method.name.value if method else None
-        task: Hit | None = _safe(lambda: find_task(title, name, sentences), None, "task", pid)
-        gains: list[GainHit] = _safe(lambda: _dedupe_gains(find_gains(sentences)), [], "gains", pid)
-        urls: list[Hit] = _safe(lambda: find_code_urls(abstract), [], "code_urls", pid)
-        datasets: list[Hit] = _safe(lambda: _without(find_datasets(abstract), name), [], "datasets", pid)
-        models: list[Hit] = _safe(lambda: _without(find_models(abstract), name), [], "models", pid)
-        compute: Hit | None = _safe(lambda: find_compute(abstract), None, "compute", pid)
+        summary = find_summary(sentences)
+        outcome = find_outcome(sentences, summary, name)
+        task = find_task(title, name, sentences)
+        gains = _dedupe_gains(find_gains(sentences))
+        urls = find_code_urls(abstract)
+        datasets = _without(find_datasets(abstract), name)
+        models = _without(find_models(abstract), name)
+        compute = find_compute(abstract)
+        summary, outcome = (hit.as_sentence() if hit else None for hit in (summary, outcome))
         extraction = Extraction(
+            summary=summary.value if summary else None,
+            outcome=outcome.value if outcome else None,
             task=task.value if task else None,
             method=Method(name=name, description=method.description.value if method and method.description
                           else None),
@@ -70,7 +72,8 @@ class RulesExtractor:
                                 models=[h.value for h in models], compute=compute.value if compute else None),
         )
         provenance = _provenance(task, method, gains, urls, datasets, models, compute)
-        return CardResult(paper_id=pid, extraction=extraction, provenance=provenance)
+        provenance.update({path: [hit.span()] for path, hit in (("summary", summary), ("outcome", outcome)) if hit})
+        return CardResult(paper_id=paper.id, extraction=extraction, provenance=provenance)
 
 
 def _dedupe_gains(gains: list[GainHit]) -> list[GainHit]:

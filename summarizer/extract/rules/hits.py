@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.models import Span
+from summarizer.models import Alignment, Span
 
 
 @dataclass(frozen=True)
@@ -16,9 +16,16 @@ class Hit:
     start: int
     end: int
     field: str = "abstract"
+    alignment: Alignment = "exact"  # `normalised`: the slice equals the value up to case (a capitalised summary)
 
     def span(self) -> Span:
-        return Span(field=self.field, start=self.start, end=self.end)
+        return Span(field=self.field, start=self.start, end=self.end, alignment=self.alignment)
+
+    def as_sentence(self) -> Hit:
+        """The same slice with its first letter capitalised (`we propose` -> `We propose`), span marked normalised."""
+        if not self.value[:1].islower():
+            return self
+        return Hit(self.value[0].upper() + self.value[1:], self.start, self.end, self.field, "normalised")
 
 
 def dedupe_hits(hits: list[Hit]) -> list[Hit]:

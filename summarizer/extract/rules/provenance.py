@@ -18,8 +18,8 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 def _expected(extraction: Extraction, path: str) -> str | None:
     """The value a provenance path refers to (`claimed_gains.0` -> its evidence)."""
     parts = path.split(".")
-    if parts[0] == "task":
-        return extraction.task
+    if parts[0] in ("task", "summary", "outcome"):
+        return str(getattr(extraction, parts[0]))
     if parts[0] == "method":
         return getattr(extraction.method, parts[1])
     if parts[0] == "claimed_gains":
@@ -48,8 +48,11 @@ def grounding_errors(paper: Paper, extraction: Extraction, provenance: dict[str,
             continue
         expected = _expected(extraction, path)
         for span in spans:
-            if _slice(paper, span) != expected:
-                errors.append(f"{path}: span gives {_slice(paper, span)!r}, field is {expected!r}")
+            got = _slice(paper, span)
+            if span.alignment == "normalised":  # a capitalised sentence start: equal up to the first letter's case
+                got = got[:1].upper() + got[1:]
+            if got != expected:
+                errors.append(f"{path}: span gives {got!r}, field is {expected!r}")
     errors.extend(_gain_errors(paper, extraction))
     return errors
 

@@ -33,7 +33,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     match = _LAST_WORD.search(text, max(0, dot - 12), dot)
     if not match:
         return False
-    return match.group(1).lower().strip(".") in _ABBREVIATIONS
+    word = match.group(1).strip(".")
+    if word.isalpha() and word.isupper() and len(word) > 1:
+        return False  # `... for AL. Experiments`: an acronym ends the sentence; `et al.` is lowercase
+    return word.lower() in _ABBREVIATIONS
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -1,0 +1,89 @@
+"""The outcome: the abstract's sentence that claims the main result.
+
+The result move of an abstract reports evidence (`Experiments on X show that
+...`, `Our results indicate ...`), a comparison (`X outperforms Y on all
+benchmarks`, `achieves state-of-the-art`), a change with a number (`reduces
+error by 13%`, `3x faster`) or, in theory papers, a proven statement (`we prove
+that ... converges`). Sentences about others (`Existing methods achieve ...`)
+and availability notes (`Code is available`) are not results. Null when no
+sentence claims one: a position paper or a dataset description has none.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import islice
+
+from summarizer.extract.rules.hits import Hit
+from summarizer.extract.rules.sentences import Sentence
+from summarizer.extract.rules.summary import trim_lead
+
+# `Experiments on three benchmarks show that`, `Our results demonstrate`, `Evaluation reveals`
+_EVIDENCE = re.compile(
+    r"\b(?:experiments?|results?|evaluations?|analys[ie]s|studies|study|findings|benchmarks?|simulations?|"
+    r"tests?|ablations?|comparisons?|user study|trials?|evidence|observations?)\b[^.;]{0,100}?\b"
+    r"(?:show|shows|showed|shown|demonstrat\w*|indicat\w*|reveal\w*|confirm\w*|suggest\w*|verif\w*|"
+    r"validat\w*|highlight\w*|prov\w*|find|found|establish\w*)\b")
+# `we show/prove/find that`, `we observe that`: a claim in the authors' voice
+_WE_CLAIM = re.compile(r"\b(?:we|our\s\w+)\s(?:have\s|has\s|\w+ly\s|also\s|further\s|then\s|empirically\s){0,2}"
+                       r"(?:show|prove|find|found|observe|demonstrate|establish|obtain|report|achieve|confirm|"
+                       r"discover|reveal|uncover)\w*\b")
+# comparisons and headline verbs that claim an advantage (cue patterns are lowercase, matched on the lowered text)
+_COMPARISON = re.compile(
+    r"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*|rival\w*|on par with|comparable (?:to|with)|"
+    r"state[-\s]of[-\s]the[-\s]art|sota|superior|better than|significant(?:ly)?|substantial(?:ly)?|"
+    r"consistent(?:ly)?|competitive|improv\w*|reduc\w*|boost\w*|achiev\w*|attain\w*|speed(?:s)?\s?up|faster|"
+    r"converge\w*|match(?:es|ing)?|generaliz\w*|robust\w*|lower|higher|fewer|gains?|up to|"
+    r"(?<=er\s)than|(?<=\s)(?:more|less)\s\w+\sthan)\b")
+# a change or a score: `13%`, `3x`, `from 0.28 to 0.34`, `an AUROC of 0.87`, `BLEU 41.2`
+_QUANTITY = re.compile(r"\d(?:[\d.,]*)\s?(?:%|×|x\b|times|-fold|fold|points?|pp\b|bleu|db)|"
+                       r"\bfrom\s[\d.]+%?\sto\s[\d.]+|"
+                       r"\b(?:auroc|auc|accuracy|f1|precision|recall|error|mae|rmse|bleu|rouge[-\w]*|map|iou|"
+                       r"perplexity|correlation|kappa|r\^?2)\s(?:of\s|=\s?|score\sof\s)?\d")
+_ABOUT_OTHERS = re.compile(r"^(?:However|Existing|Current|Previous|Prior|Traditional|Many|Most|Conventional|"
+                           r"Recent|Despite|Although|While|Unfortunately|These\s(?:methods|approaches|models))\b")
+_OURS = re.compile(r"\b(?:we|our|ours|us)\b|\b(?:the|this)\s(?:proposed|resulting|new)\b")
+# `Code is publicly available at ...`, `data will be released`: an availability note, not a result
+_NOT_RESULT = re.compile(r"(?:is|are|will\sbe|been)\s(?:made\s)?(?:publicly\s|freely\s|openly\s)?"
+                         r"(?:available|released)|https?://|github\.com")
+# `previous studies have shown`, `it has been shown`: someone else's finding, background
+_CITED = re.compile(r"\b(?:(?:previous|prior|recent|existing|many|several|some|other)\s(?:studies|works?|research|"
+                    r"papers|methods|approaches)|studies\shave|it\shas\sbeen|have\sbeen\sshown|is\swell[-\s]known)\b")
+_DIGIT = re.compile(r"\d")
+_THRESHOLD = 2.0
+
+
+def result_score(sentence: Sentence, summary: Hit | None, method_name: str | None) -> float:
+    """How strongly a sentence claims the paper's own result (below the threshold: no claim).
+
+    Positive cues are scored first; the vetoes (availability notes, others' findings) are only
+    checked for sentences that would otherwise qualify, which keeps the rule cheap.
+    """
+    text, lower = sentence.text, sentence.text.lower()  # cue patterns are lowercase: 3x faster than IGNORECASE
+    score = 3.0 if _EVIDENCE.search(lower) else 0.0
+    if _WE_CLAIM.search(lower):
+        score += 2
+    comparisons = sum(1 for _ in islice(_COMPARISON.finditer(lower), 2))
+    score += comparisons
+    own = bool(_OURS.search(lower) or (method_name and method_name in text))
+    if comparisons and own:
+        score += 1  # `our method achieves ...`: an advantage claimed for the paper's own work
+    if _DIGIT.search(text) and _QUANTITY.search(lower):
+        score += 1.5
+    if summary is not None and sentence.start <= summary.start < sentence.end:
+        score -= 1.5  # the contribution sentence is the summary; a separate result sentence says more
+    if score < _THRESHOLD:
+        return score
+    if not own and (_ABOUT_OTHERS.match(text) or _CITED.search(lower)):
+        score -= 4  # `Previous studies have shown ...`: background, not this paper's result
+    return 0.0 if _NOT_RESULT.search(lower) else score
+
+
+def find_outcome(sentences: list[Sentence], summary: Hit | None, method_name: str | None) -> Hit | None:
+    """The strongest result claim (the earliest among equals), or None when the abstract claims none."""
+    best: tuple[float, Sentence] | None = None
+    for sentence in sentences:
+        score = result_score(sentence, summary, method_name)
+        if score >= _THRESHOLD and (best is None or score > best[0]):
+            best = (score, sentence)
+    return trim_lead(best[1]) if best else None

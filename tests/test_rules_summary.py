@@ -1,0 +1,112 @@
+"""Summary and outcome rules on real abstract sentences from several fields (not only the sample pages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.extract.rules.outcome import find_outcome
+from summarizer.extract.rules.sentences import split_sentences
+from summarizer.extract.rules.summary import contribution_score, find_summary, trim_lead
+
+BERT = ("Language model pre-training has been shown to be effective for improving many natural language processing "
+        "tasks. We introduce a new language representation model called BERT, which stands for Bidirectional "
+        "Encoder Representations from Transformers. BERT is conceptually simple and empirically powerful. It "
+        "obtains new state-of-the-art results on eleven natural language processing tasks, including pushing the "
+        "GLUE score to 80.5% (7.7% point absolute improvement).")
+RESNET = ("Deeper neural networks are more difficult to train. We present a residual learning framework to ease the "
+          "training of networks that are substantially deeper than those used previously. We provide comprehensive "
+          "empirical evidence showing that these residual networks are easier to optimize, and can gain accuracy "
+          "from considerably increased depth. Our code is available at https://github.com/x/resnet.")
+THEORY = ("Stochastic gradient descent is the workhorse of modern machine learning. However, its behaviour on "
+          "non-smooth objectives is poorly understood. In this paper, we study the convergence of SGD on weakly "
+          "convex functions. We prove that SGD converges to a stationary point at rate O(k^{-1/4}).")
+HCI = ("Screen readers remain difficult to use on data-rich web pages. Prior work has shown that blind users spend "
+       "much longer on charts than sighted users. To address this gap, we conducted a mixed-methods study with "
+       "24 blind participants and designed VoxLens, a plug-in that gives holistic access to online charts. Our "
+       "findings show that VoxLens users were 122% more accurate and spent 36% less time on chart tasks.")
+POSITION = ("Benchmarks shape what the field works on. This position paper argues that leaderboards reward "
+            "overfitting to static test sets. We outline five principles for living benchmarks and discuss open "
+            "problems for the community.")
+CLINICAL = ("Sepsis is a leading cause of in-hospital death. This retrospective study evaluates a gradient-boosted "
+            "early-warning score on 41,000 intensive care admissions from three hospitals. The score detected "
+            "sepsis a median of 4 hours earlier than the standard SIRS criteria, with an AUROC of 0.87.")
+
+
+def _summary(text: str) -> str | None:
+    hit = find_summary(split_sentences(text))
+    return hit.as_sentence().value if hit else None
+
+
+def _outcome(text: str) -> str | None:
+    sentences = split_sentences(text)
+    hit = find_outcome(sentences, find_summary(sentences), None)
+    return hit.as_sentence().value if hit else None
+
+
+@pytest.mark.parametrize(("abstract", "expected"), [
+    (BERT, "We introduce a new language representation model called BERT"),
+    (RESNET, "We present a residual learning framework"),
+    (THEORY, "We study the convergence of SGD on weakly convex functions."),
+    (HCI, "We conducted a mixed-methods study with 24 blind participants"),
+    (POSITION, "This position paper argues that leaderboards reward overfitting"),
+    (CLINICAL, "This retrospective study evaluates a gradient-boosted early-warning score"),
+])
+def test_summary_is_the_contribution_sentence_of_any_field(abstract: str, expected: str) -> None:
+    summary = _summary(abstract)
+    assert summary is not None and summary.startswith(expected)
+
+
+def test_leading_discourse_is_trimmed_and_the_span_stays_exact() -> None:
+    sentences = split_sentences(THEORY)
+    hit = find_summary(sentences)
+    assert hit is not None
+    assert THEORY[hit.start:hit.end] == "we study the convergence of SGD on weakly convex functions."
+    shown = hit.as_sentence()
+    assert shown.value.startswith("We study") and shown.span().alignment == "normalised"
+
+
+@pytest.mark.parametrize(("sentence", "trimmed"), [
+    ("In this paper, we propose a method.", "we propose a method."),
+    ("To address these challenges, we introduce X.", "we introduce X."),
+    ("Here we show that mice sleep.", "we show that mice sleep."),
+    ("In this paper, the authors survey methods.", "In this paper, the authors survey methods."),  # no subject left
+    ("To this end, a new loss is used.", "To this end, a new loss is used."),
+])
+def test_trim_lead_keeps_a_sentence(sentence: str, trimmed: str) -> None:
+    assert trim_lead(split_sentences(sentence)[0]).value == trimmed
+
+
+def test_enumerated_details_do_not_beat_the_overview_sentence() -> None:
+    text = ("Kernel methods are popular. In the present work, we consider the training of kernels with a family of "
+            "spectral algorithms. Then, we derive the generalization error as a functional of the learning profile.")
+    assert _summary(text) == "We consider the training of kernels with a family of spectral algorithms."
+    sentences = split_sentences(text)
+    assert contribution_score(sentences[2], 2) < contribution_score(sentences[1], 1)
+
+
+def test_an_abstract_without_cues_falls_back_to_its_opening() -> None:
+    text = "Deep ensembles are calibrated poorly under shift. Temperature scaling fixes part of it."
+    assert _summary(text) == "Deep ensembles are calibrated poorly under shift."
+    assert find_summary([]) is None
+
+
+@pytest.mark.parametrize(("abstract", "expected"), [
+    (BERT, "It obtains new state-of-the-art results on eleven natural language processing tasks"),
+    (RESNET, "We provide comprehensive empirical evidence showing that these residual networks are easier"),
+    (THEORY, "We prove that SGD converges to a stationary point"),
+    (HCI, "Our findings show that VoxLens users were 122% more accurate"),
+    (CLINICAL, "The score detected sepsis a median of 4 hours earlier"),
+])
+def test_outcome_is_the_main_claimed_result(abstract: str, expected: str) -> None:
+    outcome = _outcome(abstract)
+    assert outcome is not None and outcome.startswith(expected)
+
+
+def test_no_result_claimed_means_no_outcome() -> None:
+    assert _outcome(POSITION) is None
+
+
+def test_other_papers_findings_and_code_notes_are_not_outcomes() -> None:
+    text = ("Previous studies have shown that pruning improves robustness significantly. We study pruning of "
+            "vision transformers. Code is publicly available at https://github.com/x/y.")
+    assert _outcome(text) is None
