@@ -131,6 +131,8 @@ def run(
     mode: Annotated[ModeChoice | None, typer.Option(help="How the schema is enforced; auto picks per endpoint.")]
     = None,
     concurrency: Annotated[int | None, typer.Option(min=1, max=256, help="LLM requests in flight.")] = None,
+    workers: Annotated[int | None, typer.Option(min=0, help="Processes for the rules backend (0 = one per CPU).")]
+    = None,
     max_tokens: Annotated[int | None, typer.Option(min=16, help="Completion budget per paper.")] = None,
     timeout: Annotated[float | None, typer.Option(min=0.1, help="Seconds per LLM request.")] = None,
     cache_dir: Annotated[Path | None, typer.Option(help="Model-call cache folder (env SUMMARIZER_CACHE_DIR; "
@@ -154,7 +156,7 @@ def run(
     from summarizer.themes import load_theme_spec
 
     settings = load_settings(config, backend=backend and backend.value, model=model, mode=mode and mode.value,
-                             concurrency=concurrency, max_tokens=max_tokens, timeout=timeout,
+                             concurrency=concurrency, workers=workers, max_tokens=max_tokens, timeout=timeout,
                              cache_dir=cache_dir, no_cache=no_cache or None)
     spec = load_theme_spec(themes) if themes else None
     loaded = load_or_exit(inputs, fmt)

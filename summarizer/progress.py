@@ -7,7 +7,18 @@ from contextlib import AbstractContextManager, contextmanager
 from typing import Protocol
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
 Advance = Callable[[int], None]
 
@@ -16,6 +27,14 @@ class ProgressSink(Protocol):
     def stage(self, name: str, total: int | None) -> AbstractContextManager[Advance]:
         """A context manager yielding `advance(n)` for one pipeline stage."""
         ...
+
+
+class RateColumn(ProgressColumn):
+    """Items per second, so a long backfill shows its pace beside the ETA."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:,.0f}/s" if speed else "", style="progress.data.speed")
 
 
 class NullProgress:
@@ -38,7 +57,8 @@ class RichProgress:
             yield lambda n=1: None
             return
         columns = (TextColumn("[bold]{task.description:<10}"), BarColumn(), MofNCompleteColumn(),
-                   TimeElapsedColumn())
+                   TaskProgressColumn(), RateColumn(), TimeElapsedColumn(), TextColumn("eta"),
+                   TimeRemainingColumn())
         with Progress(*columns, console=self.console, transient=False) as bar:
             task = bar.add_task(name, total=total)
             yield lambda n=1: bar.advance(task, n)

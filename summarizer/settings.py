@@ -42,6 +42,7 @@ class Settings(BaseSettings):
     max_attempts: int = Field(4, ge=1, description="transport attempts per request (429/5xx/timeouts)")
     max_reasks: int = Field(2, ge=0, description="re-asks after invalid JSON or failed grounding")
     concurrency: int = Field(8, ge=1, le=256, description="requests in flight at once")
+    workers: int = Field(0, ge=0, description="processes for the rules backend; 0 = one per CPU")
     cache_dir: Path = Field(default_factory=lambda: default_cache_dir(),
                             description="where model replies are cached (default: the user's cache folder)")
     no_cache: bool = Field(False, description="bypass the cache (neither read nor write)")

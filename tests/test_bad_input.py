@@ -27,7 +27,9 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
         ("paper.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary file"),
         ("blob.bin", bytes(range(256)) * 40, "binary file"),
         ("page.html", b"<!DOCTYPE html><html><head><title>Papers</title></head><body>x</body></html>", "HTML page"),
-        ("latin1.txt", ("Titre\n" + "r\xe9sum\xe9 " * 300).encode("latin-1"), "not UTF-8"),
+        ("saved.html", b"<!-- saved from url=(0029)https://huggingface.co/papers -->\n<!DOCTYPE html>"
+                       + b"<head>" + b"<script>x</script>" * 500 + b"</head><body>Papers</body>", "HTML page"),
+        ("bom-lies.txt", b"\xff\xfe\x00\xd8", "byte-order mark"),
         ("broken.json", b'{"title": "x", "abstract": ', "not valid JSON"),
         ("other.json", b'{"hello": "world"}', "neither a list of papers"),
         ("feed.xml", b"<?xml version='1.0'?><rss><channel/></rss>", "not an Atom feed"),

@@ -14,6 +14,7 @@ def make_extractor(settings: Settings) -> Extractor:
         from summarizer.extract.llm_backend import LLMExtractor
 
         return LLMExtractor(settings)
+    from summarizer.extract.parallel import ParallelExtractor, default_workers
     from summarizer.extract.rules import RulesExtractor
 
-    return RulesExtractor()
+    return ParallelExtractor(RulesExtractor, settings.workers or default_workers())

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 from summarizer.errors import InputError
 from summarizer.models import Paper
-from summarizer.sources.records import RecordError, Warn, arxiv_id_of, make_paper
+from summarizer.sources.records import RecordError, Warn, arxiv_id_of, located, make_paper
 
 _NS = {"a": "http://www.w3.org/2005/Atom"}
 
@@ -36,7 +36,7 @@ def parse_atom(text: str, source: str, warn: Warn) -> list[Paper]:
                 title=_text(entry, "a:title"), abstract=_text(entry, "a:summary"), source=source,
                 position=len(papers), url=link or entry_id, arxiv_id=arxiv_id_of(entry_id, link),
                 authors=[n for n in (_text(a, "a:name") for a in entry.findall("a:author", _NS)) if n],
-                date=_text(entry, "a:published"),
+                date=_text(entry, "a:published"), warn=located(warn, f"{source}: entry {index}"),
             ))
         except RecordError as exc:
             warn(f"{source}: entry {index}: {exc}")

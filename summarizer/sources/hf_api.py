@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from summarizer.models import Paper
-from summarizer.sources.records import RecordError, Warn, make_paper
+from summarizer.sources.records import RecordError, Warn, located, make_paper
 
 HF_PAPER_URL = "https://huggingface.co/papers/{}"
 
@@ -46,7 +46,7 @@ def parse_daily_papers(data: Any, source: str, warn: Warn) -> list[Paper]:
                 url=HF_PAPER_URL.format(arxiv_id) if arxiv_id else None, authors=authors,
                 organization=_organization(record, paper),
                 date=paper.get("publishedAt") or record.get("publishedAt"),
-                upvotes=paper.get("upvotes", record.get("upvotes")),
+                upvotes=paper.get("upvotes", record.get("upvotes")), warn=located(warn, f"{source}: record {index}"),
             ))
         except RecordError as exc:
             warn(f"{source}: record {index}: {exc}")

@@ -17,14 +17,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from summarizer.models import Paper
-from summarizer.sources.records import DATE_LINE, RecordError, Warn, make_paper
+from summarizer.sources.records import DATE_LINE, RecordError, Warn, located, make_paper
 
 _HEADER = re.compile(
     r"^(new|subscribe|daily papers|papers|trending papers|by\s?ak and the research community"
     r"|get trending papers in your email inbox( once a day)?!?)$",
     re.IGNORECASE,
 )
-_AUTHORS = re.compile(r"^[•·*\-]?\s*(\d+)\s+authors?$", re.IGNORECASE)
+# the bullet may be any symbol: a page re-encoded to Latin-1 turns `•` into `?`
+_AUTHORS = re.compile(r"^(?:[^\w\s]\s*)?(\d+)\s+authors?$", re.IGNORECASE)
 _DOT = "·"
 _SUBMITTED = re.compile(r"^submitted by\s+\S+", re.IGNORECASE)
 _GLUED_SUBSCRIBE = re.compile(r"^Subscribe(?=[A-Z0-9\"'(])")
@@ -52,6 +53,11 @@ def _looks_like_prose(line: str) -> bool:
     return words > _TITLE_MAX_WORDS or (words >= 12 and line.endswith("."))
 
 
+def _title_then_prose(line: str, following: str) -> bool:
+    """A title-like line followed by an abstract: where an abstract was expected, a paper lacks one."""
+    return not _looks_like_prose(line) and _looks_like_prose(following)
+
+
 def _meta(line: str) -> dict[str, Any] | None:
     """Metadata of the paper above, if this line is a metadata line."""
     if match := _AUTHORS.match(line):
@@ -75,12 +81,15 @@ def _entries(lines: list[tuple[int, str]], warn: Warn, source: str) -> list[_Ent
         following = lines[index + 1][1] if index + 1 < len(lines) else ""
         if line == _DOT:
             continue
-        if following == _DOT and entries and entries[-1].abstract:
-            # the line before `·` is `• N authors` or an organisation name
+        if following == _DOT and entries and (entries[-1].abstract or expect_abstract):
+            # the line before `·` is `• N authors` or an organisation name (of a paper maybe lacking an abstract)
             entries[-1].meta.update(_meta(line) or {"organization": line})
+            expect_abstract = False
             continue
-        meta = _meta(line) if not expect_abstract else None
-        if meta is not None and entries:
+        meta = _meta(line)
+        if expect_abstract and (meta is not None or _title_then_prose(line, following)):
+            expect_abstract = False  # the previous title has no abstract: never glue the next paper onto it
+        if meta is not None and entries and not expect_abstract:
             entries[-1].meta.update(meta)
             continue
         if expect_abstract:
@@ -121,7 +130,8 @@ def parse_hf_page(text: str, source: str, warn: Warn) -> list[Paper]:
     for entry in _entries(_content_lines(text), warn, source):
         try:
             papers.append(make_paper(title=entry.title, abstract=" ".join(entry.abstract),
-                                     source=source, position=len(papers), **entry.meta))
+                                     source=source, position=len(papers),
+                                     warn=located(warn, f"{source}:{entry.line}"), **entry.meta))
         except RecordError as exc:
             warn(f"{source}:{entry.line}: {exc}" + ("" if entry.abstract else " (truncated?); skipped"))
     return papers

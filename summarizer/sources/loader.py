@@ -7,6 +7,8 @@ still read. A bad record is a warning naming it; the rest of its file counts.
 from __future__ import annotations
 
 import json
+import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,12 +19,21 @@ from summarizer.models import Paper
 from summarizer.sources.arxiv_atom import is_atom, parse_atom
 from summarizer.sources.hf_api import is_daily_papers, parse_daily_papers
 from summarizer.sources.hf_page import detect_layout, parse_hf_page
+from summarizer.sources.reading import read_text
 from summarizer.sources.records import Warn
-from summarizer.sources.tabular import papers_from_records, parse_csv, parse_jsonl
+from summarizer.sources.tabular import (
+    array_items,
+    looks_tabular,
+    papers_from_records,
+    parse_csv,
+    parse_jsonl,
+    record_fields,
+)
 
-MAX_FILE_BYTES = 200 * 1024 * 1024
 FORMATS = ("auto", "hf-page", "hf-api", "arxiv", "jsonl", "json", "csv")
-_BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x7fELF", b"BZh")
+_JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonlines")
+# a browser's "save page" output: a doctype, a `<!-- saved from url=... -->` comment or the root tags
+_HTML = re.compile(r"<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<!-- saved from url", re.IGNORECASE)
 
 
 @dataclass
@@ -41,71 +52,55 @@ class LoadResult:
     duplicates: int = 0
 
 
-def _control_bytes(sample: bytes) -> int:
-    """Bytes that never occur in text (tab, newlines, form feed and ESC aside)."""
-    return sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
-
-
-def read_text(path: Path, warn: Warn) -> str:
-    """File contents as text, or an InputError saying what the file is instead."""
-    source = str(path)
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(source, "is a directory with no readable files") from None
-    except OSError as exc:
-        raise InputError(source, f"cannot be read ({exc.strerror or exc})") from None
-    if not data.strip():
-        raise InputError(source, "is empty")
-    if len(data) > MAX_FILE_BYTES:
-        raise InputError(source, f"is {len(data) / 2**20:.0f} MiB; the limit is {MAX_FILE_BYTES // 2**20} MiB")
-    if data.startswith(_BINARY_MAGIC) or _control_bytes(data[:8192]) > max(8, len(data[:8192]) // 50):
-        raise InputError(source, "is a binary file, not a paper listing (expected text, JSON, CSV or Atom XML)")
-    if nuls := data.count(b"\x00"):
-        warn(f"{source}: removed {nuls} NUL byte(s)")
-        data = data.replace(b"\x00", b"")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        bad = sum(1 for _ in data.decode("utf-8", "replace") if _ == "\ufffd")
-        if bad > max(16, len(data) // 1000):
-            raise InputError(source, f"is not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at offset "
-                                     f"{exc.start}); re-save it as UTF-8") from None
-        warn(f"{source}: {bad} invalid UTF-8 byte(s) replaced (first at offset {exc.start})")
-        return data.decode("utf-8", "replace")
-
-
 def _parse_json(text: str, source: str, warn: Warn) -> tuple[str, list[Paper]]:
     try:
         data: Any = json.loads(text)
-    except json.JSONDecodeError:
-        first = text.lstrip().split("\n", 1)[0]
-        try:
-            json.loads(first)
-        except json.JSONDecodeError as exc:
-            raise InputError(source, f"is not valid JSON ({exc.msg} at line {exc.lineno})") from None
-        return "jsonl", parse_jsonl(text, source, warn)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        if _has_json_lines(text):  # one bad line must not reject the good ones
+            return "jsonl", parse_jsonl(text, source, warn)
+        if isinstance(exc, RecursionError) and text.lstrip().startswith("["):
+            return "json", papers_from_records(array_items(text, source, warn), source, warn)
+        problem = f"{exc.msg} at line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+        raise InputError(source, f"is not valid JSON ({problem})") from None
     if is_daily_papers(data):
         return "hf-api", parse_daily_papers(data, source, warn)
     if isinstance(data, dict) and isinstance(data.get("papers"), list):
         data = data["papers"]
+    if isinstance(data, dict) and "title" in record_fields(data):
+        data = [data]  # a single paper record
     if not isinstance(data, list):
         raise InputError(source, "is JSON but neither a list of papers nor daily-papers API records")
     return "json", papers_from_records(enumerate(data), source, warn)
 
 
+def _has_json_lines(text: str) -> bool:
+    """Several lines, at least one of them a JSON object on its own: JSON Lines with some bad lines."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) < 2:
+        return False
+    for line in lines[:1000]:
+        try:
+            if isinstance(json.loads(line), dict):
+                return True
+        except (json.JSONDecodeError, RecursionError):
+            continue
+    return False
+
+
 def _parse_auto(path: Path, text: str, warn: Warn) -> tuple[str, list[Paper]]:
-    source, head = str(path), text.lstrip()[:2000].lower()
-    if head.startswith(("<!doctype html", "<html")) or "<body" in head:
-        raise InputError(source, "is an HTML page; copy the page's text from the browser, "
-                                 "or use the daily-papers JSON (`summarizer fetch hf-daily`)")
-    if head.startswith("<?xml") or head.startswith("<feed"):
+    source, head, suffix = str(path), text.lstrip()[:65536], path.suffix.lower()
+    if suffix in (".html", ".htm") or (head.startswith("<") and _HTML.search(head)):
+        raise InputError(source, "is an HTML page; copy the page's text from the browser (select all, copy, "
+                                 "paste into a .txt file), or use the daily-papers JSON (`summarizer fetch hf-daily`)")
+    if head.startswith(("<?xml", "<feed")):
         if not is_atom(text):
             raise InputError(source, "is XML but not an Atom feed (expected arXiv API output)")
         return "arxiv", parse_atom(text, source, warn)
+    if suffix in _JSONL_SUFFIXES:
+        return "jsonl", parse_jsonl(text, source, warn)
     if head.startswith(("{", "[")):
         return _parse_json(text, source, warn)
-    if path.suffix.lower() in (".csv", ".tsv"):
+    if suffix in (".csv", ".tsv") or looks_tabular(text):
         return "csv", parse_csv(text, source, warn)
     return f"hf-page/{detect_layout(text)}", parse_hf_page(text, source, warn)
 
@@ -113,6 +108,7 @@ def _parse_auto(path: Path, text: str, warn: Warn) -> tuple[str, list[Paper]]:
 _FORCED: dict[str, Callable[[str, str, Warn], list[Paper]]] = {
     "hf-page": parse_hf_page, "jsonl": parse_jsonl, "csv": parse_csv, "arxiv": parse_atom,
     "hf-api": lambda text, source, warn: parse_daily_papers(json.loads(text), source, warn),
+    "json": lambda text, source, warn: _parse_json(text, source, warn)[1],
 }
 
 
@@ -123,21 +119,33 @@ def parse_file(path: Path, warn: Warn, fmt: str = "auto") -> tuple[str, list[Pap
     else:
         try:
             found, papers = fmt, _FORCED[fmt](text, str(path), warn)
-        except (json.JSONDecodeError, KeyError) as exc:
+        except (json.JSONDecodeError, KeyError, RecursionError) as exc:
             raise InputError(str(path), f"is not {fmt} input ({exc})") from None
     if not papers:
         raise InputError(str(path), f"holds no papers (read as {found}: expected titles with abstracts)")
     return found, papers
 
 
-def expand_inputs(paths: Iterable[Path]) -> list[Path]:
-    """Files as given; directories expand to their visible files, sorted."""
+def expand_inputs(paths: Iterable[Path], errors: list[str] | None = None) -> list[Path]:
+    """Files as given; directories expand to their visible files, sorted.
+
+    A subfolder that cannot be listed is reported in `errors`, not skipped silently.
+    """
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")))
-        else:
+        if not path.is_dir():
             files.append(path)
+            continue
+
+        def unreadable(exc: OSError) -> None:
+            if errors is not None:
+                errors.append(f"{exc.filename}: folder cannot be read ({exc.strerror or exc}); skipped")
+
+        found = []
+        for folder, dirs, names in os.walk(path, onerror=unreadable):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            found.extend(Path(folder, name) for name in names if not name.startswith("."))
+        files.extend(sorted(p for p in found if p.is_file()))
     return files
 
 
@@ -156,7 +164,7 @@ def dedupe(papers: Iterable[Paper]) -> tuple[list[Paper], int]:
 def load_papers(paths: Iterable[Path], fmt: str = "auto") -> LoadResult:
     result = LoadResult()
     collected: list[Paper] = []
-    for path in expand_inputs(paths):
+    for path in expand_inputs(paths, result.errors):
         try:
             found, papers = parse_file(path, result.warnings.append, fmt)
         except InputError as exc:

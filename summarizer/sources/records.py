@@ -32,6 +32,11 @@ class RecordError(ValueError):
     """One record is unusable; the file's other records still count."""
 
 
+def located(warn: Warn, where: str) -> Warn:
+    """`warn` with every message prefixed by the record's location (`file:line`)."""
+    return lambda message: warn(f"{where}: {message}")
+
+
 def iso_date(value: Any) -> str | None:
     """ISO date from an ISO timestamp, a date, or 'Sep 20, 2023'; None when unknown."""
     if value is None or value == "":
@@ -61,8 +66,32 @@ def _int_or_none(value: Any) -> int | None:
         return None
 
 
-def make_paper(*, title: Any, abstract: Any, source: str, position: int, **meta: Any) -> Paper:
-    """Validate and clean one record; raise RecordError with a reason a user can act on."""
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _valid_unicode(fields: dict[str, Any]) -> list[str]:
+    """Replace lone surrogates (`"\\ud800"` in JSON) with U+FFFD in place; they cannot be written as UTF-8."""
+    repaired = []
+    for name, value in fields.items():
+        if isinstance(value, str) and _SURROGATE.search(value):
+            fields[name], repaired = _SURROGATE.sub("\ufffd", value), [*repaired, name]
+        elif isinstance(value, list) and any(isinstance(v, str) and _SURROGATE.search(v) for v in value):
+            fields[name] = [_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for v in value]
+            repaired.append(name)
+    return repaired
+
+
+def make_paper(*, title: Any, abstract: Any, source: str, position: int, warn: Warn | None = None,
+               **meta: Any) -> Paper:
+    """Validate and clean one record; raise RecordError with a reason a user can act on.
+
+    `warn` receives repairs (invalid Unicode replaced) that keep the record; the caller prefixes its location.
+    """
+    fields = {"title": title, "abstract": abstract, **meta}
+    if (repaired := _valid_unicode(fields)) and warn is not None:
+        warn(f"invalid Unicode (lone surrogate) in {', '.join(repaired)} replaced with U+FFFD")
+    title, abstract, meta = fields.pop("title"), fields.pop("abstract"), fields
+    source = _SURROGATE.sub("\ufffd", source)  # an undecodable file name
     if not isinstance(title, str) or not title.strip():
         raise RecordError("no title")
     if not isinstance(abstract, str) or not abstract.strip():
