@@ -19,6 +19,7 @@ from summarizer.cli_cache import cache_app
 from summarizer.cli_eval import eval_command
 from summarizer.errors import SummarizerError
 from summarizer.export import read_cards, write_csv, write_jsonl
+from summarizer.outputs import StagedOutputs, check_output_file
 from summarizer.sources import FORMATS, LoadResult, load_papers
 
 app = typer.Typer(
@@ -76,6 +77,8 @@ def parse(
     fmt: FormatOpt = InputFormat.auto,  # type: ignore[attr-defined]
 ) -> None:
     """Read listings and write one JSON paper record per line (id, title, abstract, metadata)."""
+    if output is not None:
+        check_output_file(output)
     result = load_or_exit(inputs, fmt)
     if output is None:
         for paper in result.papers:
@@ -93,6 +96,8 @@ def export(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Output file (default: stdout).")] = None,
 ) -> None:
     """Convert a cards JSONL export to JSONL (validated, normalised) or CSV (one row per paper)."""
+    if output is not None:
+        check_output_file(output)
     records = read_cards(cards, warn=lambda m: err.print(f"warning: {m}"))
     if output is None:
         import tempfile
@@ -159,6 +164,7 @@ def run(
                              concurrency=concurrency, workers=workers, max_tokens=max_tokens, timeout=timeout,
                              cache_dir=cache_dir, no_cache=no_cache or None)
     spec = load_theme_spec(themes) if themes else None
+    StagedOutputs(out).check()  # a file, an unwritable folder or a full disk: one line before any work
     loaded = load_or_exit(inputs, fmt)
     err.print(f"extracting {len(loaded.papers)} papers with the {settings.resolved_backend()} backend")
     report = run_pipeline(loaded, out, settings, spec, progress=RichProgress(err))
@@ -167,6 +173,9 @@ def run(
     if len(report.failures) > 10:
         err.print(f"... and {len(report.failures) - 10} more failures (see {out / 'run.json'})")
     counts = report.counts
+    if report.kept_previous_outputs:
+        err.print(f"no card was extracted: the previous outputs in {out} are unchanged")
+        raise typer.Exit(1)
     err.print(f"{counts['cards']} cards in {counts['themes']} themes, {counts['failures']} failed, "
               f"{report.model_calls} model calls, {report.cache_hits} cache hits, "
               f"{sum(report.timings_s.values()):.1f}s -> {out}/digest.html")
@@ -179,6 +188,7 @@ def fetch_hf_daily_cmd(
     date: Annotated[str | None, typer.Option(help="Listing date YYYY-MM-DD (default: today).")] = None,
 ) -> None:
     """Save the Hugging Face daily-papers API listing; then `summarizer run FILE`."""
+    check_output_file(output)
     from summarizer.atomic import write_text_atomic
     from summarizer.sources.fetch import fetch_hf_daily
 
@@ -193,6 +203,7 @@ def fetch_arxiv_cmd(
     max_results: Annotated[int, typer.Option("--max", min=1, max=2000, help="How many entries.")] = 100,
 ) -> None:
     """Save an arXiv API Atom feed for a query; then `summarizer run FILE`."""
+    check_output_file(output)
     from summarizer.atomic import write_text_atomic
     from summarizer.sources.fetch import fetch_arxiv
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -56,11 +57,23 @@ def write_jsonl(records: Sequence[PaperCard] | Sequence[Paper], path: Path) -> P
     return path
 
 
+# a spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*%?")
+
+
+def csv_safe(value: str | int | None) -> str | int | None:
+    """Prefix a formula-like cell with `'` so spreadsheets show it as text; plain numbers (-3.5%) stay."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def write_csv(cards: Sequence[PaperCard], path: Path) -> Path:
     with atomic_open(path, newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS)
         writer.writeheader()
-        writer.writerows(card_row(card) for card in cards)
+        writer.writerows({k: csv_safe(v) for k, v in card_row(card).items()} for card in cards)
     return path
 
 

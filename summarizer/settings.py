@@ -18,6 +18,7 @@ from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from summarizer.errors import InputError
+from summarizer.redact import redact_optional
 
 Backend = Literal["auto", "rules", "llm"]
 Mode = Literal["auto", "tools", "json_schema", "json", "md_json"]
@@ -55,8 +56,10 @@ class Settings(BaseSettings):
         return "llm" if self.api_key or self.base_url else "rules"
 
     def public_dict(self) -> dict[str, Any]:
-        """What may be written to run.json: never the key."""
-        return self.model_dump(mode="json", exclude={"api_key"})
+        """What may be written to run.json: never the key, nor credentials inside the base URL."""
+        data = self.model_dump(mode="json", exclude={"api_key"})
+        data["base_url"] = redact_optional(self.base_url)
+        return data
 
 
 def default_cache_dir() -> Path:
