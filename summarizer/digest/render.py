@@ -1,19 +1,26 @@
 """Markdown and HTML from the digest view, through jinja2 templates.
 
-HTML autoescapes everything; Markdown escapes what a Markdown renderer would
-otherwise interpret (inline HTML, links, emphasis), so input text stays text.
+HTML autoescapes everything and allows one script, the page's own filter code,
+by its hash in the Content-Security-Policy (so nothing injected can run).
+Markdown escapes what a Markdown renderer would otherwise interpret (inline
+HTML, links, emphasis, table pipes), so input text stays text.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 from functools import cache
+from importlib.resources import files
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
+from summarizer.digest.links import encoded_url
 from summarizer.digest.view import DigestView
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
 # characters XML 1.0 forbids and UTF-8 cannot encode (lone surrogates): a stray one would make
 # the feed invalid or the write fail, and no reader can see them anyway
 _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -29,12 +36,26 @@ def md_escape(text: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", escaped).replace("\n", " ")
 
 
+def md_link(text: object, url: str | None) -> str:
+    """`[text](<url>)` for an http(s) URL (percent-encoded), else the escaped text alone."""
+    href = encoded_url(url)
+    return f"[{md_escape(text)}](<{href}>)" if href else md_escape(text)
+
+
+@cache
+def _script() -> tuple[str, str]:
+    """The page's filter script and its CSP source expression."""
+    code = (files("summarizer.digest") / "templates" / "digest.js").read_text(encoding="utf-8")
+    digest = base64.b64encode(hashlib.sha256(code.encode()).digest()).decode()
+    return code, f"sha256-{digest}"
+
+
 @cache
 def _env(autoescape: bool) -> Environment:
     env = Environment(loader=PackageLoader("summarizer.digest", "templates"), undefined=StrictUndefined,
-                      autoescape=autoescape,
-                      trim_blocks=False, keep_trailing_newline=True)
+                      autoescape=autoescape, trim_blocks=False, keep_trailing_newline=True)
     env.filters["md"] = md_escape
+    env.globals["md_link"] = md_link
     return env
 
 
@@ -44,4 +65,6 @@ def render_markdown(view: DigestView) -> str:
 
 
 def render_html(view: DigestView) -> str:
-    return _env(True).get_template("digest.html.j2").render(view=view, meta=view.meta)
+    code, source = _script()
+    return _env(True).get_template("digest.html.j2").render(view=view, meta=view.meta, script=Markup(code),
+                                                             script_hash=source)

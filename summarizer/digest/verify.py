@@ -18,9 +18,18 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 NAME = re.compile(r"\b(?=[A-Za-z0-9\-+]*[A-Z][A-Za-z0-9\-+]*[A-Z0-9])[A-Za-z][A-Za-z0-9\-+]+\b")
 
 
+def _strings(value: object) -> list[str]:
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list | tuple):
+        return [s for v in value for s in _strings(v)]
+    return [str(value)] if value is not None else []
+
+
 def card_haystack(card: PaperCard) -> str:
-    """All text a card stands behind: its paper's title and abstract and every extracted field."""
-    return " ".join([card.title, card.abstract, card.model_dump_json(exclude={"abstract", "provenance"})])
+    """All text a card stands behind: its paper's title and abstract and every extracted field
+    (collected as strings, not serialised, so a stray surrogate in a field cannot break the check)."""
+    return " ".join([card.title, card.abstract, *_strings(card.model_dump(exclude={"abstract", "provenance"}))])
 
 
 def _unsupported(text: str, cited: Sequence[PaperCard], what: str) -> str | None:

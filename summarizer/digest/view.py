@@ -9,14 +9,18 @@ from __future__ import annotations
 import os.path
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlparse
 
 from pydantic import BaseModel, Field
 
+from summarizer.digest.compare import ComparisonRow, comparison, short_title
+from summarizer.digest.links import PaperLink, paper_link, safe_url
+from summarizer.digest.marks import Segment, marked
 from summarizer.digest.overview import Overview
-from summarizer.digest.ranking import SCORE_FORMULA, ranked, score, strongest_gains
+from summarizer.digest.ranking import SCORE_FORMULA, for_you, highlights, quantified, ranked, score
 from summarizer.models import PaperCard
 from summarizer.themes import Theme, ThemedCards
+
+__all__ = ["DigestMeta", "DigestView", "EntryView", "ThemeView", "build_view", "safe_url", "slug"]
 
 
 class DigestMeta(BaseModel):
@@ -28,6 +32,7 @@ class DigestMeta(BaseModel):
     failures: int = 0
     backend: str = "rules"
     model: str | None = None
+    feed_url: str | None = Field(default=None, description="where digest.xml is published (its self link)")
 
     @property
     def sources_text(self) -> str:
@@ -36,14 +41,6 @@ class DigestMeta(BaseModel):
             return ", ".join(self.sources) or "no source"
         common = os.path.commonpath(self.sources) if all("://" not in s for s in self.sources) else ""
         return f"{common}/ ({len(self.sources)} files)" if common else f"{len(self.sources)} sources"
-
-
-def safe_url(url: str | None) -> str | None:
-    """Only http(s) links become anchors; `javascript:` and friends stay text."""
-    if not url:
-        return None
-    parsed = urlparse(url.strip())
-    return url.strip() if parsed.scheme in ("http", "https") and parsed.netloc else None
 
 
 @dataclass
@@ -55,20 +52,52 @@ class GainView:
 
 
 @dataclass
+class EvidenceView:
+    """One verbatim sentence of the abstract and the gains it states."""
+
+    gains: list[GainView]
+    quote: list[Segment]  # empty when the sentence is the outcome already shown
+
+
+@dataclass
 class EntryView:
     id: str
     title: str
-    url: str | None
+    link: PaperLink
+    byline: str | None  # authors, or organisation, or "N authors"
+    date: str | None
+    upvotes: int | None
+    summary: str | None
+    outcome: list[Segment]
+    evidence: list[EvidenceView]
     method: str | None
     task: str | None
-    gains: list[GainView]
     code_urls: list[str]
     datasets: list[str]
     models: list[str]
     compute: str | None
-    upvotes: int | None
-    date: str | None
+    abstract: str
     score: float
+    theme: str = ""  # the theme's anchor
+    theme_name: str = ""
+    quantified: bool = False
+    suspicious: str | None = None
+    relevance: float | None = None
+    relevance_reasons: list[str] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return self.link.href
+
+    @property
+    def gains(self) -> list[GainView]:
+        return [g for e in self.evidence for g in e.gains]
+
+    @property
+    def search_text(self) -> str:
+        """What the search box matches: title, summary, method, task, datasets."""
+        parts = [self.title, self.summary, self.method, self.task, *self.datasets]
+        return " ".join(p for p in parts if p).casefold()
 
 
 @dataclass
@@ -86,21 +115,37 @@ class ThemeView:
     overview: list[SentenceView]
     overview_writer: str
     entries: list[EntryView] = field(default_factory=list)
+    table: list[ComparisonRow] = field(default_factory=list)
+    table_total: int = 0  # papers with a quantified result, of which `table` shows the first rows
 
     @property
     def count(self) -> int:
         return len(self.entries)
+
+    @property
+    def with_code(self) -> int:
+        return sum(bool(e.code_urls) for e in self.entries)
 
 
 @dataclass
 class DigestView:
     meta: DigestMeta
     themes: list[ThemeView]
+    highlights: list[EntryView] = field(default_factory=list)
+    for_you: list[EntryView] = field(default_factory=list)
     ranking: str = SCORE_FORMULA
 
     @property
+    def entries(self) -> list[EntryView]:
+        return [e for t in self.themes for e in t.entries]
+
+    @property
     def with_code(self) -> int:
-        return sum(bool(e.code_urls) for t in self.themes for e in t.entries)
+        return sum(bool(e.code_urls) for e in self.entries)
+
+    @property
+    def with_result(self) -> int:
+        return sum(e.quantified for e in self.entries)
 
 
 def slug(text: str, index: int) -> str:
@@ -116,28 +161,78 @@ def _subtitle(theme: Theme, title: str | None) -> str:
     return " — ".join(p for p in (theme.description, terms) if p)
 
 
-def entry_view(card: PaperCard) -> EntryView:
-    code = [u for u in map(safe_url, card.resources.code_urls) if u]
+def _byline(card: PaperCard) -> str | None:
+    if card.authors:
+        names = ", ".join(card.authors[:3])
+        return names + (" et al." if len(card.authors) > 3 else "")
+    if card.organization:
+        return card.organization
+    return f"{card.authors_count} authors" if card.authors_count else None
+
+
+# openings that lean on a previous sentence ("We then leverage this bound..."): shown alone they confuse
+_ANAPHORIC = re.compile(r"^(?:we then|then|(?:this|these)(?!\s+(?:paper|work|study|article|survey)\b)|those|it|"
+                        r"its|they|such|moreover|furthermore|however|additionally|in addition|also|finally|thus|"
+                        r"therefore|hence|to this end)\b", re.I)
+
+
+# a short opening clause that points back ("To address these issues, we propose ..."): dropped when shown alone
+_BACKREF_CLAUSE = re.compile(r"^[^,;:]{0,60}\b(?:these|this|that|those|such|aforementioned)\b[^,;:]{0,40},\s+(?=we\b)",
+                             re.I)
+
+
+def _summary(card: PaperCard) -> str | None:
+    """The card's one-line summary; without one, the method's description if it stands on its own."""
+    if card.summary:
+        return card.summary
+    description = _BACKREF_CLAUSE.sub("", (card.method.description or "").strip())
+    if not description or _ANAPHORIC.match(description):
+        return None
+    return description[0].upper() + description[1:]
+
+
+def _evidence(card: PaperCard, outcome: str | None) -> list[EvidenceView]:
+    """The card's gains grouped by the sentence that states them; the outcome sentence is not quoted twice."""
+    groups: dict[str, list[GainView]] = {}
+    for g in card.claimed_gains:
+        groups.setdefault(g.evidence.strip(), []).append(GainView(g.value, g.metric, g.baseline, g.dataset))
+    return [EvidenceView(gains, [] if text == (outcome or "").strip() else marked(text, [g.value for g in gains]))
+            for text, gains in groups.items()]
+
+
+def entry_view(card: PaperCard, theme_anchor: str = "", theme_name: str = "") -> EntryView:
+    values = [g.value for g in card.claimed_gains]
     return EntryView(
-        id=card.id, title=card.title, url=safe_url(card.url), method=card.method.name, task=card.task,
-        gains=[GainView(g.value, g.metric, g.baseline, g.dataset) for g in strongest_gains(card)],
-        code_urls=code, datasets=card.resources.datasets, models=card.resources.models,
-        compute=card.resources.compute, upvotes=card.upvotes, date=card.date, score=round(score(card), 2),
+        id=card.id, title=card.title, link=paper_link(card.title, card.url, card.arxiv_id), byline=_byline(card),
+        date=card.date, upvotes=card.upvotes, summary=_summary(card),
+        outcome=marked(card.outcome, values) if card.outcome else [], evidence=_evidence(card, card.outcome),
+        method=card.method.name, task=card.task,
+        code_urls=[u for u in map(safe_url, card.resources.code_urls) if u], datasets=card.resources.datasets,
+        models=card.resources.models, compute=card.resources.compute, abstract=card.abstract,
+        score=round(score(card), 2), theme=theme_anchor, theme_name=theme_name, quantified=bool(quantified(card)),
+        suspicious=card.suspicious, relevance=card.relevance, relevance_reasons=card.relevance_reasons,
     )
+
+
+def _theme_view(theme: Theme, index: int, cards: list[PaperCard], overview: Overview) -> ThemeView:
+    anchor = slug(theme.name, index)
+    verified = overview.title and not overview.title_flagged and theme.automatic  # the user's names stand
+    title = overview.title.strip() if verified and overview.title else None
+    entries = [entry_view(card, anchor, title or theme.name) for card in ranked(cards)]
+    titles = {e.id: short_title(e.title) for e in entries}
+    distrusted = {c.id for c in cards if c.suspicious}
+    sentences = [SentenceView(s.text, [(f"p-{i}", titles[i]) for i in s.cites if i in titles])
+                 for s in overview.sentences if not s.flagged and not distrusted & set(s.cites)]
+    rows, total = comparison(ranked(cards))
+    return ThemeView(name=title or theme.name, key=theme.name, anchor=anchor, subtitle=_subtitle(theme, title),
+                     overview=sentences, overview_writer=overview.writer, entries=entries, table=rows,
+                     table_total=total)
 
 
 def build_view(themed: ThemedCards, overviews: dict[str, Overview], meta: DigestMeta) -> DigestView:
     grouped = themed.by_theme()
-    views: list[ThemeView] = []
-    for index, theme in enumerate(themed.themes, 1):
-        entries = [entry_view(card) for card in ranked(grouped[theme.name])]
-        titles = {e.id: e.title if len(e.title) <= 60 else e.title[:57] + "..." for e in entries}
-        overview = overviews.get(theme.name, Overview(writer="none"))
-        sentences = [SentenceView(s.text, [(f"p-{i}", titles[i]) for i in s.cites if i in titles])
-                     for s in overview.sentences if not s.flagged]
-        verified = overview.title and not overview.title_flagged and theme.automatic  # the user's names stand
-        title = overview.title.strip() if verified and overview.title else None
-        views.append(ThemeView(name=title or theme.name, key=theme.name, anchor=slug(theme.name, index),
-                               subtitle=_subtitle(theme, title), overview=sentences,
-                               overview_writer=overview.writer, entries=entries))
-    return DigestView(meta=meta, themes=views)
+    themes = [_theme_view(theme, index, grouped[theme.name], overviews.get(theme.name, Overview(writer="none")))
+              for index, theme in enumerate(themed.themes, 1)]
+    by_id = {e.id: e for t in themes for e in t.entries}
+    return DigestView(meta=meta, themes=themes, highlights=[by_id[c.id] for c in highlights(themed.cards)],
+                      for_you=[by_id[c.id] for c in for_you(themed.cards)])
