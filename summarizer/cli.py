@@ -172,6 +172,12 @@ def run(
         err.print(f"[yellow]failed:[/] {failure.id} {failure.title[:60]!r}: {failure.reason}", markup=True)
     if len(report.failures) > 10:
         err.print(f"... and {len(report.failures) - 10} more failures (see {out / 'run.json'})")
+    if report.llm_stopped:
+        err.print(f"[red]error:[/] stopped calling the model: {report.llm_stopped}; the remaining papers got "
+                  "rules cards (see run.json)", markup=True)
+    elif report.llm and report.llm.get("stopped"):
+        err.print(f"[yellow]warning:[/] stopped calling the model: {report.llm['stopped']}; the remaining papers "
+                  "got rules cards", markup=True)
     counts = report.counts
     if report.kept_previous_outputs:
         err.print(f"no card was extracted: the previous outputs in {out} are unchanged")

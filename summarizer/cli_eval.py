@@ -68,7 +68,9 @@ def backend_cards(backend: EvalBackend, labeled: list[Any], record: Path | None 
     from summarizer.models import Paper, PaperCard
     from summarizer.text import find_links
 
-    papers = [Paper(id=r.id, title=r.title, abstract=r.abstract, source=f"examples/hf-papers/{r.source}",
+    folder = {"outside": "eval/outside"}
+    papers = [Paper(id=r.id, title=r.title, abstract=r.abstract,
+                    source=f"{folder.get(r.origin, 'examples/hf-papers')}/{r.source}", url=r.url,
                     position=i, links=find_links(r.abstract)) for i, r in enumerate(labeled)]
     if backend is EvalBackend.baseline:
         from summarizer.evaluation.baseline_extractor import BaselineExtractor

@@ -22,8 +22,9 @@ from summarizer.digest.extractive import ExtractiveOverviewWriter
 from summarizer.digest.overview import OverviewWriter
 from summarizer.digest.verify import verify_overview
 from summarizer.export import write_csv, write_jsonl
-from summarizer.extract import Extractor, make_extractor
+from summarizer.extract import Extractor, make_extractor, make_llm
 from summarizer.extract.base import CardResult, Usage
+from summarizer.extract.screen import screen
 from summarizer.models import Paper, PaperCard
 from summarizer.outputs import OutputError, StagedOutputs, write_failed
 from summarizer.progress import NullProgress, ProgressSink
@@ -57,6 +58,7 @@ class RunReport(BaseModel):
     cache_hits: int = 0
     usage: Usage = Field(default_factory=Usage)
     llm: dict[str, Any] | None = None
+    llm_stopped: str | None = Field(default=None, description="why the run stopped calling the model (breaker)")
     failures: list[Failure] = Field(default_factory=list)
     themes: list[dict[str, Any]] = Field(default_factory=list)
     settings: dict[str, Any] = Field(default_factory=dict)
@@ -65,7 +67,7 @@ class RunReport(BaseModel):
 
     @property
     def ok(self) -> bool:
-        return not self.failures and not self.input_errors
+        return not self.failures and not self.input_errors and not self.llm_stopped
 
 
 @contextmanager
@@ -90,7 +92,8 @@ def extract_cards(papers: Sequence[Paper], extractor: Extractor, progress: Progr
         if result.extraction is None:
             report.failures.append(Failure(id=paper.id, title=paper.title, reason=result.error or "no extraction"))
         else:
-            cards.append(PaperCard.build(paper, result.extraction, extractor.info, result.provenance))
+            card = PaperCard.build(paper, result.extraction, result.extractor or extractor.info, result.provenance)
+            cards.append(card.model_copy(update={"grounding": result.grounding, "suspicious": screen(paper)}))
     return cards
 
 
@@ -100,13 +103,22 @@ def _account(result: CardResult, report: RunReport) -> None:
     report.usage = report.usage + result.usage
 
 
-def overview_writer(settings: Settings, backend: str) -> OverviewWriter:
-    """LLM-written overviews when the LLM backend runs; extractive ones otherwise."""
-    if backend == "llm":
+def overview_writer(settings: Settings, llm: Any) -> OverviewWriter:
+    """LLM-written overviews when the run has a model (the extractor's); extractive ones otherwise."""
+    if llm is not None:
         from summarizer.digest.overview_llm import LLMOverviewWriter
 
-        return LLMOverviewWriter(settings)
+        return LLMOverviewWriter(settings, llm=llm)
     return ExtractiveOverviewWriter()
+
+
+def _llm_report(llm: Any, report: RunReport) -> None:
+    """run.json's account of every model call (extraction and overviews): what the server saw."""
+    report.llm = llm.report()
+    report.model_calls = report.llm["calls"]
+    report.usage = Usage.model_validate(report.llm["usage"])
+    if llm.guard.stop_kind == "breaker":
+        report.llm_stopped = llm.guard.stopped
 
 
 def run_pipeline(loaded: LoadResult, out_dir: Path, settings: Settings, spec: ThemeSpec | None = None,
@@ -145,18 +157,20 @@ def _run_into(loaded: LoadResult, out_dir: Path, settings: Settings, spec: Theme
                        settings=settings.public_dict())
     report.inputs = [vars(s) for s in loaded.sources]
     report.input_errors, report.warnings = list(loaded.errors), list(loaded.warnings)
-    extractor = extractor or make_extractor(settings)
+    llm = getattr(extractor, "llm", None) if extractor is not None else make_llm(settings)
+    extractor = extractor or make_extractor(settings, llm)
     report.extractor = extractor.info.model_dump()
     with _timed(report, "extract"):
         cards = extract_cards(loaded.papers, extractor, progress, report)
-    report.llm = getattr(extractor, "stats", lambda: None)()
     with _timed(report, "themes"), progress.stage("themes", None):
         themed = assign_themes(cards, spec)
     with _timed(report, "overviews"), progress.stage("overviews", None):
-        writer = overview_writer(settings, extractor.info.backend)
+        writer = overview_writer(settings, llm)
         grouped = themed.by_theme()
         overviews = {name: verify_overview(overview, grouped[name])
                      for name, overview in writer.write_overviews(grouped).items()}
+    if llm is not None:
+        _llm_report(llm, report)
     with _timed(report, "write"):
         report.outputs = [str(p) for p in _write_outputs(themed.cards, themed, overviews, out_dir, loaded, report)]
     report.counts = {
@@ -164,7 +178,7 @@ def _run_into(loaded: LoadResult, out_dir: Path, settings: Settings, spec: Theme
         "papers": len(loaded.papers), "cards": len(themed.cards), "failures": len(report.failures),
         "themes": len(themed.themes), "input_errors": len(loaded.errors), "warnings": len(loaded.warnings),
     }
-    report.themes = [{"name": t.name, "papers": t.size} for t in themed.themes]
+    report.themes = themed.report()  # size, coherence / match figures; Other's papers listed
     return report
 
 

@@ -47,6 +47,12 @@ class Settings(BaseSettings):
     cache_dir: Path = Field(default_factory=lambda: default_cache_dir(),
                             description="where model replies are cached (default: the user's cache folder)")
     no_cache: bool = Field(False, description="bypass the cache (neither read nor write)")
+    max_calls: int | None = Field(None, ge=0, description="stop calling the model after this many requests "
+                                                          "(the rest falls back to rules)")
+    max_cost: float | None = Field(None, ge=0, description="stop calling once the estimated cost (USD, from "
+                                                           "`prices`) reaches this")
+    deadline: float | None = Field(None, gt=0, description="seconds for all model calls of a run; then rules")
+    breaker_failures: int = Field(5, ge=1, description="consecutive failed calls (transport) that stop calling")
     prices: dict[str, tuple[float, float]] = Field(
         default_factory=dict, description="model -> (USD per 1M prompt tokens, per 1M completion tokens)")
 

@@ -26,12 +26,15 @@ def labeled() -> list[LabeledPaper]:
 
 
 def gold_card(record: LabeledPaper, degrade: bool = False) -> dict:
-    """A card holding exactly the gold labels; `degrade` drops the method and gains and invents a model."""
+    """A card holding exactly the gold labels; `degrade` drops method, gains, summary, outcome, invents a model."""
     gold = record.gold
+    gains = [Gain(value=g.value, metric=g.metric, baseline=g.baseline, dataset=g.dataset, evidence=g.value)
+             for g in gold.gain_records or []]
     extraction = Extraction(
         task=gold.task[0] if gold.task else None,
+        summary=None if degrade else gold.summary, outcome=None if degrade else gold.outcome,
         method=Method(name=None if degrade else (gold.method_names[0] if gold.method_names else None)),
-        claimed_gains=[] if degrade else [Gain(value=g, evidence=g) for g in gold.gains],
+        claimed_gains=[] if degrade else gains,
         resources=Resources(datasets=gold.datasets, code_urls=gold.code_urls,
                             models=[*gold.models, "GPT-9"] if degrade else gold.models),
     )
@@ -51,6 +54,9 @@ def test_gold_cards_score_perfectly(labeled: list[LabeledPaper]) -> None:
         assert field.lenient == pytest.approx(1.0), field.field
         assert field.strict == pytest.approx(1.0), field.field
         assert field.abstain_precision in (None, 1.0) and field.abstain_recall in (None, 1.0)
+    for field in report.v2:  # summary, outcome: ROUGE 1; gain records: every record right
+        assert field.lenient == pytest.approx(1.0) and field.micro_lenient == pytest.approx(1.0), field.field
+    assert all(acc == pytest.approx(1.0) for acc, _ in report.gain_slots.values())
 
 
 def test_split_selects_papers(labeled: list[LabeledPaper]) -> None:
@@ -121,6 +127,11 @@ def test_cli_json_report_and_show_errors(labeled: list[LabeledPaper], tmp_path: 
     data = json.loads(out.read_text())
     assert data["n"] == len(labeled) and len(data["papers"]) == len(labeled)
     assert "no card for this paper" in result.output and "GPT-9" in result.output
+    assert {f["field"] for f in data["v2"]} == {"summary", "outcome", "gain_records"}
+    assert data["references"]["summary"]["oracle"][0] > data["references"]["summary"]["lead"][0]
+    first = labeled[0]
+    assert f"summary     0.0  gold={first.gold.summary}" in result.output  # degraded card: no summary
+    assert "card v2 fields" in result.output and "by split x origin" in result.output
 
 
 def test_cli_baseline_backend_runs_on_the_labeled_set() -> None:

@@ -1,8 +1,8 @@
 """LLM-written theme overviews: a few sentences per theme, each citing the paper ids it summarises.
 
-Same machinery as the extractor: `prompts/overview.v1.md.j2`, `StructuredCall`
-(re-asks, transport retries), the JSON cache (keyed like extraction calls, and
-re-validated on read). The reply must cite only ids of the theme's cards; the
+Same machinery as the extractor, through the run's one `LLM` (`summarizer/prompts/overview.v1.md.j2`;
+re-asks, transport retries, the cache, the guard, accounting under the task `overviews` in run.json).
+The reply must cite only ids of the theme's cards; the
 digest's `verify_overview` then flags sentences whose numbers or names are not
 in the cited cards. A theme whose overview still fails falls back to the
 extractive overview, so the digest never loses a theme to a model error.
@@ -22,17 +22,15 @@ from pydantic import BaseModel, Field, ValidationError, ValidationInfo, model_va
 
 from summarizer.digest.extractive import ExtractiveOverviewWriter
 from summarizer.digest.overview import Overview, OverviewSentence
-from summarizer.llm.cache import JsonCache, cache_key
-from summarizer.llm.call import CallFailed, CallPolicy, StructuredCall, Tally
 from summarizer.llm.context import validation_context
-from summarizer.llm.events import EventBus, RunStats, log_event, quiet_instructor
+from summarizer.llm.failure import CallFailed
 from summarizer.llm.prompts import load_prompt
-from summarizer.llm.provider import Provider, public_url
-from summarizer.llm.sync import run_sync
+from summarizer.llm.session import LLM, build_llm
 from summarizer.models import PaperCard
 from summarizer.settings import Settings
 
 PROMPT_ID = "overview.v1"
+TASK = "overviews"
 MAX_CARDS = 12  # the prompt lists at most this many cards per theme (the top of the theme's order)
 
 
@@ -72,72 +70,57 @@ def _card_view(card: PaperCard) -> dict[str, Any]:
 
 
 class LLMOverviewWriter:
-    """`OverviewWriter` backed by the configured OpenAI-compatible model."""
+    """`OverviewWriter` backed by the run's `LLM` (built from `settings` when none is given)."""
 
-    def __init__(self, settings: Settings, client: AsyncOpenAI | None = None, bus: EventBus | None = None) -> None:
-        quiet_instructor()
+    def __init__(self, settings: Settings, client: AsyncOpenAI | None = None, llm: LLM | None = None) -> None:
         self.settings = settings
-        self.provider = Provider(settings, prebuilt=client)
+        self.llm = llm or build_llm(settings, client=client)
         self.prompt = load_prompt(PROMPT_ID, ("theme", "cards"))
-        self.cache = JsonCache(settings.cache_dir, enabled=not settings.no_cache)
-        self.bus = bus or EventBus()
-        self.run_stats = RunStats()
-        self.bus.subscribe(self.run_stats)
-        self.bus.subscribe(log_event)
         self.fallback = ExtractiveOverviewWriter()
         self.name = f"llm:{settings.model}"
-        self.policy = CallPolicy(model=settings.model, temperature=settings.temperature,
-                                 max_tokens=settings.max_tokens, max_reasks=settings.max_reasks,
-                                 max_attempts=settings.max_attempts)
 
     def write_overviews(self, themes: Mapping[str, Sequence[PaperCard]]) -> dict[str, Overview]:
-        try:
-            return run_sync(self._write_all(themes))
-        finally:
-            self.cache.close()
+        return self.llm.run(self._write_all(themes))
 
     async def _write_all(self, themes: Mapping[str, Sequence[PaperCard]]) -> dict[str, Overview]:
-        client = self.provider.open()
-        try:
-            caller = StructuredCall(self.policy, self.bus)
-            patched = self.provider.patched(client)
-            semaphore = asyncio.Semaphore(self.settings.concurrency)
-            names = list(themes)
-            done = await asyncio.gather(*(self._one(n, list(themes[n]), caller, patched, semaphore) for n in names))
-            return dict(zip(names, done, strict=True))
-        finally:
-            if self.provider.owns_client():
-                await client.close()
+        semaphore = asyncio.Semaphore(self.settings.concurrency)
+        names = list(themes)
+        done = await asyncio.gather(*(self._one(n, list(themes[n]), semaphore) for n in names))
+        return dict(zip(names, done, strict=True))
 
-    async def _one(self, theme: str, cards: list[PaperCard], caller: StructuredCall, client: Any,
-                   semaphore: asyncio.Semaphore) -> Overview:
+    async def _one(self, theme: str, cards: list[PaperCard], semaphore: asyncio.Semaphore) -> Overview:
         shown = cards[:MAX_CARDS]
         ids = [c.id for c in shown]
         messages = self.prompt.render(theme=theme, cards=[_card_view(c) for c in shown])
-        key = cache_key(model=self.settings.model, base_url=public_url(self.provider.base_url),
-                        mode=self.provider.mode, messages=messages, schema_sha256=_SCHEMA_SHA,
-                        params={"temperature": self.settings.temperature, "max_tokens": self.settings.max_tokens},
-                        prompt=self.prompt.fingerprint())
-        cached = self.cache.get(key)
+        key = self.llm.key(messages, _SCHEMA_SHA, self.prompt.fingerprint())
+        subject = f"theme:{theme}"
+        cached = self.llm.lookup(TASK, subject, key)
         if cached is not None:
+            if isinstance(cached.get("failed"), str):
+                return self._extractive(theme, cards, cached["failed"])
             try:
                 return self._overview(OverviewReply.model_validate(cached.get("overview"), context={"ids": ids}))
             except ValidationError:
-                self.cache.delete(key)
+                self.llm.forget(TASK, key)
         async with semaphore:
             try:
-                reply = await caller.complete(client, messages, OverviewReply, {"ids": ids}, f"theme:{theme}",
-                                              Tally())
+                reply, _ = await self.llm.complete(TASK, subject, messages, OverviewReply, {"ids": ids})
             except CallFailed as failed:
-                fallback = self.fallback.write_overviews({theme: cards})[theme]
-                return fallback.model_copy(update={"writer": f"extractive (llm failed: {failed.reason[:120]})"})
-        self.cache.set(key, {"kind": "overview", "prompt": self.prompt.id, "model": self.settings.model,
+                self.llm.failed(TASK, subject, failed.reason)
+                if failed.kind not in ("transport", "stopped"):  # the model's answer: the same on a rerun
+                    self.llm.store(key, {"kind": "overview", "prompt": self.prompt.id, "failed": failed.reason})
+                return self._extractive(theme, cards, failed.reason)
+        self.llm.store(key, {"kind": "overview", "prompt": self.prompt.id, "model": self.settings.model,
                              "overview": reply.model_dump(mode="json")})
         return self._overview(reply)
+
+    def _extractive(self, theme: str, cards: list[PaperCard], reason: str) -> Overview:
+        fallback = self.fallback.write_overviews({theme: cards})[theme]
+        return fallback.model_copy(update={"writer": f"extractive (llm failed: {reason[:120]})"})
 
     def _overview(self, reply: OverviewReply) -> Overview:
         return Overview(sentences=[OverviewSentence(text=s.text, cites=s.cites) for s in reply.sentences],
                         writer=self.name)
 
     def stats(self) -> dict[str, Any]:
-        return self.run_stats.as_dict()
+        return self.llm.report()["tasks"].get(TASK, {})

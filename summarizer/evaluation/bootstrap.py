@@ -48,6 +48,18 @@ def micro_ci(tp: Sequence[int], fp: Sequence[int], fn: Sequence[int], resamples:
     return float(np.percentile(scores, 2.5)), float(np.percentile(scores, 97.5))
 
 
+def ratio_ci(num: Sequence[float], den: Sequence[float], resamples: int = N_RESAMPLES,
+             seed: int = SEED) -> tuple[float, float]:
+    """95% interval of sum(num)/sum(den), resampling papers (e.g. right gain records / gold records)."""
+    top, bottom = np.asarray(num, dtype=float), np.asarray(den, dtype=float)
+    if bottom.sum() == 0:
+        return (float("nan"), float("nan"))
+    idx = _indices(top.size, resamples, seed)
+    sums = bottom[idx].sum(axis=1)
+    ratios = np.where(sums == 0, np.nan, top[idx].sum(axis=1) / np.maximum(sums, 1e-12))
+    return float(np.nanpercentile(ratios, 2.5)), float(np.nanpercentile(ratios, 97.5))
+
+
 class PairedResult(BaseModel):
     """New minus baseline on the same papers; a drop is significant when the whole interval is below 0."""
 

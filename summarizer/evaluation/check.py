@@ -3,7 +3,9 @@
 A fixed absolute threshold on a ~100-paper average either cries wolf or misses
 real drops (the 95% interval is +-6 to 14 points), so each field is compared
 paper by paper with a paired bootstrap and fails only when the whole interval
-of the change is below zero; the papers that got worse are named.
+of the change is below zero; the papers that got worse are named. The card v2
+fields (summary, outcome, gain_records) are compared only on papers whose
+baseline row has them, so a baseline stored before v2 never fails on them.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pydantic import BaseModel, Field, ValidationError
 from summarizer.atomic import write_text_atomic
 from summarizer.errors import InputError
 from summarizer.evaluation.bootstrap import paired_bootstrap
-from summarizer.evaluation.labels import FIELDS
+from summarizer.evaluation.labels import FIELDS, V2_FIELDS
 from summarizer.evaluation.report import EvalReport
 
 OVERALL = "overall"
@@ -71,7 +73,8 @@ def _per_paper(report: EvalReport, strict: bool = False) -> dict[str, dict[str, 
     scores = {}
     for p in report.papers:
         row = {f: (p.fields[f].strict if strict else p.fields[f].lenient) for f in FIELDS}
-        row[OVERALL] = sum(row.values()) / len(FIELDS)
+        row[OVERALL] = sum(row.values()) / len(FIELDS)  # over the v1 fields: comparable with old baselines
+        row.update({f: (p.fields[f].strict if strict else p.fields[f].lenient) for f in V2_FIELDS if f in p.fields})
         scores[p.id] = row
     return scores
 
@@ -79,6 +82,8 @@ def _per_paper(report: EvalReport, strict: bool = False) -> dict[str, dict[str, 
 def baseline_from(report: EvalReport) -> Baseline:
     summary = {f.field: round(f.lenient, 4) for f in report.fields}
     summary[OVERALL] = round(report.overall_lenient, 4)
+    summary.update({f.field: round(f.micro_lenient if f.field == "gain_records" else f.lenient, 4)
+                    for f in report.v2})
     return Baseline(backend=report.backend, split=report.split, n=report.n, summary=summary,
                     papers=_per_paper(report), strict=_per_paper(report, strict=True))
 
@@ -100,18 +105,24 @@ def compare(report: EvalReport, baseline: Baseline) -> CheckResult:
     """Paired bootstrap per field (lenient) and overall, on the papers both sides scored."""
     current = _per_paper(report)
     ids = [i for i in current if i in baseline.papers]
-    checks = []
-    for field in (*FIELDS, OVERALL):
-        old = [baseline.papers[i].get(field, 0.0) for i in ids]
-        new = [current[i][field] for i in ids]
-        result = paired_bootstrap(old, new)
-        worse = sorted(((i, a, b) for i, a, b in zip(ids, old, new, strict=True) if b < a - 1e-9),
-                       key=lambda t: t[2] - t[1])
-        checks.append(FieldCheck(field=field, n=result.n, baseline=sum(old) / len(ids) if ids else 0.0,
-                                 current=sum(new) / len(ids) if ids else 0.0, delta=result.delta, low=result.low,
-                                 high=result.high, significant_drop=result.significant_drop, worse=worse))
+    checks = [_check(field, ids, baseline, current) for field in (*FIELDS, OVERALL)]
+    for field in V2_FIELDS:  # only where both the baseline and this run have the field
+        both = [i for i in ids if field in baseline.papers[i] and field in current[i]]
+        if both:
+            checks.append(_check(field, both, baseline, current))
     return CheckResult(ok=bool(ids) and not any(c.significant_drop for c in checks), compared=len(ids),
                        missing=[i for i in current if i not in baseline.papers], fields=checks)
+
+
+def _check(field: str, ids: list[str], baseline: Baseline, current: dict[str, dict[str, float]]) -> FieldCheck:
+    old = [baseline.papers[i].get(field, 0.0) for i in ids]
+    new = [current[i][field] for i in ids]
+    result = paired_bootstrap(old, new)
+    worse = sorted(((i, a, b) for i, a, b in zip(ids, old, new, strict=True) if b < a - 1e-9),
+                   key=lambda t: t[2] - t[1])
+    return FieldCheck(field=field, n=result.n, baseline=sum(old) / len(ids) if ids else 0.0,
+                      current=sum(new) / len(ids) if ids else 0.0, delta=result.delta, low=result.low,
+                      high=result.high, significant_drop=result.significant_drop, worse=worse)
 
 
 def check_against_baseline(report: EvalReport, baseline_path: Path) -> CheckResult:

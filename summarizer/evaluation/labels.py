@@ -1,7 +1,9 @@
-"""The labeled set: gold card fields for ~100 papers, read and validated once.
+"""The labeled set: gold card fields for ~150 papers, read and validated once.
 
 `eval/labeled.jsonl` is the measuring stick for every backend, so a malformed
-record is an error naming its line, not a silently skipped paper.
+record is an error naming its line, not a silently skipped paper. Guidelines v2
+added `summary`, `outcome` and gain *records*; they are optional here so that
+v1 files (the second and third labelers' files) still load.
 """
 
 from __future__ import annotations
@@ -15,7 +17,18 @@ from pydantic import BaseModel, Field, ValidationError
 from summarizer.errors import InputError
 
 Split = Literal["dev", "heldout"]
+Origin = Literal["sample", "outside"]
 FIELDS = ("task", "method", "gains", "datasets", "models", "code_urls")
+V2_FIELDS = ("summary", "outcome", "gain_records")  # scored only on records labeled with guidelines v2
+
+
+class GoldGain(BaseModel):
+    """One claimed gain: its value as written and, when the same clause states them, what/against/where."""
+
+    value: str
+    metric: str | None = None
+    baseline: str | None = None
+    dataset: str | None = None
 
 
 class Gold(BaseModel):
@@ -27,16 +40,26 @@ class Gold(BaseModel):
     datasets: list[str] = Field(default_factory=list)
     models: list[str] = Field(default_factory=list)
     code_urls: list[str] = Field(default_factory=list)
+    summary: str | None = Field(default=None, description="one sentence, own words: what the paper does")
+    outcome: str | None = Field(default=None, description="one sentence: the main claimed result; None = claims none")
+    gain_records: list[GoldGain] | None = Field(default=None, description="None in v1 files (not labeled)")
 
 
 class LabeledPaper(BaseModel):
     id: str
     split: Split
     source: str
+    origin: Origin = Field(default="sample", description="sample pages or an outside venue/field")
+    url: str | None = None
     title: str
     abstract: str
     gold: Gold
     notes: str = ""
+
+    @property
+    def has_v2(self) -> bool:
+        """Labeled with guidelines v2 (summary, outcome, gain records); v1 files are not."""
+        return self.gold.gain_records is not None and self.gold.summary is not None
 
 
 def load_labeled(path: Path) -> list[LabeledPaper]:

@@ -1,4 +1,4 @@
-"""Cards + labeled set -> `EvalReport`: score every paper, then aggregate per field.
+"""Cards + labeled set -> `EvalReport`: score every paper, then aggregate per field (`aggregate`).
 
 Works on any cards JSONL (any backend): a card is matched to its labeled paper
 by `id`; a missing or unparseable card scores zero on every field instead of
@@ -12,7 +12,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from summarizer.evaluation.bootstrap import mean_ci, micro_ci, micro_f1
+from summarizer.evaluation.aggregate import summarise, summarise_v2
+from summarizer.evaluation.bootstrap import mean_ci
 from summarizer.evaluation.labels import FIELDS, LabeledPaper
 from summarizer.evaluation.metrics import (
     FieldScore,
@@ -23,7 +24,8 @@ from summarizer.evaluation.metrics import (
     score_urls,
     ungrounded,
 )
-from summarizer.evaluation.report import EvalReport, FieldSummary, PaperScore, Prediction
+from summarizer.evaluation.report import EvalReport, PaperScore, Prediction
+from summarizer.evaluation.text_scores import reference_points, score_gain_records, score_sentence
 from summarizer.models import PaperCard
 
 
@@ -34,22 +36,48 @@ def prediction(card: dict[str, Any]) -> Prediction:
     except ValidationError as exc:
         first = exc.errors()[0]
         raise ValueError(f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}") from None
+    records = [g.model_dump(include={"value", "metric", "baseline", "dataset"}) for g in parsed.claimed_gains]
     return Prediction(task=parsed.task, method=parsed.method.name,
                       gains=[g.value for g in parsed.claimed_gains], datasets=parsed.resources.datasets,
-                      models=parsed.resources.models, code_urls=parsed.resources.code_urls)
+                      models=parsed.resources.models, code_urls=parsed.resources.code_urls,
+                      summary=parsed.summary, outcome=parsed.outcome, gain_records=records)
 
 
 def score_paper(paper: LabeledPaper, card: dict[str, Any] | None) -> PaperScore:
     """All fields of one paper; any failure (no card, bad card, scorer bug) scores zero."""
+    result = _score_v1(paper, card)
+    if paper.has_v2:
+        _add_v2(paper, result)
+    return result
+
+
+def _add_v2(paper: LabeledPaper, result: PaperScore) -> None:
+    """summary/outcome ROUGE, gain records, and the abstract-only reference points (any card or none)."""
+    gold, pred = paper.gold, result.prediction
+    result.reference = {"summary": reference_points(gold.summary, paper.abstract, 0),
+                        "outcome": reference_points(gold.outcome, paper.abstract, -1)}
+    records = gold.gain_records or []
+    if pred is None or result.error:  # no usable card: zero, every gold record missed
+        result.fields["summary"] = FieldScore(gold_empty=False, pred_empty=True)
+        result.fields["outcome"] = FieldScore(gold_empty=gold.outcome is None, pred_empty=True)
+        result.fields["gain_records"] = FieldScore(fn=len(records), fn_strict=len(records), gold_empty=not records,
+                                                   pred_empty=True)
+        result.gain_slots = {"records": len(records), "value": 0, "metric": 0, "baseline": 0, "dataset": 0}
+        return
+    result.fields["summary"] = score_sentence(gold.summary, pred.summary)
+    result.fields["outcome"] = score_sentence(gold.outcome, pred.outcome)
+    result.fields["gain_records"], result.gain_slots = score_gain_records(records, pred.gain_records)
+
+
+def _score_v1(paper: LabeledPaper, card: dict[str, Any] | None) -> PaperScore:
     empty = {f: FieldScore(gold_empty=_gold_empty(paper, f), pred_empty=True) for f in FIELDS}
+    base = {"id": paper.id, "split": paper.split, "source": paper.source, "origin": paper.origin}
     if card is None:
-        return PaperScore(id=paper.id, split=paper.split, source=paper.source, parsed=False,
-                          error="no card for this paper", fields=_missed(empty, paper))
+        return PaperScore(**base, parsed=False, error="no card for this paper", fields=_missed(empty, paper))
     try:
         pred = prediction(card)
     except ValueError as exc:
-        return PaperScore(id=paper.id, split=paper.split, source=paper.source, parsed=False,
-                          error=f"card does not parse ({exc})", fields=_missed(empty, paper))
+        return PaperScore(**base, parsed=False, error=f"card does not parse ({exc})", fields=_missed(empty, paper))
     try:
         gold = paper.gold
         fields = {
@@ -62,10 +90,9 @@ def score_paper(paper: LabeledPaper, card: dict[str, Any] | None) -> PaperScore:
         }
         violations = ungrounded(pred.code_urls, pred.gains, paper.title, paper.abstract)
     except Exception as exc:  # a scorer bug costs this paper, not the report
-        return PaperScore(id=paper.id, split=paper.split, source=paper.source, parsed=True, prediction=pred,
-                          error=f"scorer failed ({type(exc).__name__}: {exc})", fields=_missed(empty, paper))
-    return PaperScore(id=paper.id, split=paper.split, source=paper.source, parsed=True, prediction=pred,
-                      violations=violations, fields=fields)
+        return PaperScore(**base, parsed=True, prediction=pred, error=f"scorer failed ({type(exc).__name__}: {exc})",
+                          fields=_missed(empty, paper))
+    return PaperScore(**base, parsed=True, prediction=pred, violations=violations, fields=fields)
 
 
 def _gold_empty(paper: LabeledPaper, field: str) -> bool:
@@ -85,36 +112,6 @@ def _missed(empty: dict[str, FieldScore], paper: LabeledPaper) -> dict[str, Fiel
     return empty
 
 
-def summarise(papers: Sequence[PaperScore], field: str) -> FieldSummary:
-    scores = [p.fields[field] for p in papers]
-    strict = [s.strict for s in scores]
-    lenient = [s.lenient for s in scores]
-    gold_empty = [s.gold_empty for s in scores]
-    pred_empty = [s.pred_empty for s in scores]
-    both = sum(g and p for g, p in zip(gold_empty, pred_empty, strict=True))
-    n = len(scores)
-    summary = FieldSummary(
-        field=field, n=n,
-        strict=sum(strict) / n if n else 0.0, strict_ci=mean_ci(strict),
-        lenient=sum(lenient) / n if n else 0.0, lenient_ci=mean_ci(lenient),
-        gold_empty=sum(gold_empty), pred_empty=sum(pred_empty),
-        abstain_precision=both / sum(pred_empty) if any(pred_empty) else None,
-        abstain_recall=both / sum(gold_empty) if any(gold_empty) else None,
-    )
-    if field in ("gains", "datasets", "models", "code_urls"):
-        import numpy as np
-
-        tp, fp, fn = ([getattr(s, k) for s in scores] for k in ("tp", "fp", "fn"))
-        stp, sfp, sfn = ([getattr(s, k) for s in scores] for k in ("tp_strict", "fp_strict", "fn_strict"))
-        summary.micro_lenient = float(micro_f1(np.array(tp), np.array(fp), np.array(fn)))
-        summary.micro_lenient_ci = micro_ci(tp, fp, fn)
-        summary.micro_strict = float(micro_f1(np.array(stp), np.array(sfp), np.array(sfn)))
-    else:  # accuracy-like fields: pooled and per-paper averages coincide
-        summary.micro_lenient, summary.micro_lenient_ci = summary.lenient, summary.lenient_ci
-        summary.micro_strict = summary.strict
-    return summary
-
-
 def evaluate(cards: Sequence[dict[str, Any]], labeled: Sequence[LabeledPaper], split: str | None = None,
              backend: str | None = None, cards_path: str | None = None) -> EvalReport:
     """Score `cards` against the labeled papers of `split` (dev, heldout, or all)."""
@@ -130,6 +127,7 @@ def evaluate(cards: Sequence[dict[str, Any]], labeled: Sequence[LabeledPaper], s
     overall = [sum(p.fields[f].lenient for f in FIELDS) / len(FIELDS) for p in papers]
     overall_strict = [sum(p.fields[f].strict for f in FIELDS) / len(FIELDS) for p in papers]
     n = len(papers)
+    v2 = summarise_v2(papers)
     if backend is None:
         backends = {str((c.get("extractor") or {}).get("backend")) for c in by_id.values()
                     if isinstance(c.get("extractor"), dict)}
@@ -141,7 +139,7 @@ def evaluate(cards: Sequence[dict[str, Any]], labeled: Sequence[LabeledPaper], s
         micro_lenient=_pooled_micro(papers), parsed=sum(p.parsed for p in papers),
         grounded=sum(p.parsed and not p.violations for p in papers),
         unmatched_cards=len(set(by_id) - {p.id for p in chosen}) if split in (None, "all") else 0,
-        papers=papers,
+        papers=papers, **v2,
     )
 
 

@@ -11,16 +11,10 @@ from typing import Protocol
 
 from pydantic import BaseModel, Field
 
-from summarizer.models import Extraction, ExtractorInfo, Paper, Span
+from summarizer.llm.usage import Usage
+from summarizer.models import Extraction, ExtractorInfo, GroundingNote, Paper, Span
 
-
-class Usage(BaseModel):
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-
-    def __add__(self, other: Usage) -> Usage:
-        return Usage(prompt_tokens=self.prompt_tokens + other.prompt_tokens,
-                     completion_tokens=self.completion_tokens + other.completion_tokens)
+__all__ = ["CardResult", "Extractor", "OnDone", "Usage"]
 
 
 class CardResult(BaseModel):
@@ -33,6 +27,9 @@ class CardResult(BaseModel):
     cached: bool = False
     calls: int = Field(default=0, description="model requests made for this paper (0 when cached or rules)")
     usage: Usage = Field(default_factory=Usage)
+    extractor: ExtractorInfo | None = Field(default=None, description="who filled it, when not the backend itself "
+                                                                      "(a rules fallback)")
+    grounding: list[GroundingNote] = Field(default_factory=list, description="values the grounding dropped/nulled")
 
 
 OnDone = Callable[[CardResult], None]

@@ -18,30 +18,27 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import instructor
+import openai
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 from instructor.core.hooks import HookName, Hooks
 from pydantic import BaseModel, ValidationError
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
-from summarizer.extract.base import Usage
 from summarizer.llm.context import VALIDATION_CONTEXT
 from summarizer.llm.events import Event, EventBus, EventKind
+from summarizer.llm.failure import CallFailed
 from summarizer.llm.retry import Backoff, TransportWait, retry_reason, transport_cause, transport_retrying
+from summarizer.llm.usage import Usage
+
+if TYPE_CHECKING:
+    from summarizer.llm.guard import Guard
 
 T = TypeVar("T", bound=BaseModel)
 REASKABLE = (ValidationError, json.JSONDecodeError)  # what instructor 1.17 re-asks after (its parse errors)
 TRUNCATION_GROWTH = 2  # the one retry of a truncated reply gets this many times the token budget
-
-
-class CallFailed(Exception):
-    """No valid reply; `reason` says why in one line."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass
@@ -67,10 +64,12 @@ class CallPolicy:
 class StructuredCall:
     """Structured completions for one run: shared back-off gate, event bus and policy."""
 
-    def __init__(self, policy: CallPolicy, bus: EventBus, backoff: Backoff | None = None) -> None:
+    def __init__(self, policy: CallPolicy, bus: EventBus, backoff: Backoff | None = None,
+                 guard: Guard | None = None) -> None:
         self.policy = policy
         self.bus = bus
         self.backoff = backoff or Backoff()
+        self.guard = guard
 
     async def complete(self, client: instructor.AsyncInstructor, messages: list[dict[str, str]],
                        response_model: type[T], context: dict[str, Any], subject: str,
@@ -92,20 +91,23 @@ class StructuredCall:
                                                           subject, tally)
             except IncompleteOutputException:
                 if attempt == 1:
-                    raise CallFailed(f"truncated reply (finish_reason=length) at max_tokens={budget}") from None
+                    raise CallFailed(f"truncated reply (finish_reason=length) at max_tokens={budget}",
+                                     "truncated") from None
                 budget *= TRUNCATION_GROWTH
                 self.bus.emit(Event(EventKind.RETRY, subject, reason="truncated", wait_s=0.0,
                                     detail=f"retrying with max_tokens={budget}"))
+            except CallFailed:
+                raise
             except InstructorRetryException as exc:
                 if not tally.hit_budget:
-                    raise CallFailed(_failure_reason(exc, self.policy)) from None
+                    raise _failure(exc, self.policy) from None
                 if attempt == 1:  # cut off by the budget, but reported as finished (llama.cpp's tools path)
-                    raise CallFailed(f"truncated reply (used all max_tokens={budget})") from None
+                    raise CallFailed(f"truncated reply (used all max_tokens={budget})", "truncated") from None
                 budget *= TRUNCATION_GROWTH
                 self.bus.emit(Event(EventKind.RETRY, subject, reason="truncated", wait_s=0.0,
                                     detail=f"reply used its whole budget; retrying with max_tokens={budget}"))
             except Exception as exc:  # a non-retryable HTTP status (400, 401, 404) or a client bug
-                raise CallFailed(_failure_reason(exc, self.policy)) from None
+                raise _failure(exc, self.policy) from None
         raise AssertionError("unreachable")
 
     async def _with_transport_retries(self, client: instructor.AsyncInstructor, messages: list[dict[str, str]],
@@ -117,9 +119,13 @@ class StructuredCall:
 
         p = self.policy
         tally.budget, tally.hit_budget = max_tokens, False
-        async for attempt in transport_retrying(p.max_attempts, self.backoff, on_retry, p.wait):
+        guard = self.guard
+        remaining = guard.remaining if guard is not None else None
+        async for attempt in transport_retrying(p.max_attempts, self.backoff, on_retry, p.wait, remaining):
             with attempt:
                 await self.backoff.wait()
+                if guard is not None:
+                    guard.check()
                 return await client.create(
                     response_model=response_model, messages=messages, max_retries=_reasks(p.max_reasks, tally),
                     strict=False, hooks=hooks, model=p.model, temperature=p.temperature,
@@ -175,6 +181,23 @@ def _usage(response: Any) -> Usage:
         return Usage()
     return Usage(prompt_tokens=getattr(usage, "prompt_tokens", 0) or 0,
                  completion_tokens=getattr(usage, "completion_tokens", 0) or 0)
+
+
+def _failure(exc: BaseException, policy: CallPolicy) -> CallFailed:
+    """The `CallFailed` for an exception: transport (retried out, or a non-retryable status) or invalid reply."""
+    cause = transport_cause(exc)
+    transport = isinstance(cause, openai.APIError) and not isinstance(cause, openai.APIResponseValidationError)
+    return CallFailed(_failure_reason(exc, policy), "transport" if transport else "invalid", refused=_refused(cause))
+
+
+def _refused(exc: BaseException | None) -> bool:
+    """Whether the connection was refused (nothing listens): no point in asking again."""
+    seen = 0
+    while exc is not None and seen < 8:
+        if isinstance(exc, ConnectionRefusedError) or "Connection refused" in str(exc):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
 def _failure_reason(exc: BaseException, policy: CallPolicy) -> str:

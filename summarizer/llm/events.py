@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from summarizer.extract.base import Usage
+from summarizer.llm.usage import Usage
 from summarizer.redact import redact_optional
 
 log = logging.getLogger("summarizer.llm")

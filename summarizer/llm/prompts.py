@@ -1,6 +1,6 @@
-"""Prompt files: jinja2 templates under `prompts/`, versioned, hashed, checked at load.
+"""Prompt files: jinja2 templates in `summarizer/prompts/` (shipped in the wheel), versioned, hashed, checked.
 
-A prompt `extract.v1` lives in `prompts/extract.v1.md.j2`; its first line names
+A prompt `extract.v2` lives in `summarizer/prompts/extract.v2.md.j2`; its first line names
 the same id, and it defines a `system` block (static instructions, first, so
 provider prompt caching can reuse it) and a `user` block (the paper, last).
 Rendering uses `StrictUndefined`, and the variables a template uses must be
@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +33,9 @@ _HEADER = re.compile(r"^\{#-?\s*prompt:\s*(?P<id>[\w-]+\.v\d+)\b")
 
 
 def prompts_dir() -> Path:
-    """`$SUMMARIZER_PROMPTS_DIR`, else `prompts/` at the repository root."""
+    """`$SUMMARIZER_PROMPTS_DIR`, else the prompts shipped in the package (`summarizer/prompts/`)."""
     override = os.environ.get(PROMPTS_ENV)
-    return Path(override) if override else Path(__file__).resolve().parents[2] / "prompts"
+    return Path(override) if override else Path(str(resources.files("summarizer") / "prompts"))
 
 
 class PromptError(SummarizerError):

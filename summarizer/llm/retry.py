@@ -19,7 +19,14 @@ from collections.abc import Callable
 
 import openai
 from instructor.core.exceptions import InstructorRetryException
-from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, wait_random_exponential
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    retry_if_exception,
+    stop_after_attempt,
+    stop_any,
+    wait_random_exponential,
+)
 
 MAX_WAIT_S = 60.0
 RETRYABLE_STATUS = {408, 409, 429}
@@ -27,8 +34,12 @@ RETRYABLE_STATUS = {408, 409, 429}
 
 def transport_cause(exc: BaseException | None) -> BaseException | None:
     """The transport error behind an exception (instructor wraps API errors in its retry exception)."""
-    while isinstance(exc, InstructorRetryException) and exc.__cause__ is not None:
-        exc = exc.__cause__
+    while isinstance(exc, InstructorRetryException):
+        attempts = getattr(exc, "failed_attempts", None) or []
+        inner = exc.__cause__ or (attempts[-1].exception if attempts else None)
+        if inner is None or inner is exc:
+            break
+        exc = inner
     return exc
 
 
@@ -40,11 +51,14 @@ def retry_reason(exc: BaseException | None) -> str | None:
     if isinstance(exc, openai.APIConnectionError):
         return "connection"
     if isinstance(exc, openai.APIStatusError):
+        should = exc.response.headers.get("x-should-retry", "").lower()  # the server's own verdict wins
+        if should == "false":
+            return None
         if exc.status_code == 429:
             return "rate_limited"
         if exc.status_code >= 500:
             return f"server_{exc.status_code}"
-        if exc.status_code in RETRYABLE_STATUS:
+        if exc.status_code in RETRYABLE_STATUS or should == "true":
             return f"status_{exc.status_code}"
     return None
 
@@ -104,8 +118,20 @@ OnRetry = Callable[[str, float, BaseException | None], None]
 
 
 def transport_retrying(max_attempts: int, backoff: Backoff, on_retry: OnRetry,
-                       wait: TransportWait | None = None) -> AsyncRetrying:
-    """The tenacity policy for one request chain; `on_retry(reason, wait_s, exc)` runs before each sleep."""
+                       wait: TransportWait | None = None,
+                       remaining: Callable[[], float | None] | None = None) -> AsyncRetrying:
+    """The tenacity policy for one request chain; `on_retry(reason, wait_s, exc)` runs before each sleep.
+
+    `remaining()` gives the seconds left before the run's deadline: a Retry-After longer than that gives
+    up at once instead of sleeping past the deadline.
+    """
+
+    def past_deadline(state: RetryCallState) -> bool:
+        left = remaining() if remaining is not None else None
+        if left is None:
+            return False
+        asked = retry_after(state.outcome.exception() if state.outcome else None) or 0.0
+        return asked >= left
 
     def before_sleep(state: RetryCallState) -> None:
         exc = state.outcome.exception() if state.outcome else None
@@ -117,7 +143,7 @@ def transport_retrying(max_attempts: int, backoff: Backoff, on_retry: OnRetry,
 
     return AsyncRetrying(
         retry=retry_if_exception(lambda exc: retry_reason(exc) is not None),
-        stop=stop_after_attempt(max_attempts),
+        stop=stop_any(stop_after_attempt(max_attempts), past_deadline),
         wait=wait or TransportWait(),
         before_sleep=before_sleep,
         reraise=True,

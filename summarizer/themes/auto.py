@@ -1,76 +1,76 @@
-"""Automatic themes: cluster cards in a TF-IDF/LSA space and name each cluster.
+"""Automatic themes: cluster cards in a TF-IDF/LSA space, drop grab bags, name each cluster.
 
-Offline and deterministic: no model download, fixed seeds. The number of
-themes follows the size of the day (about sqrt(n/4), 2..15), refined by
-silhouette; clusters too small to be a theme go to `Other`. LSA keeps only
-~50 topics: with more, k-means spends a cluster on papers that share nothing
-but boilerplate (a grab-bag theme no label can name). Labels: see label.py.
+Offline and deterministic: no model download, fixed seeds. The number of clusters
+follows the size of the day (about sqrt(n/4), 2..15), refined by silhouette on a
+sample. A cluster whose papers are no closer to each other than MIN_LIFT x the
+day's average pair is a grab bag: it is split, and parts that still share no topic
+go to `Other`, as do clusters no phrase names (MIN_NAME_SUPPORT) and, past about
+twice the target count, the smallest. Names: see name.py; key terms for the digest: see label.py.
+Every step is linear in the number of papers (see bench/themes_scale.py).
 """
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
-from sklearn.cluster import KMeans
-from sklearn.decomposition import TruncatedSVD
-from sklearn.metrics import silhouette_score
-from sklearn.preprocessing import normalize
+import scipy.sparse as sp
 
 from summarizer.models import PaperCard
+from summarizer.themes.cluster import cluster, coherence, lsa, split_grab_bags, target_k, threads
 from summarizer.themes.label import label, label_terms
 from summarizer.themes.model import OTHER, Theme, ThemedCards, finalise
-from summarizer.themes.text import texts, vectorizer
+from summarizer.themes.name import PhraseIndex, theme_name
+from summarizer.themes.text import tfidf
 
 MIN_PAPERS = 6  # below this, one theme reads better than clusters of one
-MAX_THEMES = 15
 MIN_THEME_SIZE = 3
-LSA_COMPONENTS = 50
-KMEANS_RESTARTS = 10  # enough restarts that the partition does not hinge on one lucky seed
-
-
-def _target_k(n: int) -> int:
-    return max(2, min(MAX_THEMES, round(math.sqrt(n / 4))))
-
-
-def _cluster(points: np.ndarray, n: int) -> np.ndarray:
-    """KMeans with k picked by silhouette around the size-based target."""
-    target = _target_k(n)
-    candidates = range(max(2, target - 2), min(MAX_THEMES, target + 2, n - 1) + 1)
-    best: tuple[float, np.ndarray] | None = None
-    for k in candidates:
-        labels = KMeans(n_clusters=k, random_state=0, n_init=KMEANS_RESTARTS).fit_predict(points)
-        score = silhouette_score(points, labels, metric="cosine") if len(set(labels)) > 1 else -1.0
-        if best is None or score > best[0] + 1e-9:
-            best = (score, labels)
-    assert best is not None
-    return best[1]
+MIN_LIFT = 1.8  # a theme's papers are at least this much closer to each other than two papers of the day
+MIN_NAME_SUPPORT = 0.2  # and at least this share of them write a phrase of its name: else nothing names it
+LABEL_SAMPLE = 300  # abstracts read to spell the key terms
 
 
 def auto_themes(cards: list[PaperCard]) -> ThemedCards:
-    docs = texts(cards)
     if len(cards) < MIN_PAPERS:
         return finalise(cards, ["All papers"] * len(cards), {"All papers": Theme(name="All papers")})
-    vec = vectorizer(len(docs))
-    matrix = vec.fit_transform(docs)
-    components = max(2, min(LSA_COMPONENTS, matrix.shape[0] - 1, matrix.shape[1] - 1))
-    points = normalize(TruncatedSVD(n_components=components, random_state=0).fit_transform(matrix))
-    clusters = _cluster(points, len(cards))
+    with threads(len(cards)):
+        return _auto_themes(cards)
+
+
+def _auto_themes(cards: list[PaperCard]) -> ThemedCards:
+    matrix, vec = tfidf(cards)
+    points = lsa(matrix)
+    clusters = split_grab_bags(matrix, points, cluster(points, target_k(len(cards))), MIN_THEME_SIZE, MIN_LIFT)
+    del points
+    baseline = coherence(matrix)
+    index = PhraseIndex(cards)
     vocab = vec.get_feature_names_out()
     themes: dict[str, Theme] = {OTHER: Theme(name=OTHER, description="papers that form no theme of their own")}
-    names: dict[int, str] = {}
-    taken: set[str] = set()  # a term names one theme only, so labels tell themes apart
-    sizes = np.bincount(clusters)
-    for cluster in sorted(set(clusters.tolist()), key=lambda c: (-sizes[c], c)):  # big themes pick terms first
-        members = np.flatnonzero(clusters == cluster)
-        if len(members) < MIN_THEME_SIZE:
-            names[cluster] = OTHER
-            continue
-        terms = label_terms(matrix[members], matrix, vocab, [cards[i].abstract for i in members], taken)
-        taken.update(t.lower() for t in terms)
-        name = label(terms)
-        while name in themes:  # two clusters with the same top terms stay distinct
-            name += "'"
-        themes[name] = Theme(name=name, terms=terms, automatic=True)  # the name already says what a description would
-        names[cluster] = name
-    return finalise(cards, [names[int(c)] for c in clusters], themes)
+    names: dict[int, str] = {-1: OTHER}
+    taken: list[str] = []  # the phrases of earlier names: a topic names one theme only
+    taken_terms: set[str] = set()
+    sizes = np.bincount(clusters[clusters >= 0])
+    for label_id in sorted(set(clusters.tolist()) - {-1}, key=lambda c: (-sizes[c], c)):  # big themes name first
+        if len(themes) > 2 * target_k(len(cards)) - 2:  # (themes holds Other too)
+            break  # split grab bags may leave many small themes: past ~2x the target, they read as noise
+        members = np.flatnonzero(clusters == label_id)
+        theme = _named(cards, matrix, vocab, members, index, taken, taken_terms)
+        if (theme.support or 0.0) < MIN_NAME_SUPPORT:
+            continue  # no phrase is shared: its papers go to Other
+        theme.coherence = coherence(matrix[members])
+        theme.lift = theme.coherence / baseline if baseline > 0 else None
+        while theme.name in themes:  # two clusters with the same name stay distinct
+            theme.name += "'"
+        themes[theme.name] = theme
+        names[label_id] = theme.name
+    return finalise(cards, [names.get(int(c), OTHER) for c in clusters], themes)
+
+
+def _named(cards: list[PaperCard], matrix: sp.csr_matrix, vocab: np.ndarray, members: np.ndarray,
+           index: PhraseIndex, taken: list[str], taken_terms: set[str]) -> Theme:
+    """A theme for `members`: a noun-phrase name, and key terms for the digest."""
+    abstracts = [cards[i].abstract for i in members[:LABEL_SAMPLE]]
+    terms = label_terms(matrix[members], matrix, vocab, abstracts, taken_terms)
+    taken_terms.update(t.lower() for t in terms)
+    name, parts, support = theme_name(index, members.tolist(), taken)
+    if name and support >= MIN_NAME_SUPPORT:
+        taken.extend(parts)
+    return Theme(name=name or label(terms), terms=terms, automatic=True, support=support)

@@ -44,7 +44,7 @@ def _stem(word: str) -> str:
     return word
 
 
-def _same_topic(a: str, b: str) -> bool:
+def same_topic(a: str, b: str) -> bool:
     """LLM ~ LLMs, class ~ classification, descent ~ gradient descent."""
     sa, sb = {_stem(w) for w in a.split()}, {_stem(w) for w in b.split()}
     if sa & sb:
@@ -56,12 +56,13 @@ def _generic(term: str) -> bool:
     return all(word in LABEL_GENERIC for word in term.split())
 
 
-def _surface_form(term: str, docs: list[str]) -> str | None:
+def surface_form(term: str, docs: list[str], plural: bool = False) -> str | None:
     """The spelling the papers use most, None if they never write it (a bigram bridging a stop word).
 
     Capitals are kept only where they are not Title Case (LoRA, GPT-4; not Time Series).
+    With `plural`, the last word may carry a plural ending (a singular key, LLM, matches LLMs).
     """
-    words = r"[\s\-]+".join(re.escape(w) for w in term.split())
+    words = r"[\s\-]+".join(re.escape(w) for w in term.split()) + ("(?:s|es)?" if plural else "")
     pattern = re.compile(rf"(?<![\w-]){words}(?![\w-])", re.IGNORECASE)
     forms = Counter(m.group(0) for doc in docs for m in pattern.finditer(doc))
     if not forms:
@@ -92,12 +93,12 @@ def label_terms(members: csr_matrix, everyone: csr_matrix, vocab: np.ndarray, ab
             break
         if term in taken or _generic(term):
             continue
-        related = [t for t in topics if _same_topic(term, t)]
+        related = [t for t in topics if same_topic(term, t)]
         merge = (bool(related) and " " in term and all(" " not in t for t in related)
                  and value >= 0.5 * max(strength[t] for t in related))
         if (related and not merge) or (not related and len(topics) >= 2 * LABEL_TERMS):
             continue
-        if (form := _surface_form(term, abstracts)) is None:
+        if (form := surface_form(term, abstracts)) is None:
             continue
         if merge:  # the phrase replaces its words: "gradient, descent" -> "gradient descent"
             topics[topics.index(related[0])] = term

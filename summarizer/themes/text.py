@@ -1,10 +1,15 @@
-"""The text a card is themed by, and a TF-IDF space that needs no model download."""
+"""The text a card is themed by, and a TF-IDF space that needs no model download.
+
+At archive scale the vocabulary and IDF come from a fixed sample of the papers and the rest
+are transformed in chunks: memory stays bounded by the sample's vocabulary, not the archive's.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 import numpy as np
+import scipy.sparse as sp
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from summarizer.models import PaperCard
@@ -24,6 +29,8 @@ benchmark benchmarks code available github https com
 """
 GENERIC = frozenset(_GENERIC_WORDS.split())
 STOP_WORDS = sorted(ENGLISH_STOP_WORDS | GENERIC)
+FIT_SAMPLE = 6000  # vocabulary and IDF from at most this many papers
+CHUNK = 5000  # papers transformed at a time
 
 
 def card_text(card: PaperCard) -> str:
@@ -36,9 +43,44 @@ def vectorizer(n_docs: int) -> TfidfVectorizer:
     return TfidfVectorizer(
         stop_words=STOP_WORDS, sublinear_tf=True, ngram_range=(1, 2), min_df=2 if n_docs >= 20 else 1,
         max_df=0.4 if n_docs >= 20 else 1.0, token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z0-9\-]{2,}\b",
-        dtype=np.float64,
+        dtype=np.float32,
     )
 
 
 def texts(cards: Sequence[PaperCard]) -> list[str]:
     return [card_text(card) for card in cards]
+
+
+def sample_indices(n: int, size: int, seed: int = 0) -> np.ndarray:
+    """A fixed random subset (sorted), or everything when n <= size: same input, same sample."""
+    if n <= size:
+        return np.arange(n)
+    return np.sort(np.random.default_rng(seed).choice(n, size=size, replace=False))
+
+
+def tfidf(cards: Sequence[PaperCard]) -> tuple[sp.csr_matrix, TfidfVectorizer]:
+    """L2-normalised TF-IDF rows of the cards, the vocabulary fitted on a sample of them.
+
+    Texts are built chunk by chunk: the whole archive's texts are never held at once.
+    """
+    vec = vectorizer(len(cards))
+    if len(cards) <= FIT_SAMPLE:
+        return vec.fit_transform(texts(cards)).tocsr(), vec
+    vec.fit([card_text(cards[i]) for i in sample_indices(len(cards), FIT_SAMPLE)])
+    return _transform(vec, cards), vec
+
+
+def tfidf_with(cards: Sequence[PaperCard], extra: list[str]) -> tuple[sp.csr_matrix, TfidfVectorizer]:
+    """As `tfidf`, the vocabulary also fitted on `extra` (the user's theme descriptions).
+
+    No document-frequency ceiling: a theme may well hold half the papers, and its words must stay.
+    """
+    vec = vectorizer(len(cards) + len(extra))
+    vec.set_params(max_df=1.0)
+    vec.fit([card_text(cards[i]) for i in sample_indices(len(cards), FIT_SAMPLE)] + extra)
+    return _transform(vec, cards), vec
+
+
+def _transform(vec: TfidfVectorizer, cards: Sequence[PaperCard]) -> sp.csr_matrix:
+    chunks = [vec.transform(texts(cards[start:start + CHUNK])) for start in range(0, len(cards), CHUNK)]
+    return sp.vstack(chunks, format="csr")

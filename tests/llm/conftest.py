@@ -51,11 +51,13 @@ def network_guard() -> Iterator[None]:
             raise ConnectionRefusedError(f"network guard: tests may only reach loopback hosts, not {host!r}")
 
     def connect(self: socket.socket, address: Any) -> None:
-        check(address[0] if isinstance(address, tuple) else address)
+        if self.family != socket.AF_UNIX:  # local sockets (multiprocessing's listeners) are not network
+            check(address[0] if isinstance(address, tuple) else address)
         return real_connect(self, address)
 
     def connect_ex(self: socket.socket, address: Any) -> int:
-        check(address[0] if isinstance(address, tuple) else address)
+        if self.family != socket.AF_UNIX:
+            check(address[0] if isinstance(address, tuple) else address)
         return real_connect_ex(self, address)
 
     def getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:

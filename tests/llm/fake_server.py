@@ -66,12 +66,13 @@ def overview_answer(body: dict[str, Any]) -> dict[str, Any]:
 
 
 def paper_of(body: dict[str, Any]) -> tuple[str, str]:
-    """(title, abstract) from the first user message rendered by prompts/extract.v1."""
+    """(title, abstract) from the first user message rendered by the extract prompt (v1 or v2)."""
     for message in body.get("messages", []):
         content = message.get("content")
         if message.get("role") == "user" and isinstance(content, str) and "Abstract:" in content:
             head, _, abstract = content.partition("Abstract:")
-            return head.replace("Title:", "", 1).strip(), abstract.strip()
+            title = head.replace("<paper>", "", 1).replace("Title:", "", 1).strip()
+            return title, abstract.strip().removesuffix("</paper>").strip()
     return "", ""
 
 

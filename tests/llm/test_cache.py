@@ -51,11 +51,11 @@ def test_cached_value_failing_todays_validators_is_a_miss(make_extractor, papers
                                                           tmp_path: Path) -> None:
     extractor = make_extractor()
     extractor.extract_all(papers[:1])
-    key = extractor.key(extractor.prompt.render(title=papers[0].title, abstract=papers[0].abstract))
+    key = extractor.key(extractor.messages(papers[0]))
     cache = JsonCache(tmp_path / "cache")
     value = cache.get(key)
     assert value is not None
-    value["extraction"]["resources"]["code_urls"] = ["https://example.com/not-in-the-abstract"]
+    value["reply"]["claimed_gains"] = "no longer a list"  # what a schema change does to an old entry
     cache.set(key, value)
     cache.close()
     rerun = make_extractor()
@@ -142,7 +142,7 @@ def test_cache_cli_stats_and_clear(make_extractor, papers, tmp_path: Path) -> No
     result = runner.invoke(cache_app, ["stats", "--cache-dir", str(tmp_path / "cache"), "--json"])
     assert result.exit_code == 0, result.output
     stats = json.loads(result.output)
-    assert stats["entries"] == 3 and stats["by_kind_prompt_model"] == {"extraction:extract.v1:fake-model": 3}
+    assert stats["entries"] == 3 and stats["by_kind_prompt_model"] == {"extraction:extract.v2:fake-model": 3}
     result = runner.invoke(cache_app, ["clear", "--cache-dir", str(tmp_path / "cache")])
     assert result.exit_code == 0
     with JsonCache(tmp_path / "cache") as cache:
@@ -175,4 +175,4 @@ def test_a_run_over_a_planted_file_row_neither_reads_nor_deletes_the_file(make_e
     assert results[0].cached is False and results[0].extraction is not None  # a miss: asked again
     assert len(fake.requests) == 2 and rerun.stats()["cache"]["refused"] == 1
     assert victim.read_text(encoding="utf-8") == "keep"
-    assert rerun.cache._cache is None  # closed after the run: no connection left for any thread
+    assert rerun.llm.cache._cache is None  # closed after the run: no connection left for any thread

@@ -84,7 +84,7 @@ def test_timeout_is_retried(make_extractor, papers, fake: FakeLLM) -> None:
     assert extractor.stats()["retries"] == {"timeout": 1}
 
 
-@pytest.mark.parametrize("fault", ["malformed", "invalid", "ungrounded"])
+@pytest.mark.parametrize("fault", ["malformed", "invalid"])
 def test_invalid_replies_are_reasked_with_the_error(fault: str, make_extractor, papers, fake: FakeLLM) -> None:
     fake.script(fault)
     extractor = make_extractor(concurrency=1)
@@ -94,22 +94,37 @@ def test_invalid_replies_are_reasked_with_the_error(fault: str, make_extractor, 
     assert stats["calls"] == 2 and stats["parse_errors"] == 1 and stats["retries"] == {"invalid_reply": 1}
     reask = fake.requests[1]["messages"]
     assert any("validation" in str(m.get("content", "")).lower() for m in reask[2:])
-    if fault == "ungrounded":
-        assert "verbatim" in str(reask) and "does not appear in the text" in str(reask)
 
 
-def test_ungrounded_every_time_is_a_failure_not_a_card(make_extractor, papers, fake: FakeLLM) -> None:
-    fake.script("ungrounded", "ungrounded", "ungrounded")
+def test_ungrounded_fields_are_reasked_once_as_plain_messages(make_extractor, papers, fake: FakeLLM) -> None:
+    """The re-ask lists exactly the failing fields, as assistant + user messages (llama.cpp drops tool ones)."""
+    fake.script("ungrounded")
+    extractor = make_extractor(concurrency=1)
+    results = extractor.extract_all(papers[:1])
+    assert_grounded(papers[:1], results)
+    assert results[0].grounding == [] and results[0].calls == 2
+    reask = fake.requests[1]["messages"]
+    assert [m["role"] for m in reask] == ["system", "user", "assistant", "user"]
+    assert "evil" not in reask[3]["content"] and "https://github.com/invented/repo" in reask[3]["content"]
+    assert "claimed_gains.0.evidence" in reask[3]["content"] and "method.name" not in reask[3]["content"]
+    assert extractor.stats()["tasks"]["extraction"]["grounding_reasks"] == 1
+
+
+def test_ungrounded_every_time_degrades_per_field_and_keeps_the_card(make_extractor, papers, fake: FakeLLM) -> None:
+    fake.script("ungrounded", "ungrounded")
     extractor = make_extractor(concurrency=1, max_reasks=2)
     results = extractor.extract_all(papers[:2])
-    assert results[0].extraction is None and "not grounded" in (results[0].error or "")
-    assert results[0].calls == 3
-    assert results[1].extraction is not None
-    assert extractor.stats()["retries"] == {"invalid_reply": 2} and extractor.stats()["parse_errors"] == 3
-    failures = extractor.stats()["failures"]
-    assert failures == [{"id": papers[0].id, "reason": results[0].error}]
-    rerun = make_extractor(concurrency=1).extract_all(papers[:2])  # the failure was not cached
-    assert rerun[0].cached is False and rerun[0].extraction is not None and rerun[1].cached is True
+    first = results[0]
+    assert first.extraction is not None and first.extractor is None  # still the LLM's card
+    assert first.extraction.resources.code_urls == [] and first.extraction.claimed_gains == []
+    assert {(n.path, n.action) for n in first.grounding} == {("claimed_gains.0.evidence", "dropped"),
+                                                              ("resources.code_urls.0", "dropped")}
+    assert first.calls == 2 and results[1].calls == 1
+    assert_grounded(papers[:2], results)
+    assert extractor.stats()["tasks"]["extraction"]["grounding"] == {"dropped": 2}
+    rerun = make_extractor(concurrency=1).extract_all(papers[:2])  # the degraded card was cached: no request
+    assert [r.cached for r in rerun] == [True, True] and len(fake.requests) == 3
+    assert rerun[0].grounding == first.grounding
 
 
 def test_truncated_reply_is_retried_once_with_a_larger_budget(make_extractor, papers, fake: FakeLLM) -> None:
@@ -136,18 +151,20 @@ def test_truncated_twice_is_recorded(make_extractor, papers, fake: FakeLLM) -> N
     fake.script("truncated", "truncated")
     extractor = make_extractor(concurrency=1, max_tokens=300)
     results = extractor.extract_all(papers[:2])
-    assert results[0].extraction is None
-    assert results[0].error == "truncated reply (finish_reason=length) at max_tokens=600"
-    assert results[1].extraction is not None
+    assert results[0].extractor is not None and results[0].extractor.backend == "rules"
+    assert results[0].extractor.fallback_reason == "truncated reply (finish_reason=length) at max_tokens=600"
+    assert_grounded(papers[:2], results)
 
 
 def test_exhausted_transport_attempts_fail_that_paper_only(make_extractor, papers, fake: FakeLLM) -> None:
     fake.script("500", "503")
     extractor = make_extractor(concurrency=1, max_attempts=2)
     results = extractor.extract_all(papers[:3])
-    assert results[0].extraction is None
-    assert (results[0].error or "").startswith("server_503: gave up after 2 attempts")
-    assert_grounded(papers[1:3], results[1:])
+    fallback = results[0].extractor
+    assert fallback is not None and fallback.backend == "rules"
+    assert (fallback.fallback_reason or "").startswith("server_503: gave up after 2 attempts")
+    assert_grounded(papers[:3], results)  # the rules card is grounded too
+    assert all(r.extractor is None for r in results[1:])
     assert extractor.stats()["errors"] == {"server_500": 1, "server_503": 1}
 
 

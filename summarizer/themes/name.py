@@ -1,0 +1,238 @@
+"""Name an automatic theme the way a researcher would: a short noun phrase from its papers' own words.
+
+Candidates are the phrases the papers write (runs of words between stop words and
+punctuation, as in RAKE), 1-3 words long, headed by a noun ("catastrophic forgetting",
+"time-series forecasting", not "adaptive" or "improving"). A phrase scores by how many
+of the theme's papers use it (titles and tasks count extra: that is where authors name
+their topic) times how much more often than the rest of the day (a * log(a/b)).
+The best phrase names the theme; a second strong phrase on another topic joins it as
+"X for Y" when the papers say so, else "X and Y". Counting runs on fixed samples, so
+naming costs the same at 500 or 100,000 papers.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from lemminflect import getAllLemmas
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from summarizer.models import PaperCard
+from summarizer.themes.label import LABEL_GENERIC, _stem, surface_form
+from summarizer.themes.text import GENERIC, sample_indices
+
+MAX_WORDS = 3
+MIN_SUPPORT = 0.15  # a name's phrase is written by this share of the theme's papers at least
+TITLE_WEIGHT = 1.0  # a phrase in a title or task counts this much on top of its abstract use
+PHRASE_BOOST = 1.3  # "low-rank adaptation" names a topic better than "adaptation"
+SECOND_PHRASE = 0.75  # a second phrase joins the name when it scores this share of the first
+SECOND_SUPPORT = 0.3  # ... this share of the theme's papers write it
+SECOND_BACKGROUND = 0.04  # ... and at most this share of the day's papers do: not "risk", "estimation"
+MEMBER_SAMPLE = 150
+CORPUS_SAMPLE = 1_500
+
+# generic words that still belong inside a phrase ("federated learning", "language models")
+_PHRASE_WORDS_TEXT = ("learning model models network networks neural deep language large training data task tasks "
+                      "low high small")
+_PHRASE_WORDS = frozenset(_PHRASE_WORDS_TEXT.split())
+BREAK = frozenset(ENGLISH_STOP_WORDS | (GENERIC - _PHRASE_WORDS)
+                  | {"towards", "toward", "versus", "vs", "without", "within", "using", "based", "like", "e.g"})
+# nouns any paper may use: a theme named by one of them says nothing
+_NAME_GENERIC_TEXT = """
+given case cases size fast response exhibit capability capabilities limitation limitations objective magnitude
+deployment range number value values setting settings variety rule rules type types amount aspect aspects insight
+insights factor factors impact role field fields area areas need needs step steps stage stages component components
+property properties level levels effect effects term terms practice practitioners researchers community end lack
+regime regimes success trade-off tradeoff knowledge behavior behaviour behaviors issue issues question questions
+dataset datasets benchmark benchmarks static
+"""
+_NAME_GENERIC = frozenset(_NAME_GENERIC_TEXT.split())
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*")
+_CLAUSE = re.compile(r"[.,;:!?()\[\]{}\"“”/|]|\s[-–—]\s")
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ed", "able", "ible", "ful", "less", "ly")
+
+
+@cache
+def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    return getAllLemmas(word.lower())
+
+
+def is_noun(word: str) -> bool:
+    """Can head a noun phrase: a noun, a gerund (forecasting), or jargon the lexicon lacks (LoRA, quantization)."""
+    if "-" in word.strip("-"):  # a compound is headed by its last part: fine-tuning, parameter-efficient
+        word = word.rsplit("-", 1)[1]
+    tags = _lemmas(word)
+    if "NOUN" in tags or word.lower().endswith("ing"):
+        return True
+    if tags:
+        return False  # only an adjective, adverb or verb form
+    return any(c.isupper() for c in word[1:]) or not word.lower().endswith(_ADJECTIVE_ENDINGS)
+
+
+def _starts_phrase(word: str) -> bool:
+    """Not a verb opening a title ("Improving", "Rethinking"), nor an adverb; participles may (federated)."""
+    tags = set(_lemmas(word))
+    lowered = word.lower()
+    if "NOUN" in tags or "ADJ" in tags or not tags:
+        return not lowered.endswith("ly") or "NOUN" in tags
+    return lowered.endswith("ed") and "VERB" in tags
+
+
+@cache
+def _word(word: str) -> tuple[bool, bool, bool, str, str]:
+    """(can head, can start, generic, key inside a phrase, key as the head), per distinct word."""
+    lowered = word.lower()
+    generic = all(p in GENERIC or p in LABEL_GENERIC or p in _PHRASE_WORDS or p in _NAME_GENERIC
+                  or p in ENGLISH_STOP_WORDS for p in lowered.split("-"))
+    head = lowered
+    nouns = _lemmas(word).get("NOUN")
+    if nouns:
+        head = nouns[0]  # models ~ model
+    elif not _lemmas(word) and len(word) > 2 and word.endswith("s") and word[-2].isupper():
+        head = lowered[:-1]  # LLMs ~ LLM
+    return is_noun(word), _starts_phrase(word), generic, lowered.replace("-", " "), head.replace("-", " ")
+
+
+def _add_phrases(run: list[str], found: dict[str, tuple[str, ...]]) -> None:
+    info = [_word(w) for w in run]
+    for end in range(len(run)):
+        if not info[end][0]:
+            continue
+        for start in range(max(0, end - MAX_WORDS + 1), end + 1):
+            if not info[start][1] or all(info[i][2] for i in range(start, end + 1)):
+                continue
+            key = " ".join([*(info[i][3] for i in range(start, end)), info[end][4]])
+            found.setdefault(key, tuple(run[start:end + 1]))
+
+
+def phrases(text: str) -> dict[str, tuple[str, ...]]:
+    """Candidate noun phrases of a text: key -> the words as written (first occurrence)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for clause in _CLAUSE.split(text):
+        run: list[str] = []
+        for word in _WORD.findall(clause):
+            if len(word) > 1 and word.lower() not in BREAK:
+                run.append(word)
+            elif run:
+                _add_phrases(run, found)
+                run = []
+        if run:
+            _add_phrases(run, found)
+    return found
+
+
+class PhraseIndex:
+    """Which sampled papers use which phrase; papers are read once and remembered."""
+
+    def __init__(self, cards: Sequence[PaperCard]) -> None:
+        self.cards = cards
+        self._full: dict[int, set[str]] = {}
+        self._titles: dict[int, set[str]] = {}
+        sample = sample_indices(len(cards), CORPUS_SAMPLE, seed=1)
+        self.corpus = Counter(k for i in sample.tolist() for k in self.full(i))
+        self.corpus_size = len(sample)
+
+    def full(self, i: int) -> set[str]:
+        if i not in self._full:
+            card = self.cards[i]
+            self._titles[i] = set(phrases(f"{card.title}. {card.task or ''}"))
+            self._full[i] = self._titles[i] | set(phrases(card.abstract))
+        return self._full[i]
+
+    def titles(self, i: int) -> set[str]:
+        self.full(i)
+        return self._titles[i]
+
+
+def _scores(index: PhraseIndex, members: Sequence[int]) -> dict[str, tuple[float, float, float]]:
+    """Phrase -> (score, support, lift) for a theme's papers against the day."""
+    picked = [members[i] for i in sample_indices(len(members), MEMBER_SAMPLE, seed=2).tolist()]
+    full = Counter(k for i in picked for k in index.full(i))
+    titles = Counter(k for i in picked for k in index.titles(i))
+    n, total = len(picked), index.corpus_size
+    out: dict[str, tuple[float, float, float]] = {}
+    for key, count in full.items():
+        support = count / n
+        if support < MIN_SUPPORT - 1e-9 or count < 2:
+            continue
+        background = (index.corpus[key] + 1) / (total + 2)
+        if support <= background:
+            continue
+        boost = PHRASE_BOOST if " " in key else 1.0
+        lift = support / background
+        out[key] = ((support + TITLE_WEIGHT * titles[key] / n) * math.log(lift) * boost, support, lift)
+    return out
+
+
+def _spelling(key: str, index: PhraseIndex, members: Sequence[int]) -> str:
+    docs = [f"{index.cards[i].title}. {index.cards[i].abstract}" for i in members[:MEMBER_SAMPLE]]
+    return surface_form(key, docs, plural=True) or key
+
+
+def _joined(first: str, second: str, index: PhraseIndex, members: Sequence[int]) -> str:
+    """ "X for Y" when the papers write it so, else "X and Y"."""
+    words = [r"[\s\-]+".join(re.escape(w) for w in part.split()) for part in (first, second)]
+    pattern = re.compile(rf"{words[0]}\w*(?:\W+\w+){{0,3}}?\W+for\W+(?:\w+\W+){{0,2}}?{words[1]}", re.IGNORECASE)
+    said = sum(bool(pattern.search(index.cards[i].abstract + " " + index.cards[i].title)) for i in members[:200])
+    return f"{first} for {second}" if said >= 2 else f"{first} and {second}"
+
+
+def clash(a: str, b: str) -> bool:
+    """One phrase names the other's topic: "optimization" ~ "robust optimization" (same head), "time
+    series" ~ "time series forecasting" (a prefix), LLM ~ LLMs. "bilevel" and "robust optimization" do not,
+    nor "ranking" and "low-rank adaptation"."""
+    short, long = sorted(([_stem(w) for w in a.split()], [_stem(w) for w in b.split()]), key=len)
+    if not set(short) <= set(long):
+        return False
+    return short[-1] == long[-1] or long[:len(short)] == short
+
+
+def _acronym(a: str, b: str) -> bool:
+    """MoE ~ mixture of experts, FL ~ federated learning."""
+    short, long = sorted((a, b), key=len)
+    words = long.split()
+    initials = ("".join(w[0] for w in words), "".join(w[0] for w in words if w not in ENGLISH_STOP_WORDS))
+    return len(words) > 1 and any(w in initials for w in short.split())
+
+
+def _head(usable: list[str], scores: dict[str, tuple[float, float, float]]) -> str:
+    """The best phrase, or a longer one built on it that half its papers write ("low-rank" -> "low-rank
+    adaptation", "time series" -> "time series forecasting"): a modifier alone is no name."""
+    head = usable[0]
+    longer = [k for k in usable[1:30] if (k.startswith(head + " ") and scores[k][1] >= 0.5 * scores[head][1])
+              or (k.endswith(" " + head) and scores[k][1] >= 0.9 * scores[head][1])]
+    return max(longer, key=lambda k: (scores[k][0], len(k), k)) if longer else head
+
+
+def theme_name(index: PhraseIndex, members: Sequence[int], taken: Iterable[str]) -> tuple[str, list[str], float]:
+    """(name, the phrases it is made of, share of the theme's papers using one of them).
+
+    Phrases that clash with `taken` (the phrases of other themes' names) are skipped: names stay distinct.
+    """
+    scores = _scores(index, members)
+    ranked = sorted(scores, key=lambda k: (-scores[k][0], -len(k), k))
+    taken = list(taken)
+    usable = [k for k in ranked if not any(clash(k, t) for t in taken)]
+    if not usable:
+        return "", [], 0.0
+    head = _head(usable, scores)
+    parts = [head]
+    rest = [k for k in usable if not clash(k, head) and not _acronym(k, head)
+            and scores[k][0] >= SECOND_PHRASE * scores[head][0] and scores[k][1] >= SECOND_SUPPORT
+            and scores[k][1] / scores[k][2] <= SECOND_BACKGROUND]
+    if rest:
+        parts.append(rest[0])
+    spelled = [_spelling(k, index, members) for k in parts]
+    name = spelled[0] if len(spelled) == 1 else _joined(spelled[0], spelled[1], index, members)
+    sampled = [members[i] for i in sample_indices(len(members), MEMBER_SAMPLE, seed=2).tolist()]
+    using = sum(bool(index.full(i) & set(parts)) for i in sampled)
+    return _capitalise(name), parts, using / len(sampled)
+
+
+def _capitalise(name: str) -> str:
+    first = re.split(r"[\s\-]", name)[0]
+    return name if any(c.isupper() for c in first[1:]) else name[:1].upper() + name[1:]
