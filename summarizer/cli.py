@@ -7,7 +7,9 @@ and the rest of the input is still processed.
 
 from __future__ import annotations
 
+import itertools
 import sys
+from collections.abc import Iterable, Iterator
 from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -15,10 +17,12 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from summarizer.cli_batch import batch_app
 from summarizer.cli_cache import cache_app
 from summarizer.cli_eval import eval_command
 from summarizer.errors import SummarizerError
-from summarizer.export import read_cards, write_csv, write_jsonl
+from summarizer.export import merged_cards, write_csv, write_csv_to, write_jsonl, write_jsonl_to
+from summarizer.models import PaperCard
 from summarizer.outputs import StagedOutputs, check_output_file
 from summarizer.sources import FORMATS, LoadResult, load_papers
 
@@ -36,6 +40,7 @@ fetch_app = typer.Typer(help="Download listings from the live APIs into a file (
 app.add_typer(fetch_app, name="fetch")
 app.command("eval")(eval_command)
 app.add_typer(cache_app, name="cache")
+app.add_typer(batch_app, name="batch")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 InputFormat = Enum("InputFormat", {f.replace("-", "_"): f for f in FORMATS}, type=str)  # type: ignore[misc]
@@ -91,24 +96,40 @@ def parse(
 
 @app.command()
 def export(
-    cards: Annotated[Path, typer.Argument(help="cards.jsonl written by `summarizer run`.", show_default=False)],
+    cards: Annotated[list[Path], typer.Argument(help="cards.jsonl files written by `summarizer run`.",
+                                                show_default=False, metavar="CARDS...")],
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.csv,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Output file (default: stdout).")] = None,
 ) -> None:
-    """Convert a cards JSONL export to JSONL (validated, normalised) or CSV (one row per paper)."""
+    """Convert cards JSONL exports to JSONL (validated, normalised) or CSV (one row per paper).
+
+    Several files (e.g. the shards of a backfill) merge by paper id; the first card of an id wins.
+    Streams: cards are read, converted and written one at a time, so an archive of any size fits in memory.
+    """
     if output is not None:
         check_output_file(output)
-    records = read_cards(cards, warn=lambda m: err.print(f"warning: {m}"))
+    records = merged_cards(cards, warn=lambda m: err.print(f"warning: {m}"))
+    first = next(records)  # a file with no card at all fails here, before any output is opened
+    stream = itertools.chain([first], records)
     if output is None:
-        import tempfile
-
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / f"cards.{fmt.value}"
-            (write_csv if fmt is ExportFormat.csv else write_jsonl)(records, path)
-            sys.stdout.write(path.read_text(encoding="utf-8"))
+        (write_csv_to if fmt is ExportFormat.csv else write_jsonl_to)(sys.stdout, stream)
+        sys.stdout.flush()
         return
-    (write_csv if fmt is ExportFormat.csv else write_jsonl)(records, output)
-    err.print(f"wrote {len(records)} cards to {output}")
+    counted = _Counted(stream)
+    (write_csv if fmt is ExportFormat.csv else write_jsonl)(counted, output)
+    err.print(f"wrote {counted.count} cards to {output}")
+
+
+class _Counted:
+    """An iterable that counts what passes through it (the writers take any iterable)."""
+
+    def __init__(self, items: Iterable[PaperCard]) -> None:
+        self.items, self.count = items, 0
+
+    def __iter__(self) -> Iterator[PaperCard]:
+        for item in self.items:
+            self.count += 1
+            yield item
 
 
 class BackendChoice(StrEnum):
@@ -144,6 +165,8 @@ def run(
                                                             "default: the user's cache folder).")]
     = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+    batch: Annotated[bool, typer.Option("--batch", help="LLM extraction through the provider's Batch API: "
+                                                         "half price, answered within 24 h, resumable.")] = False,
     themes: Annotated[Path | None, typer.Option(help="TOML/YAML file of themes; default: automatic themes.")]
     = None,
     config: Annotated[Path | None, typer.Option(help="TOML config file (default: ./summarizer.toml if present).")]
@@ -162,7 +185,7 @@ def run(
 
     settings = load_settings(config, backend=backend and backend.value, model=model, mode=mode and mode.value,
                              concurrency=concurrency, workers=workers, max_tokens=max_tokens, timeout=timeout,
-                             cache_dir=cache_dir, no_cache=no_cache or None)
+                             cache_dir=cache_dir, no_cache=no_cache or None, batch=batch or None)
     spec = load_theme_spec(themes) if themes else None
     StagedOutputs(out).check()  # a file, an unwritable folder or a full disk: one line before any work
     loaded = load_or_exit(inputs, fmt)

@@ -34,22 +34,28 @@ class EvalSplit(StrEnum):
     all = "all"
 
 
-def read_card_dicts(path: Path) -> list[dict[str, Any]]:
-    """Raw card dicts: a line that is not JSON is kept as `{}` so its paper scores zero, not vanishes."""
+def read_card_dicts(path: Path, wanted: set[str] | None = None) -> list[dict[str, Any]]:
+    """Raw card dicts, streamed line by line; with `wanted`, only the labeled papers' cards are kept, so
+    scoring a 100,000-card export holds ~150 cards in memory. A line that is not JSON is skipped with a
+    warning: its paper then has no card and scores zero, not vanishes."""
+    cards: list[dict[str, Any]] = []
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                try:
+                    value = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    err.print(f"warning: {path}:{number}: not JSON ({exc.msg}); that paper scores zero")
+                    continue
+                card = value if isinstance(value, dict) else {}
+                if wanted is None or card.get("id") in wanted:
+                    cards.append(card)
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(str(path), f"cannot be read as UTF-8 text ({exc})") from None
-    cards: list[dict[str, Any]] = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            err.print(f"warning: {path}:{number}: not JSON ({exc.msg}); that paper scores zero")
-            continue
-        cards.append(value if isinstance(value, dict) else {})
     return cards
 
 
@@ -147,7 +153,7 @@ def _run(cards_path: Path | None, backend: EvalBackend | None, labeled_path: Pat
 
         recorded = set(cassette_paper_ids(replay) or [])
         labeled = [r for r in labeled if r.id in recorded]
-    cards = (read_card_dicts(cards_path) if cards_path
+    cards = (read_card_dicts(cards_path, {r.id for r in labeled}) if cards_path
              else backend_cards(backend, labeled, record, replay))  # type: ignore[arg-type]
     report = evaluate(cards, labeled, split.value, backend=backend.value if backend else None,
                       cards_path=str(cards_path) if cards_path else None)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TextIO
 
 from pydantic import ValidationError
 
@@ -25,6 +26,8 @@ CSV_COLUMNS = [
     "gain_values", "gain_metrics", "gain_baselines", "gain_datasets", "gain_evidence",
     "datasets", "code_urls", "models", "compute",
     "extractor_backend", "extractor_model", "prompt_version",
+    # contract v2: appended so readers that address v1 columns by position keep working
+    "summary", "outcome", "authors", "arxiv_id", "relevance", "suspicious", "fallback_reason",
 ]
 
 
@@ -47,14 +50,19 @@ def card_row(card: PaperCard) -> dict[str, str | int | None]:
         "models": _join(card.resources.models), "compute": card.resources.compute,
         "extractor_backend": card.extractor.backend, "extractor_model": card.extractor.model,
         "prompt_version": card.extractor.prompt_version,
+        "summary": card.summary, "outcome": card.outcome, "authors": _join(card.authors), "arxiv_id": card.arxiv_id,
+        "relevance": None if card.relevance is None else round(card.relevance, 4), "suspicious": card.suspicious,
+        "fallback_reason": card.extractor.fallback_reason,
     }
 
 
-def write_jsonl(records: Sequence[PaperCard] | Sequence[Paper], path: Path) -> Path:
-    with atomic_open(path) as handle:
-        for record in records:
-            handle.write(record.model_dump_json() + "\n")
-    return path
+def write_jsonl_to(handle: TextIO, records: Iterable[PaperCard] | Iterable[Paper]) -> int:
+    """One JSON record per line; returns how many. Streams: a 100,000-card export never sits in memory."""
+    count = 0
+    for record in records:
+        handle.write(record.model_dump_json() + "\n")
+        count += 1
+    return count
 
 
 # a spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection")
@@ -62,38 +70,73 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*%?")
 
 
-def csv_safe(value: str | int | None) -> str | int | None:
+def csv_safe(value: object) -> object:
     """Prefix a formula-like cell with `'` so spreadsheets show it as text; plain numbers (-3.5%) stay."""
     if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
         return "'" + value
     return value
 
 
-def write_csv(cards: Sequence[PaperCard], path: Path) -> Path:
-    with atomic_open(path, newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS)
-        writer.writeheader()
-        writer.writerows({k: csv_safe(v) for k, v in card_row(card).items()} for card in cards)
+def write_csv_to(handle: TextIO, cards: Iterable[PaperCard]) -> int:
+    """The header, then one row per card; returns how many."""
+    writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
+    count = 0
+    for card in cards:
+        writer.writerow({key: csv_safe(value) for key, value in card_row(card).items()})
+        count += 1
+    return count
+
+
+def write_jsonl(records: Iterable[PaperCard] | Iterable[Paper], path: Path) -> Path:
+    with atomic_open(path) as handle:
+        write_jsonl_to(handle, records)
     return path
 
 
-def read_cards(path: Path, warn: Callable[[str], None] | None = None) -> list[PaperCard]:
-    """Cards from a JSONL export; a bad line is a warning naming it, a bad file an InputError."""
+def write_csv(cards: Iterable[PaperCard], path: Path) -> Path:
+    with atomic_open(path, newline="") as handle:
+        write_csv_to(handle, cards)
+    return path
+
+
+def iter_cards(path: Path, warn: Callable[[str], None] | None = None) -> Iterator[PaperCard]:
+    """Cards from a JSONL export, one line at a time; a bad line is a warning naming it, a bad file an
+    InputError. Raises InputError at the end when the file held no card at all."""
+    found = False
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                try:
+                    card = PaperCard.model_validate(json.loads(line))
+                except (json.JSONDecodeError, ValidationError) as exc:
+                    reason = exc.msg if isinstance(exc, json.JSONDecodeError) else exc.errors()[0]["msg"]
+                    if warn is None:
+                        raise InputError(str(path), f"line {number} is not a card ({reason})") from None
+                    warn(f"{path}:{number}: not a card ({reason}); skipped")
+                    continue
+                found = True
+                yield card
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(str(path), f"cannot be read as UTF-8 text ({exc})") from None
-    cards: list[PaperCard] = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            cards.append(PaperCard.model_validate(json.loads(line)))
-        except (json.JSONDecodeError, ValidationError) as exc:
-            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else exc.errors()[0]["msg"]
-            if warn is None:
-                raise InputError(str(path), f"line {number} is not a card ({reason})") from None
-            warn(f"{path}:{number}: not a card ({reason}); skipped")
-    if not cards:
+    if not found:
         raise InputError(str(path), "holds no cards (expected the cards.jsonl written by `summarizer run`)")
-    return cards
+
+
+def merged_cards(paths: Iterable[Path], warn: Callable[[str], None] | None = None) -> Iterator[PaperCard]:
+    """The cards of several exports, one per paper id (the first seen): shards of a backfill merge by id."""
+    seen: set[str] = set()
+    for path in paths:
+        for card in iter_cards(path, warn):
+            if card.id not in seen:
+                seen.add(card.id)
+                yield card
+
+
+def read_cards(path: Path, warn: Callable[[str], None] | None = None) -> list[PaperCard]:
+    """All cards of a JSONL export (see `iter_cards`)."""
+    return list(iter_cards(path, warn))

@@ -53,6 +53,10 @@ class Settings(BaseSettings):
                                                            "`prices`) reaches this")
     deadline: float | None = Field(None, gt=0, description="seconds for all model calls of a run; then rules")
     breaker_failures: int = Field(5, ge=1, description="consecutive failed calls (transport) that stop calling")
+    batch: bool = Field(False, description="extract through the provider's Batch API (24 h, half price); "
+                                           "re-asks and overviews stay online")
+    batch_poll: float = Field(5.0, gt=0, description="seconds before the first batch status check; doubles to 60")
+    batch_price: float = Field(0.5, gt=0, le=1, description="batch price as a fraction of the online price")
     prices: dict[str, tuple[float, float]] = Field(
         default_factory=dict, description="model -> (USD per 1M prompt tokens, per 1M completion tokens)")
 

@@ -301,3 +301,16 @@ def test_an_entry_shows_links_byline_summary_outcome_marks_evidence_and_abstract
     assert shown.count("beats LoRA by") == 1  # the outcome sentence is not quoted again under its gain
     assert '<details class="abstract"><summary>Abstract</summary><p>We present TinyNet.' in html
     assert "data-code" not in html and "data-quant" in html
+
+
+def test_comparison_table_groups_benchmarks_and_drops_empty_columns(tmp_path: Path) -> None:
+    from summarizer.digest.compare import comparison
+
+    cards = [_card("A", method={"name": "Alpha"}, claimed_gains=[_gain("2%", dataset="GSM-8K")]),
+             _card("B", method={"name": "Beta"}, claimed_gains=[_gain("9%")]),
+             _card("C", method={"name": "Gamma"}, claimed_gains=[_gain("5%", dataset="gsm8k")]),
+             _card("D", method={"name": "Delta"}, claimed_gains=[_gain("7%", dataset="MMLU")])]
+    rows, total = comparison(cards)
+    assert [r.method for r in rows] == ["Gamma", "Alpha", "Delta", "Beta"] and total == 4  # GSM8K spellings together
+    md = _render([*cards, *list(sample_cards())[:3]], tmp_path)[".md"]
+    assert "| Method | Dataset | Value |" in md  # no task, metric, baseline or code: those columns are left out

@@ -2,6 +2,7 @@
 
 import csv
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.atomic import atomic_open
+from summarizer.errors import InputError
 from summarizer.export import CSV_COLUMNS, LIST_SEPARATOR, read_cards, write_csv, write_jsonl
 from summarizer.models import CARD_CONTRACT_VERSION, Extraction, ExtractorInfo, Gain, Method, PaperCard, Resources
 from summarizer.sources.records import make_paper
@@ -61,6 +63,38 @@ def test_csv_is_one_row_per_paper_with_aligned_gain_columns(tmp_path: Path) -> N
     assert rows[1]["gain_values"] == "" and rows[1]["upvotes"] == "3"
 
 
+V1_CSV_COLUMNS = [  # the version 1 columns, in order (schema_version renamed contract_version)
+    "contract_version", "id", "title", "source", "url", "date", "upvotes", "authors_count", "organization",
+    "theme", "task", "method_name", "method_description", "gain_values", "gain_metrics", "gain_baselines",
+    "gain_datasets", "gain_evidence", "datasets", "code_urls", "models", "compute", "extractor_backend",
+    "extractor_model", "prompt_version",
+]
+
+
+def test_csv_v2_columns_are_appended_after_the_v1_columns(tmp_path: Path) -> None:
+    card = _card().model_copy(update={
+        "summary": "ARM refines forecasting.", "outcome": None, "authors": ["A. One", "B. Two"],
+        "arxiv_id": "2410.09062", "relevance": 0.123456, "suspicious": "ignore previous instructions",
+        "extractor": ExtractorInfo(backend="rules", prompt_version="rules-v1", fallback_reason="model timed out"),
+    })
+    rows = list(csv.DictReader(write_csv([card], tmp_path / "c.csv").read_text(encoding="utf-8").splitlines()))
+    assert CSV_COLUMNS[:len(V1_CSV_COLUMNS)] == V1_CSV_COLUMNS
+    assert CSV_COLUMNS[len(V1_CSV_COLUMNS):] == ["summary", "outcome", "authors", "arxiv_id", "relevance",
+                                                 "suspicious", "fallback_reason"]
+    row = rows[0]
+    assert row["summary"] == "ARM refines forecasting." and row["outcome"] == ""  # null is an empty cell
+    assert row["authors"] == "A. One | B. Two" and row["arxiv_id"] == "2410.09062"
+    assert row["relevance"] == "0.1235" and row["suspicious"] == "ignore previous instructions"
+    assert row["fallback_reason"] == "model timed out"
+
+
+def test_contract_doc_lists_every_csv_column_in_order() -> None:
+    doc = (Path(__file__).parents[1] / "docs" / "export-contract.md").read_text(encoding="utf-8")
+    listed = re.search(r"`(contract_version, id,[^`]*)`", doc)
+    assert listed is not None
+    assert [c.strip() for c in listed.group(1).split(",")] == CSV_COLUMNS
+
+
 def test_interrupted_write_leaves_the_previous_file_intact(tmp_path: Path) -> None:
     target = tmp_path / "cards.jsonl"
     target.write_text("previous\n")
@@ -88,4 +122,30 @@ def test_export_command_converts_cards_to_csv(tmp_path: Path) -> None:
     assert next(csv.DictReader(out.read_text().splitlines()))["title"] == "ARM: Adaptive Forecasting"
     proc = subprocess.run([sys.executable, "-m", "summarizer", "export", str(tmp_path / "missing.jsonl")],
                           capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 2 and "missing.jsonl: cannot be read" in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.returncode == 2 and "missing.jsonl: no such file" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_cards_are_read_one_at_a_time(tmp_path: Path) -> None:
+    """`iter_cards` streams: the first card arrives before a bad line further down is even read."""
+    from summarizer.export import iter_cards
+
+    path = write_jsonl([_card()], tmp_path / "cards.jsonl")
+    with path.open("a") as handle:
+        handle.write("{not json\n")
+    cards = iter_cards(path)
+    assert next(cards).id == _card().id
+    with pytest.raises(InputError, match="line 2 is not a card"):
+        next(cards)
+
+
+def test_export_merges_shards_by_paper_id(tmp_path: Path) -> None:
+    """A backfill run as shards merges with one `summarizer export`: one row per paper, the first card wins."""
+    one = _card()
+    other = one.model_copy(update={"id": "ffffffffffffffff", "title": "Another paper"})
+    first = write_jsonl([one, other], tmp_path / "shard-1.jsonl")
+    second = write_jsonl([one.model_copy(update={"task": "a later copy"})], tmp_path / "shard-2.jsonl")
+    proc = subprocess.run([sys.executable, "-m", "summarizer", "export", str(first), str(second), "-f", "jsonl"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    merged = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [c["id"] for c in merged] == [one.id, other.id] and merged[0]["task"] == one.task

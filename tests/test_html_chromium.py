@@ -36,9 +36,14 @@ def _write(cards: list[PaperCard], out: Path, sources: list[str]) -> Path:
 
 @pytest.fixture(scope="module")
 def digest_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled samples plus a few fully filled cards (summary, outcome, relevance), as a run would show them."""
-    cards = list(filled_sample_cards())
-    return _write(cards, tmp_path_factory.mktemp("html"), ["examples/hf-papers"])
+    """The bundled samples with a few cards also carrying relevance to a profile and a suspicious flag."""
+    return _write(list(filled_sample_cards()), tmp_path_factory.mktemp("html"), ["examples/hf-papers"])
+
+
+@pytest.fixture(scope="module")
+def sample_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Exactly what `summarizer run examples/hf-papers --backend rules` shows: the README's screenshots."""
+    return _write(list(sample_cards()), tmp_path_factory.mktemp("sample"), ["examples/hf-papers"])
 
 
 @pytest.fixture
@@ -91,10 +96,14 @@ def _key(browser: Chromium, session: str, key: str, code: str, keycode: int) -> 
                      session=session)
 
 
-def test_digest_loads_without_errors_and_toc_links_jump(browser: Chromium, digest_html: Path) -> None:
-    session = _open(browser, digest_html, 1100, 1500)
+def test_digest_loads_without_errors_and_toc_links_jump(browser: Chromium, sample_html: Path) -> None:
+    session = _open(browser, sample_html, 1100, 1500)
     assert _evaluate(browser, session, "document.querySelectorAll('section.theme').length") >= 5
     _screenshot(browser, session, "digest.png")  # the top: the day at a glance, highlights, filters
+    _evaluate(browser, session, "[...document.querySelectorAll('section.theme')].sort((a, b) => "
+                                "b.querySelectorAll('tbody tr').length - a.querySelectorAll('tbody tr').length)[0]"
+                                ".scrollIntoView()")
+    _screenshot(browser, session, "digest-theme.png")  # a theme: synthesis, comparison table, first papers
     links = _json(browser, session, "JSON.stringify([...document.querySelectorAll('nav a')]"
                                     ".map(a => a.getAttribute('href')))")
     for href in (links[1], links[-1]):
@@ -166,15 +175,15 @@ def test_an_abstract_opens_from_its_disclosure(browser: Chromium, digest_html: P
     assert browser.errors() == []
 
 
-def test_digest_fits_a_phone_screen(browser: Chromium, digest_html: Path) -> None:
-    session = _open(browser, digest_html, 390, 844, mobile=True)
+def test_digest_fits_a_phone_screen(browser: Chromium, sample_html: Path) -> None:
+    session = _open(browser, sample_html, 390, 844, mobile=True)
     _evaluate(browser, session, "document.querySelectorAll('details').forEach(d => { d.open = true; })")
     overflow = _evaluate(browser, session, "document.documentElement.scrollWidth - window.innerWidth")
     assert overflow is not None and int(overflow) <= 1
     _evaluate(browser, session, "document.querySelectorAll('details.abstract').forEach(d => { d.open = false; })")
     _screenshot(browser, session, "digest-phone.png")
-    _evaluate(browser, session, "document.querySelector('.table-wrap').scrollIntoView()")
-    _screenshot(browser, session, "digest-phone-table.png")
+    _evaluate(browser, session, "document.querySelector('article.paper .evidence').closest('article').scrollIntoView()")
+    _screenshot(browser, session, "digest-phone-paper.png")
     assert browser.errors() == []
 
 

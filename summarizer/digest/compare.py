@@ -7,6 +7,7 @@ Suspicious cards (abstracts that address the model) never appear.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,6 +30,11 @@ class ComparisonRow:
     code: str | None  # the first http(s) code link
 
 
+def _key(name: str | None) -> str:
+    """`GSM-8K`, `GSM8k` and `gsm8k` sort together."""
+    return re.sub(r"[^0-9a-z]+", "", (name or "").casefold())
+
+
 def short_title(title: str, limit: int = 60) -> str:
     return title if len(title) <= limit else title[: limit - 1].rsplit(" ", 1)[0] + "…"
 
@@ -46,7 +52,6 @@ def _row(card: PaperCard) -> ComparisonRow | None:
 def comparison(cards: Sequence[PaperCard], limit: int = MAX_ROWS) -> tuple[list[ComparisonRow], int]:
     """The table's rows (at most `limit`) and how many papers qualified in all."""
     rows = [r for r in (_row(c) for c in cards if not c.suspicious) if r]
-    rows.sort(key=lambda r: (r.dataset is None, (r.dataset or "").casefold(), (r.metric or "~").casefold(),
-                             -magnitude(r.value)))
+    rows.sort(key=lambda r: (r.dataset is None, _key(r.dataset), _key(r.metric) or "~", -magnitude(r.value)))
     return rows[:limit], len(rows)
 

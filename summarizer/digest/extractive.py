@@ -9,6 +9,7 @@ that is not a card's own, so `verify_overview` can check it like an LLM's.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
@@ -30,7 +31,7 @@ def _shared(cards: Sequence[PaperCard], values: Callable[[PaperCard], Iterable[s
     spelled: dict[str, str] = {}
     for card in cards:
         for value in {v.strip() for v in values(card) if v and v.strip()}:
-            key = value.casefold()
+            key = re.sub(r"[^0-9a-z]+", "", value.casefold()) or value
             spelled.setdefault(key, value)
             if card.id not in seen[key]:
                 seen[key].append(card.id)

@@ -94,6 +94,11 @@ class EntryView:
         return [g for e in self.evidence for g in e.gains]
 
     @property
+    def lead(self) -> str | None:
+        """One line to show in a list of picks: the summary, else the outcome sentence."""
+        return self.summary or "".join(text for text, _ in self.outcome) or None
+
+    @property
     def search_text(self) -> str:
         """What the search box matches: title, summary, method, task, datasets."""
         parts = [self.title, self.summary, self.method, self.task, *self.datasets]
@@ -121,6 +126,11 @@ class ThemeView:
     @property
     def count(self) -> int:
         return len(self.entries)
+
+    @property
+    def columns(self) -> list[str]:
+        """The comparison table's optional columns that some row fills (an all-empty column says nothing)."""
+        return [c for c in ("task", "dataset", "metric", "baseline", "code") if any(getattr(r, c) for r in self.table)]
 
     @property
     def with_code(self) -> int:
@@ -183,10 +193,8 @@ _BACKREF_CLAUSE = re.compile(r"^[^,;:]{0,60}\b(?:these|this|that|those|such|afor
 
 def _summary(card: PaperCard) -> str | None:
     """The card's one-line summary; without one, the method's description if it stands on its own."""
-    if card.summary:
-        return card.summary
-    description = _BACKREF_CLAUSE.sub("", (card.method.description or "").strip())
-    if not description or _ANAPHORIC.match(description):
+    description = _BACKREF_CLAUSE.sub("", (card.summary or card.method.description or "").strip())
+    if not description or (not card.summary and _ANAPHORIC.match(description)):
         return None
     return description[0].upper() + description[1:]
 
@@ -196,15 +204,28 @@ def _evidence(card: PaperCard, outcome: str | None) -> list[EvidenceView]:
     groups: dict[str, list[GainView]] = {}
     for g in card.claimed_gains:
         groups.setdefault(g.evidence.strip(), []).append(GainView(g.value, g.metric, g.baseline, g.dataset))
-    return [EvidenceView(gains, [] if text == (outcome or "").strip() else marked(text, [g.value for g in gains]))
-            for text, gains in groups.items()]
+    shown = _plain(outcome or "")
+    views = []
+    for text, gains in groups.items():
+        said = bool(shown) and (shown in _plain(text) or _plain(text) in shown)
+        if said and not any(g.metric or g.baseline or g.dataset for g in gains):
+            continue  # a bare number already marked in the outcome: nothing to add
+        views.append(EvidenceView(gains, [] if said else marked(text, [g.value for g in gains])))
+    return views
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.casefold().split()).rstrip(".")
 
 
 def entry_view(card: PaperCard, theme_anchor: str = "", theme_name: str = "") -> EntryView:
     values = [g.value for g in card.claimed_gains]
+    summary = _summary(card)
+    if summary and card.outcome and _plain(summary) in _plain(card.outcome):
+        summary = None  # the outcome sentence says it already
     return EntryView(
         id=card.id, title=card.title, link=paper_link(card.title, card.url, card.arxiv_id), byline=_byline(card),
-        date=card.date, upvotes=card.upvotes, summary=_summary(card),
+        date=card.date, upvotes=card.upvotes, summary=summary,
         outcome=marked(card.outcome, values) if card.outcome else [], evidence=_evidence(card, card.outcome),
         method=card.method.name, task=card.task,
         code_urls=[u for u in map(safe_url, card.resources.code_urls) if u], datasets=card.resources.datasets,
@@ -219,7 +240,7 @@ def _theme_view(theme: Theme, index: int, cards: list[PaperCard], overview: Over
     verified = overview.title and not overview.title_flagged and theme.automatic  # the user's names stand
     title = overview.title.strip() if verified and overview.title else None
     entries = [entry_view(card, anchor, title or theme.name) for card in ranked(cards)]
-    titles = {e.id: short_title(e.title) for e in entries}
+    titles = {e.id: e.method or short_title(e.title, 40) for e in entries}  # short cites: the method's name
     distrusted = {c.id for c in cards if c.suspicious}
     sentences = [SentenceView(s.text, [(f"p-{i}", titles[i]) for i in s.cites if i in titles])
                  for s in overview.sentences if not s.flagged and not distrusted & set(s.cites)]

@@ -111,14 +111,16 @@ class LLMExtractor:
                 if on_done is not None:
                     on_done(result)
 
-        workers = min(self.settings.concurrency, pending.qsize())
+        # a batch is answered as a whole: every request must be queued at once, not `concurrency` at a time
+        workers = pending.qsize() if self.settings.batch else min(self.settings.concurrency, pending.qsize())
         await asyncio.gather(*(asyncio.create_task(worker()) for _ in range(workers)))
         return [results[i] for i in range(len(papers))]
 
     async def _call(self, paper: Paper, messages: Messages, key: str) -> CardResult:
         context = {"paper": paper}
         try:
-            reply, usage = await self.llm.complete(TASK, paper.id, messages, RESPONSE_MODEL, context)
+            reply, usage = await self.llm.complete(TASK, paper.id, messages, RESPONSE_MODEL,
+                                                   {**context, "batchable": True})
         except CallFailed as failed:
             if failed.kind not in UNCACHED_FAILURES:
                 self.llm.store(key, self._entry(paper, failed=failed.reason))

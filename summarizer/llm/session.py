@@ -148,7 +148,20 @@ class LLM:
             "parse_errors": self.events.parse_errors,
             "stopped": self.guard.stopped, "stop_kind": self.guard.stop_kind,
             "tasks": {name: stats.as_dict(self.guard) for name, stats in sorted(self.tasks.items())},
+            **self._batch_report(total),
         }
+
+    def _batch_report(self, total: Usage) -> dict[str, Any]:
+        """With `--batch`: the batches, and the run's cost with batch tokens at the batch price."""
+        stats = getattr(self.model, "stats", None)
+        if stats is None or not hasattr(stats, "as_dict"):
+            return {}
+        batch_usage, cost = stats.usage, self.guard.cost(total)
+        batch_cost = self.guard.cost(batch_usage)
+        if cost is not None and batch_cost is not None:
+            cost -= batch_cost * (1 - self.settings.batch_price)
+            batch_cost *= self.settings.batch_price
+        return {"cost_usd": _round(cost), "batch": {**stats.as_dict(), "cost_usd": _round(batch_cost)}}
 
 
 def _round(cost: float | None) -> float | None:
@@ -165,6 +178,10 @@ def build_llm(settings: Settings, *, client: AsyncOpenAI | None = None,
               max_attempts: int | None = None, bus: EventBus | None = None, cache: JsonCache | None = None) -> LLM:
     """The run's LLM on an OpenAI-compatible endpoint (the only place that builds one)."""
     guard, bus = guard_from(settings), bus or EventBus()
-    model = OpenAIModel(settings, client=client, transport=transport, bus=bus, guard=guard, wait=wait,
-                        max_attempts=max_attempts)
+    model: Model = OpenAIModel(settings, client=client, transport=transport, bus=bus, guard=guard, wait=wait,
+                               max_attempts=max_attempts)
+    if settings.batch:
+        from summarizer.llm.batch import batch_model
+
+        model = batch_model(settings, model, client=client, transport=transport)
     return LLM(model, settings, guard=guard, bus=bus, cache=cache)
