@@ -140,9 +140,10 @@ def run_pipeline(loaded: LoadResult, out_dir: Path, settings: Settings, spec: Th
             stage.discard()
         else:
             stage.commit()
-    except OutputError as exc:
+    except (OutputError, OSError) as exc:  # OSError: the final renames (e.g. --out is a mount point)
         stage.discard()
-        raise OutputError(f"{stage.out}: writing the outputs failed ({exc.reason}); "
+        reason = exc.reason if isinstance(exc, OutputError) else exc.strerror or str(exc)
+        raise OutputError(f"{stage.out}: writing the outputs failed ({reason}); "
                           "the previous outputs are unchanged") from None
     except BaseException:
         stage.discard()

@@ -38,7 +38,8 @@ from summarizer.llm.cache_disk import SafeCache, UnsafeCacheEntry
 log = logging.getLogger("summarizer.llm.cache")
 KEY_FORMAT = 1  # bump when the key layout changes: every old entry becomes unreachable
 MARKER = ".summarizer-cache"
-_OWN_FILES = re.compile(r"cache\.db(-wal|-shm|-journal)?|[0-9a-f]{2}|" + re.escape(MARKER))
+# what a summarizer cache folder may hold: the database, diskcache's old value folders, `run --batch` jobs
+_OWN_FILES = re.compile(r"cache\.db(-wal|-shm|-journal)?|[0-9a-f]{2}|batches|" + re.escape(MARKER))
 BUSY_TIMEOUT = 30.0  # seconds to wait for another process's lock before giving up
 
 __all__ = ["MARKER", "CacheError", "JsonCache", "UnsafeCacheEntry", "cache_key"]
