@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -19,6 +19,7 @@ from rich.console import Console
 
 from summarizer.cli_batch import batch_app
 from summarizer.cli_cache import cache_app
+from summarizer.cli_daily import daily_command
 from summarizer.cli_eval import eval_command
 from summarizer.errors import SummarizerError
 from summarizer.export import merged_cards, write_csv, write_csv_to, write_jsonl, write_jsonl_to
@@ -39,6 +40,7 @@ fetch_app = typer.Typer(help="Download listings from the live APIs into a file (
                         no_args_is_help=True)
 app.add_typer(fetch_app, name="fetch")
 app.command("eval")(eval_command)
+app.command("daily")(daily_command)
 app.add_typer(cache_app, name="cache")
 app.add_typer(batch_app, name="batch")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -171,6 +173,8 @@ def run(
     = None,
     config: Annotated[Path | None, typer.Option(help="TOML config file (default: ./summarizer.toml if present).")]
     = None,
+    profile: Annotated[Path | None, typer.Option(help="Interest profile (TOML): sets each card's relevance.")]
+    = None,
     fmt: FormatOpt = InputFormat.auto,  # type: ignore[attr-defined]
 ) -> None:
     """Extract a card per paper, group cards into themes, write digest and exports to --out.
@@ -190,7 +194,8 @@ def run(
     StagedOutputs(out).check()  # a file, an unwritable folder or a full disk: one line before any work
     loaded = load_or_exit(inputs, fmt)
     err.print(f"extracting {len(loaded.papers)} papers with the {settings.resolved_backend()} backend")
-    report = run_pipeline(loaded, out, settings, spec, progress=RichProgress(err))
+    annotate = _profile_scorer(profile) if profile else None
+    report = run_pipeline(loaded, out, settings, spec, progress=RichProgress(err), annotate=annotate)
     for failure in report.failures[:10]:
         err.print(f"[yellow]failed:[/] {failure.id} {failure.title[:60]!r}: {failure.reason}", markup=True)
     if len(report.failures) > 10:
@@ -209,6 +214,13 @@ def run(
               f"{report.model_calls} model calls, {report.cache_hits} cache hits, "
               f"{sum(report.timings_s.values()):.1f}s -> {out}/digest.html")
     raise typer.Exit(0 if report.ok else 1)
+
+
+def _profile_scorer(path: Path) -> Callable[[list[PaperCard]], list[PaperCard]]:
+    from summarizer.profile import load_profile, score_cards
+
+    profile = load_profile(path)  # read before any work: a bad profile fails fast
+    return lambda cards: score_cards(cards, profile, warn=lambda m: err.print(f"warning: {m}"))
 
 
 @fetch_app.command("hf-daily")

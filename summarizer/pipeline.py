@@ -8,7 +8,7 @@ hits, tokens, failures with reasons), so a run can be audited afterwards.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -122,8 +122,11 @@ def _llm_report(llm: Any, report: RunReport) -> None:
 
 
 def run_pipeline(loaded: LoadResult, out_dir: Path, settings: Settings, spec: ThemeSpec | None = None,
-                 progress: ProgressSink | None = None, extractor: Extractor | None = None) -> RunReport:
+                 progress: ProgressSink | None = None, extractor: Extractor | None = None,
+                 annotate: Callable[[list[PaperCard]], list[PaperCard]] | None = None) -> RunReport:
     """Run into a staging folder beside `out_dir` (checked before extraction), then swap it in.
+
+    `annotate` may add to the cards before themes (e.g. the profile's relevance); it must not drop any.
 
     The previous outputs stay until the swap; a run that raises, or that extracts
     no card at all where earlier outputs exist, leaves them untouched.
@@ -131,7 +134,7 @@ def run_pipeline(loaded: LoadResult, out_dir: Path, settings: Settings, spec: Th
     stage = StagedOutputs(out_dir)
     staging = stage.open()
     try:
-        report = _run_into(loaded, staging, settings, spec, progress, extractor)
+        report = _run_into(loaded, staging, settings, spec, progress, extractor, annotate)
         report.outputs = [str(stage.out / Path(p).name) for p in report.outputs]
         report.finished_at = datetime.now(UTC).isoformat(timespec="seconds")
         write_text_atomic(staging / "run.json", redact(report.model_dump_json(indent=2)) + "\n")
@@ -152,7 +155,8 @@ def run_pipeline(loaded: LoadResult, out_dir: Path, settings: Settings, spec: Th
 
 
 def _run_into(loaded: LoadResult, out_dir: Path, settings: Settings, spec: ThemeSpec | None,
-              progress: ProgressSink | None, extractor: Extractor | None) -> RunReport:
+              progress: ProgressSink | None, extractor: Extractor | None,
+              annotate: Callable[[list[PaperCard]], list[PaperCard]] | None) -> RunReport:
     progress = progress or NullProgress()
     report = RunReport(started_at=datetime.now(UTC).isoformat(timespec="seconds"),
                        settings=settings.public_dict())
@@ -163,6 +167,7 @@ def _run_into(loaded: LoadResult, out_dir: Path, settings: Settings, spec: Theme
     report.extractor = extractor.info.model_dump()
     with _timed(report, "extract"):
         cards = extract_cards(loaded.papers, extractor, progress, report)
+    cards = annotate(cards) if annotate else cards
     with _timed(report, "themes"), progress.stage("themes", None):
         themed = assign_themes(cards, spec)
     with _timed(report, "overviews"), progress.stage("overviews", None):

@@ -314,3 +314,20 @@ def test_comparison_table_groups_benchmarks_and_drops_empty_columns(tmp_path: Pa
     assert [r.method for r in rows] == ["Gamma", "Alpha", "Delta", "Beta"] and total == 4  # GSM8K spellings together
     md = _render([*cards, *list(sample_cards())[:3]], tmp_path)[".md"]
     assert "| Method | Dataset | Value |" in md  # no task, metric, baseline or code: those columns are left out
+
+
+def test_an_overview_sentence_citing_a_suspicious_card_is_not_shown(tmp_path: Path) -> None:
+    from summarizer.digest import build_view
+
+    flagged = _card("Injected paper", suspicious="addresses the model", task="t")
+    honest = _card("Honest paper", task="t")
+    themed = assign_themes([flagged, honest, *list(sample_cards())[:20]])
+    theme = next(name for name, members in themed.by_theme().items() if flagged.id in {c.id for c in members})
+    sentences = [OverviewSentence(text="Injected paper is great.", cites=[flagged.id]),
+                 OverviewSentence(text="Honest paper is fine.", cites=[honest.id])]
+    overview = Overview(writer="llm:test", sentences=sentences)
+    view = build_view(themed, {theme: overview}, META)
+    shown = [s.text for t in view.themes for s in t.overview]
+    assert "Injected paper is great." not in shown
+    same_theme = {c.theme for c in themed.cards if c.id in {flagged.id, honest.id}} == {theme}
+    assert ("Honest paper is fine." in shown) == same_theme  # only the flagged card's sentence goes

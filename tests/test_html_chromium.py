@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import base64
 import json
+import shutil
+import subprocess
+import tarfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -214,6 +217,42 @@ def test_print_hides_the_controls(browser: Chromium, digest_html: Path) -> None:
     hidden = _json(browser, session, "JSON.stringify(['#filters', '.totop'].map(s => "
                                      "getComputedStyle(document.querySelector(s)).display))")
     assert hidden == ["none", "none"]
+
+
+AXE_VERSION = "4.14.1"
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core from the npm registry (`npm pack`, cached under test-artifacts/); skipped when npm cannot fetch it."""
+    cached = ARTIFACTS / f"axe-core-{AXE_VERSION}" / "axe.min.js"
+    if not cached.exists():
+        npm = shutil.which("npm")
+        if npm is None:
+            pytest.skip("npm is not installed: axe-core cannot be fetched")
+        target = cached.parent
+        target.mkdir(parents=True, exist_ok=True)
+        done = subprocess.run([npm, "pack", f"axe-core@{AXE_VERSION}", "--pack-destination", str(target)],
+                              capture_output=True, text=True, timeout=180, check=False)
+        if done.returncode != 0:
+            pytest.skip(f"npm pack axe-core failed: {done.stderr.strip()[-200:]}")
+        with tarfile.open(target / f"axe-core-{AXE_VERSION}.tgz") as archive:
+            member = archive.extractfile("package/axe.min.js")
+            assert member is not None
+            cached.write_bytes(member.read())
+    return cached.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_axe_core_finds_no_wcag_a_or_aa_violations(browser: Chromium, sample_html: Path, axe_source: str,
+                                                    dark: bool) -> None:
+    session = _open(browser, sample_html, 1100, 1500, dark=dark)
+    browser.send("Runtime.evaluate", {"expression": axe_source}, session=session)  # DevTools is not bound by CSP
+    result = browser.send("Runtime.evaluate", {"expression": (
+        "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa']}).then(r => JSON.stringify(r.violations.map("
+        "v => ({id: v.id, nodes: v.nodes.length, first: v.nodes[0].html.slice(0, 160)}))))"),
+        "awaitPromise": True, "returnByValue": True}, session=session, timeout=180)
+    assert json.loads(result["result"]["value"]) == []
 
 
 def _hostile_cards() -> list[PaperCard]:

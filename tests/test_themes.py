@@ -44,7 +44,7 @@ def test_automatic_themes_on_the_samples_are_a_readable_partition() -> None:
     _assert_partition(themed, cards)
     assert 5 <= len(themed.themes) <= 30
     assert max(t.size for t in themed.themes) < len(cards) / 3  # no catch-all theme
-    assert themed.themes[-1].name == OTHER and themed.themes[-1].size < len(cards) / 4
+    assert themed.themes[-1].name == OTHER and themed.themes[-1].size < 0.3 * len(cards)
     for theme in themed.themes:
         if theme.name != OTHER:
             assert theme.terms and not {t.lower() for t in theme.terms} & GENERIC, theme.name

@@ -5,7 +5,7 @@ follows the size of the day (about sqrt(n/4), 2..15), refined by silhouette on a
 sample. A cluster whose papers are no closer to each other than MIN_LIFT x the
 day's average pair is a grab bag: it is split, and parts that still share no topic
 go to `Other`, as do clusters no phrase names (MIN_NAME_SUPPORT) and, past about
-twice the target count, the smallest. Names: see name.py; key terms for the digest: see label.py.
+twice the target count, the least coherent. Names: see name.py; key terms for the digest: see label.py.
 Every step is linear in the number of papers (see bench/themes_scale.py).
 """
 
@@ -49,8 +49,6 @@ def _auto_themes(cards: list[PaperCard]) -> ThemedCards:
     taken_terms: set[str] = set()
     sizes = np.bincount(clusters[clusters >= 0])
     for label_id in sorted(set(clusters.tolist()) - {-1}, key=lambda c: (-sizes[c], c)):  # big themes name first
-        if len(themes) > 2 * target_k(len(cards)) - 2:  # (themes holds Other too)
-            break  # split grab bags may leave many small themes: past ~2x the target, they read as noise
         members = np.flatnonzero(clusters == label_id)
         theme = _named(cards, matrix, vocab, members, index, taken, taken_terms)
         if (theme.support or 0.0) < MIN_NAME_SUPPORT:
@@ -61,7 +59,18 @@ def _auto_themes(cards: list[PaperCard]) -> ThemedCards:
             theme.name += "'"
         themes[theme.name] = theme
         names[label_id] = theme.name
-    return finalise(cards, [names.get(int(c), OTHER) for c in clusters], themes)
+    for name in _weakest(themes, 2 * target_k(len(cards)) - 2):
+        del themes[name]
+    return finalise(cards, [names.get(int(c), OTHER) if names.get(int(c)) in themes else OTHER for c in clusters],
+                    themes)
+
+
+def _weakest(themes: dict[str, Theme], keep: int) -> list[str]:
+    """Past about twice the target count (split grab bags leave many small themes), the themes whose papers
+    hang together least and share their name's phrase least go to Other."""
+    named = [t for t in themes.values() if t.name != OTHER]
+    ranked = sorted(named, key=lambda t: ((t.lift or 1.0) - 1.0) * (t.support or 0.0), reverse=True)
+    return [t.name for t in ranked[keep:]]
 
 
 def _named(cards: list[PaperCard], matrix: sp.csr_matrix, vocab: np.ndarray, members: np.ndarray,
