@@ -8,9 +8,11 @@ and the rest of the input is still processed.
 from __future__ import annotations
 
 import itertools
+import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from enum import Enum, StrEnum
+from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Annotated
 
@@ -21,8 +23,10 @@ from summarizer.cli_batch import batch_app
 from summarizer.cli_cache import cache_app
 from summarizer.cli_daily import daily_command
 from summarizer.cli_eval import eval_command
+from summarizer.cli_help import HELP_OPTIONS, classic_help
 from summarizer.errors import SummarizerError
 from summarizer.export import merged_cards, write_csv, write_csv_to, write_jsonl, write_jsonl_to
+from summarizer.logs import setup_logging
 from summarizer.models import PaperCard
 from summarizer.outputs import StagedOutputs, check_output_file
 from summarizer.sources import FORMATS, LoadResult, load_papers
@@ -33,6 +37,7 @@ app = typer.Typer(
     "Start with:  summarizer run examples/hf-papers --out out   (offline, no API key needed)",
     no_args_is_help=True,
     add_completion=False,
+    context_settings=HELP_OPTIONS,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
 )
@@ -44,12 +49,42 @@ app.command("daily")(daily_command)
 app.add_typer(cache_app, name="cache")
 app.add_typer(batch_app, name="batch")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+log = logging.getLogger("summarizer.cli")
 
 InputFormat = Enum("InputFormat", {f.replace("-", "_"): f for f in FORMATS}, type=str)  # type: ignore[misc]
 Inputs = Annotated[list[Path], typer.Argument(
     help="Listing files or folders: HF papers page text, daily-papers API JSON, arXiv Atom, JSONL, CSV.",
     show_default=False)]
 FormatOpt = Annotated[InputFormat, typer.Option("--format", "-f", help="Input format; auto detects it.")]
+
+
+def _default(setting: str) -> str:
+    """A setting's built-in default, for `--help` (the option itself defaults to None: file/env may set it)."""
+    from summarizer.settings import Settings
+
+    return str(Settings.model_fields[setting].get_default(call_default_factory=True))
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"summarizer {package_version('summarizer')}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def options(
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="Debug detail (every model call).")] = 0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Errors only: no warnings or progress lines.")]
+    = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Turn a day's research-paper listings into grounded cards, themed digests and exports."""
+    setup_logging(verbose, quiet)
 
 
 class ExportFormat(StrEnum):
@@ -60,13 +95,13 @@ class ExportFormat(StrEnum):
 def report_load(result: LoadResult) -> None:
     """What was read, on stderr: one line per source, then warnings and errors."""
     for stats in result.sources:
-        err.print(f"read {stats.source}: {stats.records} papers ({stats.format})")
+        log.info("read %s: %s (%s)", stats.source, _n(stats.records, "paper"), stats.format)
     for warning in result.warnings:
-        err.print(f"[yellow]warning:[/] {warning}", markup=True, highlight=False)
+        log.warning("%s", warning)
     for error in result.errors:
-        err.print(f"[red]error:[/] {error}", markup=True, highlight=False)
+        log.error("%s", error)
     if result.duplicates:
-        err.print(f"{result.duplicates} duplicate(s) merged by title; {len(result.papers)} unique papers")
+        log.info("%s merged by title; %s", _n(result.duplicates, "duplicate"), _n(len(result.papers), "unique paper"))
 
 
 def load_or_exit(inputs: list[Path], fmt: InputFormat) -> LoadResult:
@@ -154,17 +189,24 @@ def run(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder (created if missing).")],
     backend: Annotated[BackendChoice | None, typer.Option(
         help="rules = offline, no model; llm = any OpenAI-compatible endpoint; "
-             "auto = llm when OPENAI_API_KEY or OPENAI_BASE_URL is set.")] = None,
-    model: Annotated[str | None, typer.Option(help="Model name (env SUMMARIZER_MODEL).")] = None,
-    mode: Annotated[ModeChoice | None, typer.Option(help="How the schema is enforced; auto picks per endpoint.")]
+             "auto (default) = llm when OPENAI_API_KEY or OPENAI_BASE_URL is set.")] = None,
+    model: Annotated[str | None, typer.Option(
+        "--model", "-m", help=f"Model name (env SUMMARIZER_MODEL; default {_default('model')}).")]
     = None,
-    concurrency: Annotated[int | None, typer.Option(min=1, max=256, help="LLM requests in flight.")] = None,
-    workers: Annotated[int | None, typer.Option(min=0, help="Processes for the rules backend (0 = one per CPU).")]
+    mode: Annotated[ModeChoice | None, typer.Option(
+        help=f"How the schema is enforced; auto picks per endpoint (default {_default('mode')}).")]
     = None,
-    max_tokens: Annotated[int | None, typer.Option(min=16, help="Completion budget per paper.")] = None,
-    timeout: Annotated[float | None, typer.Option(min=0.1, help="Seconds per LLM request.")] = None,
-    cache_dir: Annotated[Path | None, typer.Option(help="Model-call cache folder (env SUMMARIZER_CACHE_DIR; "
-                                                            "default: the user's cache folder).")]
+    concurrency: Annotated[int | None, typer.Option(
+        min=1, max=256, help=f"LLM requests in flight (default {_default('concurrency')}).")] = None,
+    workers: Annotated[int | None, typer.Option(
+        min=0, help="Processes for the rules backend (default 0 = one per CPU).")]
+    = None,
+    max_tokens: Annotated[int | None, typer.Option(
+        min=16, help=f"Completion budget per paper (default {_default('max_tokens')}).")] = None,
+    timeout: Annotated[float | None, typer.Option(
+        min=0.1, help=f"Seconds per LLM request (default {_default('timeout')}).")] = None,
+    cache_dir: Annotated[Path | None, typer.Option(
+        help=f"Model-call cache folder (env SUMMARIZER_CACHE_DIR; default {_default('cache_dir')}).")]
     = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
     batch: Annotated[bool, typer.Option("--batch", help="LLM extraction through the provider's Batch API: "
@@ -191,6 +233,8 @@ def run(
                              concurrency=concurrency, workers=workers, max_tokens=max_tokens, timeout=timeout,
                              cache_dir=cache_dir, no_cache=no_cache or None, batch=batch or None)
     spec = load_theme_spec(themes) if themes else None
+    chosen, why = settings.backend_choice()
+    err.print(f"backend: {chosen} ({why})")  # first line: `auto` may pick a paid endpoint from the environment
     StagedOutputs(out).check()  # a file, an unwritable folder or a full disk: one line before any work
     loaded = load_or_exit(inputs, fmt)
     err.print(f"extracting {len(loaded.papers)} papers with the {settings.resolved_backend()} backend")
@@ -210,7 +254,7 @@ def run(
     if report.kept_previous_outputs:
         err.print(f"no card was extracted: the previous outputs in {out} are unchanged")
         raise typer.Exit(1)
-    err.print(f"{counts['cards']} cards in {counts['themes']} themes, {counts['failures']} failed, "
+    err.print(f"{_n(counts['cards'], 'card')} in {_n(counts['themes'], 'theme')}, {counts['failures']} failed, "
               f"{report.model_calls} model calls, {report.cache_hits} cache hits, "
               f"{sum(report.timings_s.values()):.1f}s -> {out}/digest.html")
     raise typer.Exit(0 if report.ok else 1)
@@ -250,6 +294,9 @@ def fetch_arxiv_cmd(
 
     write_text_atomic(output, fetch_arxiv(query, max_results).decode("utf-8"))
     err.print(f"saved {output}")
+
+
+classic_help(app)
 
 
 def main() -> None:

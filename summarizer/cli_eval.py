@@ -34,6 +34,21 @@ class EvalSplit(StrEnum):
     all = "all"
 
 
+def bundled_eval_path(name: str) -> Path:
+    """`eval/<name>` of the repository this package runs from (a source checkout or an editable install),
+    not of the current directory; a wheel install has no labeled set, which is one clear error."""
+    path = Path(__file__).resolve().parents[1] / "eval" / name
+    if not path.exists():
+        raise InputError(f"eval/{name}", "not found: the labeled set ships with the repository, not the package; "
+                                         "run from a clone or pass --labeled / --baseline-dir")
+    return path
+
+
+def no_such_file(path: Path) -> InputError | None:
+    """'no such file' rather than a decoding complaint when the path is simply wrong."""
+    return None if path.exists() else InputError(str(path), "no such file")
+
+
 def read_card_dicts(path: Path, wanted: set[str] | None = None) -> list[dict[str, Any]]:
     """Raw card dicts, streamed line by line; with `wanted`, only the labeled papers' cards are kept, so
     scoring a 100,000-card export holds ~150 cards in memory. A line that is not JSON is skipped with a
@@ -110,7 +125,8 @@ def eval_command(
     backend: Annotated[EvalBackend | None, typer.Option(
         help="Produce the cards by running this backend on the labeled papers (baseline = 10-line reference).")]
     = None,
-    labeled: Annotated[Path, typer.Option(help="Labeled set (JSONL).")] = Path("eval/labeled.jsonl"),
+    labeled: Annotated[Path | None, typer.Option(
+        help="Labeled set (JSONL); default: the repository's eval/labeled.jsonl, wherever you run from.")] = None,
     split: Annotated[EvalSplit, typer.Option(help="dev = tune on it; heldout = report only.")] = EvalSplit.all,
     show_errors: Annotated[bool, typer.Option("--show-errors", help="Per-paper diff of every imperfect field.")]
     = False,
@@ -120,7 +136,8 @@ def eval_command(
                                         " exit 1 on a significant drop.")] = False,
     update_baseline: Annotated[bool, typer.Option("--update-baseline", help="Store this run as the baseline.")]
     = False,
-    baseline_dir: Annotated[Path, typer.Option(help="Where baselines live.")] = Path("eval/baseline"),
+    baseline_dir: Annotated[Path | None, typer.Option(help="Where baselines live (default: eval/baseline).")]
+    = None,
     record: Annotated[Path | None, typer.Option(help="With --backend llm: save the model's raw replies here.")]
     = None,
     replay: Annotated[Path | None, typer.Option(
@@ -130,8 +147,8 @@ def eval_command(
     try:
         if (record or replay) and backend is not EvalBackend.llm:
             raise InputError("summarizer eval", "--record and --replay go with --backend llm")
-        code = _run(cards, backend, labeled, split, show_errors, json_out, check, update_baseline, baseline_dir,
-                    (record, replay))
+        code = _run(cards, backend, labeled or bundled_eval_path("labeled.jsonl"), split, show_errors, json_out,
+                    check, update_baseline, baseline_dir or bundled_eval_path("baseline"), (record, replay))
     except SummarizerError as exc:
         err.print(f"[red]error:[/] {exc}", markup=True, highlight=False)
         raise typer.Exit(2) from None
@@ -146,6 +163,8 @@ def _run(cards_path: Path | None, backend: EvalBackend | None, labeled_path: Pat
 
     if (cards_path is None) == (backend is None):
         raise InputError("summarizer eval", "give either a cards JSONL file or --backend (not both)")
+    if missing := no_such_file(labeled_path):
+        raise missing
     labeled = load_labeled(labeled_path)
     record, replay = cassette
     if replay:

@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import IO
 
 from pydantic import ValidationError
 
@@ -35,7 +35,7 @@ def _join(values: Iterable[str | None]) -> str:
     return LIST_SEPARATOR.join(v or "" for v in values)
 
 
-def card_row(card: PaperCard) -> dict[str, str | int | None]:
+def card_row(card: PaperCard) -> dict[str, str | int | float | None]:
     """The CSV view of one card; gain columns stay aligned by position."""
     gains = card.claimed_gains
     return {
@@ -56,7 +56,7 @@ def card_row(card: PaperCard) -> dict[str, str | int | None]:
     }
 
 
-def write_jsonl_to(handle: TextIO, records: Iterable[PaperCard] | Iterable[Paper]) -> int:
+def write_jsonl_to(handle: IO[str], records: Iterable[PaperCard] | Iterable[Paper]) -> int:
     """One JSON record per line; returns how many. Streams: a 100,000-card export never sits in memory."""
     count = 0
     for record in records:
@@ -77,7 +77,7 @@ def csv_safe(value: object) -> object:
     return value
 
 
-def write_csv_to(handle: TextIO, cards: Iterable[PaperCard]) -> int:
+def write_csv_to(handle: IO[str], cards: Iterable[PaperCard]) -> int:
     """The header, then one row per card; returns how many."""
     writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS)
     writer.writeheader()

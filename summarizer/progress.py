@@ -37,12 +37,16 @@ class RateColumn(ProgressColumn):
         return Text(f"{speed:,.0f}/s" if speed else "", style="progress.data.speed")
 
 
+def _ignore(n: int = 1) -> None:
+    """`advance` of a stage nobody watches."""
+
+
 class NullProgress:
     """For tests and library use: stages run silently."""
 
     @contextmanager
     def stage(self, name: str, total: int | None) -> Iterator[Advance]:
-        yield lambda n=1: None
+        yield _ignore
 
 
 class RichProgress:
@@ -54,11 +58,15 @@ class RichProgress:
     @contextmanager
     def stage(self, name: str, total: int | None) -> Iterator[Advance]:
         if not self.console.is_terminal:
-            yield lambda n=1: None
+            yield _ignore
             return
         columns = (TextColumn("[bold]{task.description:<10}"), BarColumn(), MofNCompleteColumn(),
                    TaskProgressColumn(), RateColumn(), TimeElapsedColumn(), TextColumn("eta"),
                    TimeRemainingColumn())
         with Progress(*columns, console=self.console, transient=False) as bar:
             task = bar.add_task(name, total=total)
-            yield lambda n=1: bar.advance(task, n)
+
+            def advance(n: int = 1) -> None:
+                bar.advance(task, n)
+
+            yield advance

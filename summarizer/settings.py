@@ -8,10 +8,12 @@ written to disk (`public_dict`).
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit, urlunsplit
 
 import platformdirs
 from pydantic import AliasChoices, Field, SecretStr
@@ -61,9 +63,17 @@ class Settings(BaseSettings):
         default_factory=dict, description="model -> (USD per 1M prompt tokens, per 1M completion tokens)")
 
     def resolved_backend(self) -> Literal["rules", "llm"]:
+        return self.backend_choice()[0]
+
+    def backend_choice(self) -> tuple[Literal["rules", "llm"], str]:
+        """The backend and why it was chosen: `auto` may pick a paid endpoint because of the environment."""
         if self.backend != "auto":
-            return self.backend
-        return "llm" if self.api_key or self.base_url else "rules"
+            return self.backend, "chosen with --backend, config or SUMMARIZER_BACKEND"
+        if self.api_key:
+            return "llm", "auto: OPENAI_API_KEY is set; --backend rules stays offline"
+        if self.base_url:
+            return "llm", f"auto: OPENAI_BASE_URL is set ({redact_url(self.base_url)}); --backend rules stays offline"
+        return "rules", "auto: neither OPENAI_API_KEY nor OPENAI_BASE_URL is set"
 
     def public_dict(self) -> dict[str, Any]:
         """What may be written to run.json: never the key, nor credentials inside the base URL."""
@@ -87,11 +97,29 @@ def load_settings(config: Path | None = None, **overrides: Any) -> Settings:
         except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise InputError(str(path), f"is not a readable TOML config ({exc})") from None
         file_values = data.get("summarizer", data)
+        _check_keys(path, file_values)
     env_values = Settings().model_dump(exclude_unset=True)
     merged = {**file_values, **env_values, **{k: v for k, v in overrides.items() if v is not None}}
     if "api_key" in env_values:
         merged["api_key"] = Settings().api_key
     return Settings.model_validate(merged) if merged else Settings()
+
+
+def _check_keys(path: Path, values: dict[str, Any]) -> None:
+    """A typo in the config file is an error naming the key, not a setting silently ignored."""
+    known = set(Settings.model_fields)
+    if unknown := sorted(set(values) - known):
+        close = {key: difflib.get_close_matches(key, known, n=1) for key in unknown}
+        hints = ", ".join(f"'{k}'" + (f" (did you mean '{c[0]}'?)" if c else "") for k, c in close.items())
+        raise InputError(str(path), f"unknown setting {hints}; known: {', '.join(sorted(known))}")
+
+
+def redact_url(url: str) -> str:
+    """The URL without `user:password@` credentials, for anything printed or logged."""
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
 
 
 def has_llm_env() -> bool:

@@ -57,3 +57,13 @@ def test_bad_config_file_is_an_input_error_naming_it(tmp_path: Path) -> None:
     config.write_text("model = = 1")
     with pytest.raises(InputError, match=r"bad\.toml: is not a readable TOML config"):
         load_settings(config)
+
+
+def test_a_typo_in_the_config_file_is_an_error_naming_the_key(tmp_path: Path) -> None:
+    config = tmp_path / "summarizer.toml"
+    config.write_text('[summarizer]\nmodel = "m"\nconcurency = 3\n')
+    with pytest.raises(InputError, match=r"unknown setting 'concurency' \(did you mean 'concurrency'\?\)") as info:
+        load_settings(config)
+    assert str(info.value).startswith(str(config)) and "\n" not in str(info.value)
+    config.write_text('[summarizer]\nmodel = "m"\n[summarizer.prices]\n"m" = [0.1, 0.2]\n')
+    assert load_settings(config).prices == {"m": (0.1, 0.2)}

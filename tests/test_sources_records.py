@@ -42,7 +42,7 @@ def test_a_deep_item_in_a_json_array_is_skipped_alone(tmp_path: Path) -> None:
 
 def test_deep_authors_inside_a_valid_record_are_a_warning(tmp_path: Path) -> None:
     nested: list = []
-    for _ in range(5000):
+    for _ in range(100_000):
         nested = [nested]
     record = {**_record(1), "authors": nested}
     path = _jsonl(tmp_path, "a.jsonl", [json.dumps(_record(2))])

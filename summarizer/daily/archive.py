@@ -77,7 +77,8 @@ def relink(day_dir: Path, previous: str | None, following: str | None) -> None:
         if nav is None or not path.exists():
             continue
         text = path.read_text(encoding="utf-8")
-        new = _NAV.sub(lambda _m, nav=nav: nav.group(0), text, count=1)
+        old = _NAV.search(text)
+        new = text if old is None else text[:old.start()] + nav.group(0) + text[old.end():]
         if new != text:
             write_text_atomic(path, new)
 

@@ -11,6 +11,7 @@ commit. Any error before the commit rolls the memory back.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -165,8 +166,12 @@ def _run_day(listing: Listing, day: str, memory: Memory, options: DailyOptions, 
     llm = getattr(extractor, "llm", None) if extractor is not None else make_llm(settings)
     extractor = extractor or make_extractor(settings, llm)
     report.extractor = extractor.info.model_dump()
+    clock = time.perf_counter()
     plan = _plan(loaded.papers, memory, day)
-    content = _content(plan, _cards(plan, extractor, progress, report), memory, options, settings, llm, warn)
+    cards = _cards(plan, extractor, progress, report)
+    report.timings_s["extract"], clock = round(time.perf_counter() - clock, 4), time.perf_counter()
+    content = _content(plan, cards, memory, options, settings, llm, warn)
+    report.timings_s["profile_themes_overviews"] = round(time.perf_counter() - clock, 4)
     if llm is not None:
         _llm_report(llm, report)
     report.counts.update(listed=len(loaded.papers), new=len(plan.new), updated=len(plan.updated),
@@ -218,6 +223,7 @@ def _remember(memory: Memory, content: DayContent, day: str) -> None:
 def _write_day(staging: Path, target: Path, content: DayContent, listing: Listing, report: RunReport,
                options: DailyOptions, neighbours: tuple[str | None, str | None]) -> None:
     """The day's files, into the staging folder; run.json names them where they will be."""
+    started = time.perf_counter()
     info = report.extractor
     meta = DigestMeta(date=target.name, sources=[s.source for s in listing.loaded.sources],
                       papers=len(listing.loaded.papers), cards=len(content.shown), failures=len(report.failures),
@@ -234,6 +240,7 @@ def _write_day(staging: Path, target: Path, content: DayContent, listing: Listin
         (staging / "listing").mkdir(exist_ok=True)
         (staging / "listing" / name).write_bytes(data)
     report.outputs = [str(target / p.name) for p in outputs] + [str(target / "run.json")]
+    report.timings_s["write"] = round(time.perf_counter() - started, 4)
     report.finished_at = datetime.now(UTC).isoformat(timespec="seconds")
     write_text_atomic(staging / "run.json", report.model_dump_json(indent=2) + "\n")
 

@@ -61,7 +61,7 @@ def highlights(cards: Iterable[PaperCard], limit: int = HIGHLIGHTS) -> list[Pape
 def for_you(cards: Iterable[PaperCard], limit: int = FOR_YOU) -> list[PaperCard]:
     """The papers that fit the reader's profile best (cards carry `relevance` only when one was given)."""
     scored = [c for c in cards if c.relevance and not c.suspicious]
-    return sorted(scored, key=lambda c: c.relevance or 0.0, reverse=True)[:limit]
+    return sorted(scored, key=lambda c: (round(c.relevance or 0.0, 2), score(c)), reverse=True)[:limit]  # ties: score
 
 
 def magnitude(value: str) -> float:

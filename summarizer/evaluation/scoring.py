@@ -71,7 +71,7 @@ def _add_v2(paper: LabeledPaper, result: PaperScore) -> None:
 
 def _score_v1(paper: LabeledPaper, card: dict[str, Any] | None) -> PaperScore:
     empty = {f: FieldScore(gold_empty=_gold_empty(paper, f), pred_empty=True) for f in FIELDS}
-    base = {"id": paper.id, "split": paper.split, "source": paper.source, "origin": paper.origin}
+    base: dict[str, Any] = {"id": paper.id, "split": paper.split, "source": paper.source, "origin": paper.origin}
     if card is None:
         return PaperScore(**base, parsed=False, error="no card for this paper", fields=_missed(empty, paper))
     try:

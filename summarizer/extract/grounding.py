@@ -235,7 +235,7 @@ class GroundedExtraction(Extraction, instructor.OpenAISchema):
         key = (cls, args, tuple(sorted(kwargs.items())))
         if key not in _SCHEMAS:  # instructor asks on every request; building it costs ~2 ms
             _SCHEMAS[key] = json.dumps(_constrain(super().model_json_schema(*args, **kwargs)))
-        return json.loads(_SCHEMAS[key])  # type: ignore[no-any-return]
+        return json.loads(_SCHEMAS[key])
 
 
 SCHEMA_MAX_LENGTH = {"evidence": 300, "value": 40, "summary": 300, "outcome": 300, "description": 200}

@@ -32,6 +32,7 @@ from summarizer.llm.events import Event, EventBus, EventKind
 from summarizer.llm.failure import CallFailed
 from summarizer.llm.retry import Backoff, TransportWait, retry_reason, transport_cause, transport_retrying
 from summarizer.llm.usage import Usage
+from summarizer.settings import redact_url
 
 if TYPE_CHECKING:
     from summarizer.llm.guard import Guard
@@ -127,7 +128,8 @@ class StructuredCall:
                 if guard is not None:
                     guard.check()
                 return await client.create(
-                    response_model=response_model, messages=messages, max_retries=_reasks(p.max_reasks, tally),
+                    response_model=response_model, messages=messages,  # type: ignore[arg-type]  # plain dicts
+                    max_retries=_reasks(p.max_reasks, tally),
                     strict=False, hooks=hooks, model=p.model, temperature=p.temperature,
                     max_tokens=max_tokens)
         raise AssertionError("unreachable")
@@ -211,5 +213,13 @@ def _failure_reason(exc: BaseException, policy: CallPolicy) -> str:
 
 
 def _one_line(exc: BaseException | None, limit: int = 300) -> str:
+    """One short line: an HTTP error names its status, endpoint (without credentials) and a JSON error's
+    message, never a raw body (proxies send whole HTML pages); anything else is its message, folded and cut."""
+    if isinstance(exc, openai.APIStatusError):
+        said = exc.body.get("message") if isinstance(exc.body, dict) else None  # a JSON error's own message
+        reason = f": {' '.join(said.split())[:200]}" if isinstance(said, str) and said.strip() else ""
+        return f"HTTP {exc.status_code} from {redact_url(str(exc.request.url))}{reason}"
+    if isinstance(exc, openai.APIConnectionError):
+        return f"{type(exc).__name__} to {redact_url(str(exc.request.url))}"
     text = " ".join(str(exc).split()) if exc is not None else ""
     return text if len(text) <= limit else text[:limit] + "..."

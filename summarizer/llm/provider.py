@@ -96,7 +96,7 @@ class Provider:
         http = httpx.AsyncClient(transport=self.transport, limits=limits, timeout=self.settings.timeout,
                                  trust_env=self.transport is None)
         return AsyncOpenAI(api_key=key, base_url=self.settings.base_url, timeout=self.settings.timeout,
-                           max_retries=0, http_client=http)
+                           max_retries=0, http_client=http)  # type: ignore[arg-type]  # typed for httpx2
 
     def owns_client(self) -> bool:
         return self.prebuilt is None

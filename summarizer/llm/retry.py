@@ -143,7 +143,7 @@ def transport_retrying(max_attempts: int, backoff: Backoff, on_retry: OnRetry,
 
     return AsyncRetrying(
         retry=retry_if_exception(lambda exc: retry_reason(exc) is not None),
-        stop=stop_any(stop_after_attempt(max_attempts), past_deadline),
+        stop=stop_any(stop_after_attempt(max_attempts), past_deadline),  # type: ignore[arg-type]  # any callable
         wait=wait or TransportWait(),
         before_sleep=before_sleep,
         reraise=True,

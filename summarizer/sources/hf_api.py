@@ -35,7 +35,7 @@ def parse_daily_papers(data: Any, source: str, warn: Warn) -> list[Paper]:
         if not isinstance(record, dict):
             warn(f"{source}: record {index}: not an object; skipped")
             continue
-        paper = record.get("paper") if isinstance(record.get("paper"), dict) else record
+        paper: dict[str, Any] = record["paper"] if isinstance(record.get("paper"), dict) else record
         arxiv_id = paper.get("id")
         authors = [a.get("name", "") for a in paper.get("authors") or [] if isinstance(a, dict)]
         try:

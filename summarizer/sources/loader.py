@@ -141,7 +141,7 @@ def expand_inputs(paths: Iterable[Path], errors: list[str] | None = None) -> lis
             if errors is not None:
                 errors.append(f"{exc.filename}: folder cannot be read ({exc.strerror or exc}); skipped")
 
-        found = []
+        found: list[Path] = []
         for folder, dirs, names in os.walk(path, onerror=unreadable):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             found.extend(Path(folder, name) for name in names if not name.startswith("."))

@@ -88,7 +88,7 @@ def _detect(data: bytes) -> str | None:
         return None
     best = min(matches, key=lambda m: (m.chaos, -m.coherence))
     ties = {m.encoding for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)}
-    return next((name for name in _PREFERRED if name in ties), best.encoding)
+    return next((name for name in _PREFERRED if name in ties), str(best.encoding))
 
 
 def decode_text(data: bytes, source: str, warn: Warn) -> str:
@@ -102,9 +102,9 @@ def decode_text(data: bytes, source: str, warn: Warn) -> str:
     if data.startswith(_BINARY_MAGIC):
         raise binary
     sample = data[:8192]
-    if sample.count(b"\x00") > len(sample) // 4 and (codec := _detect(data)) and codec.startswith("utf_16"):
-        warn(f"{source}: decoded as {codec} without a byte-order mark (detected); re-save it as UTF-8 to be sure")
-        return data.decode(codec, "replace")
+    if sample.count(b"\x00") > len(sample) // 4 and (guess := _detect(data)) and guess.startswith("utf_16"):
+        warn(f"{source}: decoded as {guess} without a byte-order mark (detected); re-save it as UTF-8 to be sure")
+        return data.decode(guess, "replace")
     if _control_bytes(sample) > max(8, len(sample) // 50):
         raise binary
     if nuls := data.count(b"\x00"):

@@ -71,7 +71,7 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 def _valid_unicode(fields: dict[str, Any]) -> list[str]:
     """Replace lone surrogates (`"\\ud800"` in JSON) with U+FFFD in place; they cannot be written as UTF-8."""
-    repaired = []
+    repaired: list[str] = []
     for name, value in fields.items():
         if isinstance(value, str) and _SURROGATE.search(value):
             fields[name], repaired = _SURROGATE.sub("\ufffd", value), [*repaired, name]

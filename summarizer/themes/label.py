@@ -68,8 +68,8 @@ def surface_form(term: str, docs: list[str], plural: bool = False) -> str | None
     if not forms:
         return None
     form = forms.most_common(1)[0][0]
-    words = re.split(r"[\s\-]", form)
-    coined = any(any(c.isupper() for c in w[1:]) for w in words)
+    parts = re.split(r"[\s\-]", form)
+    coined = any(any(c.isupper() for c in w[1:]) for w in parts)
     return form if coined else form.lower()
 
 

@@ -240,6 +240,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(429, b'{"error": {"message": "rate limited", "type": "rate_limit"}}', headers)
         elif fault in {"500", "503"}:
             self._send(int(fault), b'{"error": {"message": "server error", "type": "server_error"}}')
+        elif fault == "html502":  # a proxy's error page, as nginx or a cloud load balancer sends it
+            self._send(502, b"<html>\n<head><title>502 Bad Gateway</title></head>\n<body>nginx</body>\n</html>\n")
         elif fault == "garbage":
             self._send(200, b'{"id": "chatcmpl-fake", "choices": [{"index": 0, "mess')
         else:

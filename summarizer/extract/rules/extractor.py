@@ -78,8 +78,10 @@ class RulesExtractor:
 
 def _dedupe_gains(gains: list[GainHit]) -> list[GainHit]:
     """One gain per distinct value (the labeled set lists a repeated value once)."""
-    seen: set[str] = set()
-    return [g for g in gains if not (g.value in seen or seen.add(g.value))]
+    first: dict[str, GainHit] = {}
+    for gain in gains:
+        first.setdefault(gain.value, gain)
+    return list(first.values())
 
 
 def _without(hits: list[Hit], name: str | None) -> list[Hit]:

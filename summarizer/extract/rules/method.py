@@ -211,5 +211,5 @@ def _describe(name: str, sentences: list[Sentence]) -> Hit | None:
     """For a title-given name: the abstract sentence introducing it, else the first mentioning it."""
     mentioning = [s for s in sentences if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", s.text)]
     introducing = [s for s in mentioning if _INTRO_VERB.search(s.text)]
-    chosen = (introducing or mentioning or [None])[0]
+    chosen = next(iter(introducing or mentioning), None)
     return _sentence_hit(chosen) if chosen else None

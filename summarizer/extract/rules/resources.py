@@ -123,8 +123,10 @@ def find_code_urls(text: str) -> list[Hit]:
         url = strip_url(match.group(0))
         if len(url) > len("https://x.y") and not _NOT_CODE.search(url):
             hits.append(Hit(url, match.start(), match.start() + len(url)))
-    seen: set[str] = set()
-    return [h for h in hits if not (h.value.rstrip("/") in seen or seen.add(h.value.rstrip("/")))]
+    first: dict[str, Hit] = {}
+    for hit in hits:
+        first.setdefault(hit.value.rstrip("/"), hit)
+    return list(first.values())
 
 
 @lru_cache(maxsize=4096)
