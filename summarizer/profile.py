@@ -39,7 +39,6 @@ class Profile(BaseModel):
     exclude: list[str] = Field(default_factory=list, description="phrases that hide a paper")
     authors: list[str] = Field(default_factory=list, description="authors or organisations to follow")
     liked: list[str] = Field(default_factory=list, description="titles, arXiv ids or paths to cards.jsonl files")
-    top: int = Field(5, ge=0, le=50, description="papers in the digest's 'For you' section")
     min_relevance: float | None = Field(None, ge=0, le=1, description="drop papers below this from the digest")
     base_dir: Path = Field(Path(), exclude=True, description="where relative `liked` paths are resolved")
 

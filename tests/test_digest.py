@@ -331,3 +331,21 @@ def test_an_overview_sentence_citing_a_suspicious_card_is_not_shown(tmp_path: Pa
     assert "Injected paper is great." not in shown
     same_theme = {c.theme for c in themed.cards if c.id in {flagged.id, honest.id}} == {theme}
     assert ("Honest paper is fine." in shown) == same_theme  # only the flagged card's sentence goes
+
+
+def test_an_archive_size_theme_shows_its_best_papers_and_says_where_the_rest_are(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """100,000 papers must not make a page no browser opens: each theme shows its top papers, counts all."""
+    monkeypatch.setattr("summarizer.digest.view.MAX_ENTRIES_PER_THEME", 3)
+    cards = list(sample_cards())[:120]
+    out = _write(cards, tmp_path)
+    html, md = out[".html"], out[".md"]
+    shown = re.findall(r'<article class="paper" id="p-([0-9a-f]+)" data-theme', html)
+    themed = assign_themes(cards)
+    sizes = {t.name: t.size for t in themed.themes}
+    assert len(shown) <= 3 * len(sizes) < len(cards)
+    big = next(name for name, size in sizes.items() if size > 3)
+    assert f"The best 3 of {sizes[big]} papers are shown" in html and f"The best 3 of {sizes[big]} papers" in md
+    assert f"({sizes[big]})" in html  # the table of contents counts every paper of the theme
+    best = ranked(themed.by_theme()[big])[:3]
+    assert all(f'id="p-{c.id}"' in html for c in best)

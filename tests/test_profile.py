@@ -44,7 +44,7 @@ def test_the_issues_minimal_profile_loads_as_written(tmp_path: Path) -> None:
 
 def test_the_example_profile_loads() -> None:
     profile = load_profile(ROOT / "examples" / "profile.toml")
-    assert profile.keywords["LoRA"] == 2.0 and profile.top == 5 and profile.liked
+    assert profile.keywords["LoRA"] == 2.0 and profile.exclude == ["medical imaging"] and profile.liked
 
 
 def test_a_bad_profile_is_one_line_naming_the_file(tmp_path: Path) -> None:

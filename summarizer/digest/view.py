@@ -23,6 +23,10 @@ from summarizer.themes import Theme, ThemedCards
 __all__ = ["DigestMeta", "DigestView", "EntryView", "ThemeView", "build_view", "safe_url", "slug"]
 
 
+# a theme shows its best papers; an archive-size run (100,000 papers) would otherwise render a page no one can
+# open. Every paper stays in cards.jsonl / cards.csv, and a day's listing (~500 papers) is never cut.
+MAX_ENTRIES_PER_THEME = 200
+
 class DigestMeta(BaseModel):
     title: str = "Research digest"
     date: str
@@ -122,6 +126,7 @@ class ThemeView:
     entries: list[EntryView] = field(default_factory=list)
     table: list[ComparisonRow] = field(default_factory=list)
     table_total: int = 0  # papers with a quantified result, of which `table` shows the first rows
+    total: int = 0  # papers in the theme, of which `entries` shows the best MAX_ENTRIES_PER_THEME
 
     @property
     def count(self) -> int:
@@ -239,7 +244,7 @@ def _theme_view(theme: Theme, index: int, cards: list[PaperCard], overview: Over
     anchor = slug(theme.name, index)
     verified = overview.title and not overview.title_flagged and theme.automatic  # the user's names stand
     title = overview.title.strip() if verified and overview.title else None
-    entries = [entry_view(card, anchor, title or theme.name) for card in ranked(cards)]
+    entries = [entry_view(card, anchor, title or theme.name) for card in ranked(cards)[:MAX_ENTRIES_PER_THEME]]
     titles = {e.id: e.method or short_title(e.title, 40) for e in entries}  # short cites: the method's name
     distrusted = {c.id for c in cards if c.suspicious}
     sentences = [SentenceView(s.text, [(f"p-{i}", titles[i]) for i in s.cites if i in titles])
@@ -247,7 +252,7 @@ def _theme_view(theme: Theme, index: int, cards: list[PaperCard], overview: Over
     rows, total = comparison(ranked(cards))
     return ThemeView(name=title or theme.name, key=theme.name, anchor=anchor, subtitle=_subtitle(theme, title),
                      overview=sentences, overview_writer=overview.writer, entries=entries, table=rows,
-                     table_total=total)
+                     table_total=total, total=len(cards))
 
 
 def build_view(themed: ThemedCards, overviews: dict[str, Overview], meta: DigestMeta) -> DigestView:
@@ -255,5 +260,13 @@ def build_view(themed: ThemedCards, overviews: dict[str, Overview], meta: Digest
     themes = [_theme_view(theme, index, grouped[theme.name], overviews.get(theme.name, Overview(writer="none")))
               for index, theme in enumerate(themed.themes, 1)]
     by_id = {e.id: e for t in themes for e in t.entries}
-    return DigestView(meta=meta, themes=themes, highlights=[by_id[c.id] for c in highlights(themed.cards)],
-                      for_you=[by_id[c.id] for c in for_you(themed.cards)])
+    anchors = {t.key: (t.anchor, t.name) for t in themes}
+
+    def entry(card: PaperCard) -> EntryView:  # a paper past its theme's cut is still shown where it is picked
+        if card.id not in by_id:
+            anchor, name = anchors.get(card.theme or "", ("", card.theme or ""))
+            by_id[card.id] = entry_view(card, anchor, name)
+        return by_id[card.id]
+
+    return DigestView(meta=meta, themes=themes, highlights=[entry(c) for c in highlights(themed.cards)],
+                      for_you=[entry(c) for c in for_you(themed.cards)])

@@ -62,8 +62,8 @@ def surface_form(term: str, docs: list[str], plural: bool = False) -> str | None
     Capitals are kept only where they are not Title Case (LoRA, GPT-4; not Time Series).
     With `plural`, the last word may carry a plural ending (a singular key, LLM, matches LLMs).
     """
-    words = r"[\s\-]+".join(re.escape(w) for w in term.split()) + ("(?:s|es)?" if plural else "")
-    pattern = re.compile(rf"(?<![\w-]){words}(?![\w-])", re.IGNORECASE)
+    spelled = r"[\s\-]+".join(re.escape(w) for w in term.split()) + ("(?:s|es)?" if plural else "")
+    pattern = re.compile(rf"(?<![\w-]){spelled}(?![\w-])", re.IGNORECASE)
     forms = Counter(m.group(0) for doc in docs for m in pattern.finditer(doc))
     if not forms:
         return None

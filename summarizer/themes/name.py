@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache
 
+import numpy as np
 from lemminflect import getAllLemmas
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -126,45 +126,67 @@ def phrases(text: str) -> dict[str, tuple[str, ...]]:
 
 
 class PhraseIndex:
-    """Which sampled papers use which phrase; papers are read once and remembered."""
+    """Which sampled papers use which phrase; papers are read once and remembered.
+
+    Phrases are numbered and a paper keeps a small array of numbers: thousands of sampled papers with
+    hundreds of phrases each would otherwise hold millions of strings."""
 
     def __init__(self, cards: Sequence[PaperCard]) -> None:
         self.cards = cards
-        self._full: dict[int, set[str]] = {}
-        self._titles: dict[int, set[str]] = {}
+        self.ids: dict[str, int] = {}
+        self.keys: list[str] = []
+        self._full: dict[int, np.ndarray] = {}
+        self._titles: dict[int, np.ndarray] = {}
         sample = sample_indices(len(cards), CORPUS_SAMPLE, seed=1)
-        self.corpus = Counter(k for i in sample.tolist() for k in self.full(i))
+        self.corpus = _counts([self.full(i) for i in sample.tolist()])
         self.corpus_size = len(sample)
 
-    def full(self, i: int) -> set[str]:
+    def _encode(self, keys: Iterable[str]) -> np.ndarray:
+        numbers = {self.ids.setdefault(k, len(self.ids)) for k in keys}
+        self.keys.extend(list(self.ids)[len(self.keys):])
+        return np.array(sorted(numbers), dtype=np.int32)
+
+    def full(self, i: int) -> np.ndarray:
         if i not in self._full:
             card = self.cards[i]
-            self._titles[i] = set(phrases(f"{card.title}. {card.task or ''}"))
-            self._full[i] = self._titles[i] | set(phrases(card.abstract))
+            titles = phrases(f"{card.title}. {card.task or ''}")
+            self._titles[i] = self._encode(titles)
+            self._full[i] = self._encode({**titles, **phrases(card.abstract)})
         return self._full[i]
 
-    def titles(self, i: int) -> set[str]:
+    def titles(self, i: int) -> np.ndarray:
         self.full(i)
         return self._titles[i]
+
+    def in_corpus(self, number: int) -> int:
+        return int(self.corpus.get(number, 0))
+
+
+def _counts(arrays: list[np.ndarray]) -> dict[int, int]:
+    if not arrays:
+        return {}
+    numbers, counts = np.unique(np.concatenate(arrays), return_counts=True)
+    return dict(zip(numbers.tolist(), counts.tolist(), strict=True))
 
 
 def _scores(index: PhraseIndex, members: Sequence[int]) -> dict[str, tuple[float, float, float]]:
     """Phrase -> (score, support, lift) for a theme's papers against the day."""
     picked = [members[i] for i in sample_indices(len(members), MEMBER_SAMPLE, seed=2).tolist()]
-    full = Counter(k for i in picked for k in index.full(i))
-    titles = Counter(k for i in picked for k in index.titles(i))
+    full = _counts([index.full(i) for i in picked])
+    titles = _counts([index.titles(i) for i in picked])
     n, total = len(picked), index.corpus_size
     out: dict[str, tuple[float, float, float]] = {}
-    for key, count in full.items():
+    for number, count in full.items():
         support = count / n
         if support < MIN_SUPPORT - 1e-9 or count < 2:
             continue
-        background = (index.corpus[key] + 1) / (total + 2)
+        background = (index.in_corpus(number) + 1) / (total + 2)
         if support <= background:
             continue
+        key = index.keys[number]
         boost = PHRASE_BOOST if " " in key else 1.0
         lift = support / background
-        out[key] = ((support + TITLE_WEIGHT * titles[key] / n) * math.log(lift) * boost, support, lift)
+        out[key] = ((support + TITLE_WEIGHT * titles.get(number, 0) / n) * math.log(lift) * boost, support, lift)
     return out
 
 
@@ -229,7 +251,8 @@ def theme_name(index: PhraseIndex, members: Sequence[int], taken: Iterable[str])
     spelled = [_spelling(k, index, members) for k in parts]
     name = spelled[0] if len(spelled) == 1 else _joined(spelled[0], spelled[1], index, members)
     sampled = [members[i] for i in sample_indices(len(members), MEMBER_SAMPLE, seed=2).tolist()]
-    using = sum(bool(index.full(i) & set(parts)) for i in sampled)
+    numbers = np.array([index.ids[k] for k in parts], dtype=np.int32)
+    using = sum(bool(np.isin(index.full(i), numbers).any()) for i in sampled)
     return _capitalise(name), parts, using / len(sampled)
 
 

@@ -82,5 +82,16 @@ def tfidf_with(cards: Sequence[PaperCard], extra: list[str]) -> tuple[sp.csr_mat
 
 
 def _transform(vec: TfidfVectorizer, cards: Sequence[PaperCard]) -> sp.csr_matrix:
+    """Chunks stacked into one matrix, each chunk freed once copied: the peak is about one matrix, not
+    two as with `scipy.sparse.vstack` (the output's pages are committed as they are written)."""
     chunks = [vec.transform(texts(cards[start:start + CHUNK])) for start in range(0, len(cards), CHUNK)]
-    return sp.vstack(chunks, format="csr")
+    nnz = sum(chunk.nnz for chunk in chunks)
+    data, indices = np.empty(nnz, dtype=np.float32), np.empty(nnz, dtype=np.int32)
+    indptr, at = [np.zeros(1, dtype=np.int64)], 0
+    chunks.reverse()
+    while chunks:
+        chunk = chunks.pop()
+        data[at:at + chunk.nnz], indices[at:at + chunk.nnz] = chunk.data, chunk.indices
+        indptr.append(chunk.indptr[1:].astype(np.int64) + at)
+        at += chunk.nnz
+    return sp.csr_matrix((data, indices, np.concatenate(indptr)), shape=(len(cards), len(vec.vocabulary_)))
