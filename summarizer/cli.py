@@ -209,6 +209,12 @@ def run(
         help=f"Model-call cache folder (env SUMMARIZER_CACHE_DIR; default {_default('cache_dir')}).")]
     = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+    max_calls: Annotated[int | None, typer.Option(min=0, help="Stop calling the model after N requests; the rest "
+                                                  "gets rules cards.")] = None,
+    max_cost: Annotated[float | None, typer.Option(min=0, help="Stop calling once the estimated cost reaches USD "
+                                                   "(needs [summarizer.prices]).")] = None,
+    deadline: Annotated[float | None, typer.Option(min=0.1, help="Seconds for all model calls; then rules cards."
+                                                   )] = None,
     batch: Annotated[bool, typer.Option("--batch", help="LLM extraction through the provider's Batch API: "
                                                          "half price, answered within 24 h, resumable.")] = False,
     themes: Annotated[Path | None, typer.Option(help="TOML/YAML file of themes; default: automatic themes.")]
@@ -231,7 +237,8 @@ def run(
 
     settings = load_settings(config, backend=backend and backend.value, model=model, mode=mode and mode.value,
                              concurrency=concurrency, workers=workers, max_tokens=max_tokens, timeout=timeout,
-                             cache_dir=cache_dir, no_cache=no_cache or None, batch=batch or None)
+                             cache_dir=cache_dir, no_cache=no_cache or None, batch=batch or None,
+                             max_calls=max_calls, max_cost=max_cost, deadline=deadline)
     spec = load_theme_spec(themes) if themes else None
     chosen, why = settings.backend_choice()
     err.print(f"backend: {chosen} ({why})")  # first line: `auto` may pick a paid endpoint from the environment

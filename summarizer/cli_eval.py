@@ -114,7 +114,10 @@ def backend_cards(backend: EvalBackend, labeled: list[Any], record: Path | None 
         if result.extraction is None:
             err.print(f"warning: {result.paper_id}: no card ({result.error}); that paper scores zero")
             continue
-        card = PaperCard.build(by_id[result.paper_id], result.extraction, extractor.info, result.provenance)
+        if result.extractor is not None and result.extractor.fallback_reason:
+            err.print(f"warning: {result.paper_id}: rules card ({result.extractor.fallback_reason})")
+        card = PaperCard.build(by_id[result.paper_id], result.extraction, result.extractor or extractor.info,
+                               result.provenance)
         cards.append(card.model_dump(mode="json"))
     return cards
 
