@@ -28,6 +28,7 @@ from summarizer.errors import SummarizerError
 from summarizer.export import merged_cards, write_csv, write_csv_to, write_jsonl, write_jsonl_to
 from summarizer.logs import setup_logging
 from summarizer.models import PaperCard
+from summarizer.outputs import StagedOutputs, check_output_file
 from summarizer.sources import FORMATS, LoadResult, load_papers
 
 app = typer.Typer(
@@ -61,7 +62,7 @@ def _default(setting: str) -> str:
     """A setting's built-in default, for `--help` (the option itself defaults to None: file/env may set it)."""
     from summarizer.settings import Settings
 
-    return str(Settings.model_fields[setting].default)
+    return str(Settings.model_fields[setting].get_default(call_default_factory=True))
 
 
 def _n(count: int, noun: str) -> str:
@@ -118,6 +119,8 @@ def parse(
     fmt: FormatOpt = InputFormat.auto,  # type: ignore[attr-defined]
 ) -> None:
     """Read listings and write one JSON paper record per line (id, title, abstract, metadata)."""
+    if output is not None:
+        check_output_file(output)
     result = load_or_exit(inputs, fmt)
     if output is None:
         for paper in result.papers:
@@ -140,6 +143,8 @@ def export(
     Several files (e.g. the shards of a backfill) merge by paper id; the first card of an id wins.
     Streams: cards are read, converted and written one at a time, so an archive of any size fits in memory.
     """
+    if output is not None:
+        check_output_file(output)
     records = merged_cards(cards, warn=lambda m: err.print(f"warning: {m}"))
     first = next(records)  # a file with no card at all fails here, before any output is opened
     stream = itertools.chain([first], records)
@@ -237,6 +242,7 @@ def run(
     spec = load_theme_spec(themes) if themes else None
     chosen, why = settings.backend_choice()
     err.print(f"backend: {chosen} ({why})")  # first line: `auto` may pick a paid endpoint from the environment
+    StagedOutputs(out).check()  # a file, an unwritable folder or a full disk: one line before any work
     loaded = load_or_exit(inputs, fmt)
     err.print(f"extracting {len(loaded.papers)} papers with the {settings.resolved_backend()} backend")
     annotate = _profile_scorer(profile) if profile else None
@@ -252,6 +258,9 @@ def run(
         err.print(f"[yellow]warning:[/] stopped calling the model: {report.llm['stopped']}; the remaining papers "
                   "got rules cards", markup=True)
     counts = report.counts
+    if report.kept_previous_outputs:
+        err.print(f"no card was extracted: the previous outputs in {out} are unchanged")
+        raise typer.Exit(1)
     err.print(f"{_n(counts['cards'], 'card')} in {_n(counts['themes'], 'theme')}, {counts['failures']} failed, "
               f"{report.model_calls} model calls, {report.cache_hits} cache hits, "
               f"{sum(report.timings_s.values()):.1f}s -> {out}/digest.html")
@@ -271,6 +280,7 @@ def fetch_hf_daily_cmd(
     date: Annotated[str | None, typer.Option(help="Listing date YYYY-MM-DD (default: today).")] = None,
 ) -> None:
     """Save the Hugging Face daily-papers API listing; then `summarizer run FILE`."""
+    check_output_file(output)
     from summarizer.atomic import write_text_atomic
     from summarizer.sources.fetch import fetch_hf_daily
 
@@ -285,6 +295,7 @@ def fetch_arxiv_cmd(
     max_results: Annotated[int, typer.Option("--max", min=1, max=2000, help="How many entries.")] = 100,
 ) -> None:
     """Save an arXiv API Atom feed for a query; then `summarizer run FILE`."""
+    check_output_file(output)
     from summarizer.atomic import write_text_atomic
     from summarizer.sources.fetch import fetch_arxiv
 

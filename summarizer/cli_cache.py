@@ -2,7 +2,9 @@
 
 Registered by the main app as `app.add_typer(cache_app, name="cache")`. The
 folder is the one `summarizer run` uses: --cache-dir, else SUMMARIZER_CACHE_DIR
-or the config file, else ./cache.
+or the config file, else the user's cache folder (~/.cache/summarizer on Linux).
+Both commands open it with the checks of `JsonCache`: a file, a folder holding
+other files, or a locked cache is one `error:` line.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ cache_app = typer.Typer(help="Inspect or empty the model-reply cache.", no_args_
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
-CacheDirOpt = Annotated[Path | None, typer.Option(help="Cache folder (default: SUMMARIZER_CACHE_DIR or ./cache).")]
+CacheDirOpt = Annotated[Path | None, typer.Option(
+    help="Cache folder (default: SUMMARIZER_CACHE_DIR or the user's cache folder).")]
 ConfigOpt = Annotated[Path | None, typer.Option(help="TOML config file (default: ./summarizer.toml if present).")]
 
 
@@ -38,17 +41,16 @@ def stats_command(cache_dir: CacheDirOpt = None, config: ConfigOpt = None,
     if not directory.exists():
         err.print(f"no cache at {directory}")
         raise typer.Exit(0)
-    cache = JsonCache(directory)
-    try:
+    with JsonCache(directory) as cache:
         stats = cache.stats()
-    finally:
-        cache.close()
     if as_json:
         out.print(json.dumps(stats, indent=2))
         return
     out.print(f"{stats['directory']}: {stats['entries']} entries, {stats['bytes'] / 1024:.1f} KiB")
     for label, count in stats["by_kind_prompt_model"].items():
         out.print(f"  {count:>6}  {label}")
+    for problem, count in stats["refused"].items():
+        out.print(f"  {count:>6}  refused: {problem} (never read; `summarizer cache clear` drops the rows)")
 
 
 @cache_app.command("clear")
@@ -60,9 +62,6 @@ def clear_command(cache_dir: CacheDirOpt = None, config: ConfigOpt = None) -> No
     if not directory.exists():
         err.print(f"no cache at {directory}")
         raise typer.Exit(0)
-    cache = JsonCache(directory)
-    try:
+    with JsonCache(directory) as cache:
         removed = cache.clear()
-    finally:
-        cache.close()
     err.print(f"removed {removed} entries from {directory}")

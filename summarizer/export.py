@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -64,13 +65,25 @@ def write_jsonl_to(handle: IO[str], records: Iterable[PaperCard] | Iterable[Pape
     return count
 
 
+# a spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*%?")
+
+
+def csv_safe(value: object) -> object:
+    """Prefix a formula-like cell with `'` so spreadsheets show it as text; plain numbers (-3.5%) stay."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def write_csv_to(handle: IO[str], cards: Iterable[PaperCard]) -> int:
     """The header, then one row per card; returns how many."""
     writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     count = 0
     for card in cards:
-        writer.writerow(card_row(card))
+        writer.writerow({key: csv_safe(value) for key, value in card_row(card).items()})
         count += 1
     return count
 

@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from summarizer.atomic import write_text_atomic
 from summarizer.digest import DigestMeta, write_digest
@@ -26,7 +26,9 @@ from summarizer.extract import Extractor, make_extractor, make_llm
 from summarizer.extract.base import CardResult, Usage
 from summarizer.extract.screen import screen
 from summarizer.models import Paper, PaperCard
+from summarizer.outputs import OutputError, StagedOutputs, write_failed
 from summarizer.progress import NullProgress, ProgressSink
+from summarizer.redact import redact
 from summarizer.settings import Settings
 from summarizer.sources import LoadResult
 from summarizer.themes import ThemeSpec, assign_themes
@@ -37,7 +39,7 @@ RUN_REPORT_VERSION = "1"
 class Failure(BaseModel):
     id: str
     title: str
-    reason: str
+    reason: Annotated[str, AfterValidator(redact)]  # transport errors quote the URL, credentials included
 
 
 class RunReport(BaseModel):
@@ -61,6 +63,7 @@ class RunReport(BaseModel):
     themes: list[dict[str, Any]] = Field(default_factory=list)
     settings: dict[str, Any] = Field(default_factory=dict)
     outputs: list[str] = Field(default_factory=list)
+    kept_previous_outputs: bool = Field(False, description="no card was extracted: the previous outputs stay")
 
     @property
     def ok(self) -> bool:
@@ -121,7 +124,39 @@ def _llm_report(llm: Any, report: RunReport) -> None:
 def run_pipeline(loaded: LoadResult, out_dir: Path, settings: Settings, spec: ThemeSpec | None = None,
                  progress: ProgressSink | None = None, extractor: Extractor | None = None,
                  annotate: Callable[[list[PaperCard]], list[PaperCard]] | None = None) -> RunReport:
-    """`annotate` may add to the cards before themes (e.g. the profile's relevance); it must not drop any."""
+    """Run into a staging folder beside `out_dir` (checked before extraction), then swap it in.
+
+    `annotate` may add to the cards before themes (e.g. the profile's relevance); it must not drop any.
+
+    The previous outputs stay until the swap; a run that raises, or that extracts
+    no card at all where earlier outputs exist, leaves them untouched.
+    """
+    stage = StagedOutputs(out_dir)
+    staging = stage.open()
+    try:
+        report = _run_into(loaded, staging, settings, spec, progress, extractor, annotate)
+        report.outputs = [str(stage.out / Path(p).name) for p in report.outputs]
+        report.finished_at = datetime.now(UTC).isoformat(timespec="seconds")
+        write_text_atomic(staging / "run.json", redact(report.model_dump_json(indent=2)) + "\n")
+        report.kept_previous_outputs = not report.counts["cards"] and bool(report.failures) and stage.has_previous()
+        if report.kept_previous_outputs:
+            stage.discard()
+        else:
+            stage.commit()
+    except (OutputError, OSError) as exc:  # OSError: the final renames (e.g. --out is a mount point)
+        stage.discard()
+        reason = exc.reason if isinstance(exc, OutputError) else exc.strerror or str(exc)
+        raise OutputError(f"{stage.out}: writing the outputs failed ({reason}); "
+                          "the previous outputs are unchanged") from None
+    except BaseException:
+        stage.discard()
+        raise
+    return report
+
+
+def _run_into(loaded: LoadResult, out_dir: Path, settings: Settings, spec: ThemeSpec | None,
+              progress: ProgressSink | None, extractor: Extractor | None,
+              annotate: Callable[[list[PaperCard]], list[PaperCard]] | None) -> RunReport:
     progress = progress or NullProgress()
     report = RunReport(started_at=datetime.now(UTC).isoformat(timespec="seconds"),
                        settings=settings.public_dict())
@@ -150,8 +185,6 @@ def run_pipeline(loaded: LoadResult, out_dir: Path, settings: Settings, spec: Th
         "themes": len(themed.themes), "input_errors": len(loaded.errors), "warnings": len(loaded.warnings),
     }
     report.themes = themed.report()  # size, coherence / match figures; Other's papers listed
-    report.finished_at = datetime.now(UTC).isoformat(timespec="seconds")
-    write_text_atomic(out_dir / "run.json", report.model_dump_json(indent=2) + "\n")
     return report
 
 
@@ -162,6 +195,9 @@ def _write_outputs(cards: list[PaperCard], themed: Any, overviews: dict[str, Any
         papers=len(loaded.papers), cards=len(cards), failures=len(report.failures),
         backend=str(report.extractor.get("backend")), model=report.extractor.get("model"),
     )
-    written = [write_jsonl(cards, out_dir / "cards.jsonl"), write_csv(cards, out_dir / "cards.csv")]
-    written += write_digest(themed, overviews, out_dir, meta)
+    try:
+        written = [write_jsonl(cards, out_dir / "cards.jsonl"), write_csv(cards, out_dir / "cards.csv")]
+        written += write_digest(themed, overviews, out_dir, meta)
+    except OSError as exc:  # raised by a writer outside atomic_open
+        raise write_failed(out_dir, exc) from None
     return [*written, out_dir / "run.json"]

@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
+import platformdirs
 from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from summarizer.errors import InputError
+from summarizer.redact import redact_optional
 
 Backend = Literal["auto", "rules", "llm"]
 Mode = Literal["auto", "tools", "json_schema", "json", "md_json"]
@@ -44,7 +46,8 @@ class Settings(BaseSettings):
     max_reasks: int = Field(2, ge=0, description="re-asks after invalid JSON or failed grounding")
     concurrency: int = Field(8, ge=1, le=256, description="requests in flight at once")
     workers: int = Field(0, ge=0, description="processes for the rules backend; 0 = one per CPU")
-    cache_dir: Path = Field(Path("cache"), description="where model replies are cached")
+    cache_dir: Path = Field(default_factory=lambda: default_cache_dir(),
+                            description="where model replies are cached (default: the user's cache folder)")
     no_cache: bool = Field(False, description="bypass the cache (neither read nor write)")
     max_calls: int | None = Field(None, ge=0, description="stop calling the model after this many requests "
                                                           "(the rest falls back to rules)")
@@ -73,8 +76,15 @@ class Settings(BaseSettings):
         return "rules", "auto: neither OPENAI_API_KEY nor OPENAI_BASE_URL is set"
 
     def public_dict(self) -> dict[str, Any]:
-        """What may be written to run.json: never the key."""
-        return self.model_dump(mode="json", exclude={"api_key"})
+        """What may be written to run.json: never the key, nor credentials inside the base URL."""
+        data = self.model_dump(mode="json", exclude={"api_key"})
+        data["base_url"] = redact_optional(self.base_url)
+        return data
+
+
+def default_cache_dir() -> Path:
+    """The user's cache folder (~/.cache/summarizer on Linux), not ./cache of wherever the command runs."""
+    return Path(platformdirs.user_cache_dir("summarizer", appauthor=False))
 
 
 def load_settings(config: Path | None = None, **overrides: Any) -> Settings:

@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from summarizer.llm.usage import Usage
+from summarizer.redact import redact_optional
 
 log = logging.getLogger("summarizer.llm")
 
@@ -120,14 +121,15 @@ class RunStats:
 
 
 def log_event(event: Event) -> None:
-    """The log lines of a run: retries and failures at WARNING, the rest at DEBUG."""
+    """The log lines of a run: retries and failures at WARNING, the rest at DEBUG; credentials masked."""
+    reason, detail = redact_optional(event.reason), redact_optional(event.detail)
     if event.kind is EventKind.RETRY:
-        log.warning("paper %s: retrying after %s (waiting %.2fs)%s", event.paper_id, event.reason,
-                    event.wait_s or 0.0, f": {event.detail}" if event.detail else "")
+        log.warning("paper %s: retrying after %s (waiting %.2fs)%s", event.paper_id, reason,
+                    event.wait_s or 0.0, f": {detail}" if detail else "")
     elif event.kind is EventKind.FAILURE:
-        log.warning("paper %s: no card: %s", event.paper_id, event.reason)
+        log.warning("paper %s: no card: %s", event.paper_id, reason)
     elif log.isEnabledFor(logging.DEBUG):
-        log.debug("paper %s: %s %s", event.paper_id, event.kind.value, event.reason or event.detail or "")
+        log.debug("paper %s: %s %s", event.paper_id, event.kind.value, reason or detail or "")
 
 
 def quiet_instructor() -> None:

@@ -125,7 +125,10 @@ class LLM:
             finally:
                 await self.model.aclose()
 
-        return run_sync(closing())
+        try:
+            return run_sync(closing())
+        finally:
+            self.cache.close()  # every thread's sqlite connection; the next lookup reopens
 
     def report(self) -> dict[str, Any]:
         """run.json's `llm` section: totals, per task, events, cache, and why calling stopped (if it did)."""
@@ -136,7 +139,8 @@ class LLM:
         return {
             **fingerprint, "concurrency": self.settings.concurrency,
             "cache": {"enabled": self.cache.enabled, "directory": str(self.cache.directory),
-                      "moved_aside": str(self.cache.moved_aside) if self.cache.moved_aside else None},
+                      "moved_aside": str(self.cache.moved_aside) if self.cache.moved_aside else None,
+                      "refused": self.cache.refused},
             "calls": total.requests, "usage": total.model_dump(), "cost_usd": _round(self.guard.cost(total)),
             "cache_hits": sum(s.cache_hits for s in self.tasks.values()),
             "cache_misses": sum(s.cache_misses for s in self.tasks.values()),

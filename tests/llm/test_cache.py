@@ -9,6 +9,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 from conftest import TEST_KEY, llm_settings
@@ -73,10 +74,10 @@ def test_pickled_entries_are_refused(tmp_path: Path) -> None:
         def __reduce__(self) -> tuple:
             return (os.system, ("touch " + str(tmp_path / "pwned"),))
 
-    with sqlite3.connect(tmp_path / "c" / "cache.db") as db:
+    with closing(sqlite3.connect(tmp_path / "c" / "cache.db")) as db, db:
         db.execute("UPDATE Cache SET mode = 4, value = ? WHERE key = 'k'", (pickle.dumps(Boom()),))
-    cache = JsonCache(tmp_path / "c")
-    assert cache.get("k") is None
+    with JsonCache(tmp_path / "c") as cache:
+        assert cache.get("k") is None
     assert not (tmp_path / "pwned").exists()
 
 
@@ -144,7 +145,8 @@ def test_cache_cli_stats_and_clear(make_extractor, papers, tmp_path: Path) -> No
     assert stats["entries"] == 3 and stats["by_kind_prompt_model"] == {"extraction:extract.v2:fake-model": 3}
     result = runner.invoke(cache_app, ["clear", "--cache-dir", str(tmp_path / "cache")])
     assert result.exit_code == 0
-    assert JsonCache(tmp_path / "cache").stats()["entries"] == 0
+    with JsonCache(tmp_path / "cache") as cache:
+        assert cache.stats()["entries"] == 0
 
 
 def test_cache_key_is_canonical() -> None:
@@ -154,3 +156,23 @@ def test_cache_key_is_canonical() -> None:
 
 def test_empty_input(make_extractor) -> None:
     assert make_extractor().extract_all([]) == []
+
+
+def test_a_run_over_a_planted_file_row_neither_reads_nor_deletes_the_file(make_extractor, papers, fake: FakeLLM,
+                                                                          tmp_path: Path) -> None:
+    """Issue 12: a row with mode=3 and filename='../victim/important.txt' made the next run read and delete it."""
+    first = make_extractor()
+    first.extract_all(papers[:1])
+    key = first.key(first.prompt.render(title=papers[0].title, abstract=papers[0].abstract))
+    victim = tmp_path / "victim" / "important.txt"
+    victim.parent.mkdir()
+    victim.write_text("keep", encoding="utf-8")
+    with closing(sqlite3.connect(tmp_path / "cache" / "cache.db")) as db, db:
+        db.execute("UPDATE Cache SET mode = 3, filename = '../victim/important.txt', value = NULL WHERE key = ?",
+                   (key,))
+    rerun = make_extractor()
+    results = rerun.extract_all(papers[:1])
+    assert results[0].cached is False and results[0].extraction is not None  # a miss: asked again
+    assert len(fake.requests) == 2 and rerun.stats()["cache"]["refused"] == 1
+    assert victim.read_text(encoding="utf-8") == "keep"
+    assert rerun.llm.cache._cache is None  # closed after the run: no connection left for any thread
