@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -130,9 +131,10 @@ def test_two_runs_at_once_one_waits_for_the_other(tmp_path: Path) -> None:
         thread.join(timeout=240)
     assert not errors, errors
     assert set(results) == set(days)
-    db = sqlite3.connect(site / "papers.db")
-    assert db.execute("SELECT count(*) FROM papers").fetchone() == (8,)
-    assert db.execute("SELECT first_seen FROM papers WHERE key = 'arxiv:2410.10003'").fetchone() == ("2024-10-07",)
+    with closing(sqlite3.connect(site / "papers.db")) as db:
+        assert db.execute("SELECT count(*) FROM papers").fetchone() == (8,)
+        first_seen = db.execute("SELECT first_seen FROM papers WHERE key = 'arxiv:2410.10003'").fetchone()
+    assert first_seen == ("2024-10-07",)
     # whichever ran second saw the first's papers (reused their 2 cards): one run at a time, in either order
     assert sorted(len(x.extracted) for x in extractors.values()) == [3, 5]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import feedparser
@@ -31,6 +32,12 @@ def _cards(path: Path) -> list[dict[str, object]]:
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
 
+
+def _dump(path: Path) -> list[str]:
+    """The database as SQL, with the connection closed (an open one is a ResourceWarning on Python 3.13)."""
+    with closing(sqlite3.connect(path)) as db:
+        return list(db.iterdump())
+
 @pytest.fixture(scope="module")
 def scenario(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     root = tmp_path_factory.mktemp("scenario")
@@ -47,10 +54,10 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     state["after_day2"] = {name: (site / D2 / name).read_bytes() for name in OUTPUTS}
     state["feed2"] = _feed(site)
     state["index2"] = (site / "index.html").read_bytes()
-    state["db2"] = list(sqlite3.connect(site / "papers.db").iterdump())
+    state["db2"] = _dump(site / "papers.db")
     state["r3"], state["x3"] = _day(site, empty, D3)
     state["index3"], state["feed3"] = (site / "index.html").read_bytes(), (site / "feed.xml").read_bytes()
-    state["db3"] = list(sqlite3.connect(site / "papers.db").iterdump())
+    state["db3"] = _dump(site / "papers.db")
     state["r2b"], state["x2b"] = _day(site, day2, D2)
     return state
 
@@ -76,14 +83,14 @@ def test_a_new_version_is_shown_once_as_updated_linking_to_its_earlier_card(scen
 
 
 def test_memory_keys_papers_by_arxiv_id_with_dates_and_versions(scenario: dict) -> None:
-    db = sqlite3.connect(scenario["site"] / "papers.db")
-    rows = {k: (first, last, json.loads(v)) for k, first, last, v in
-            db.execute("SELECT key, first_seen, last_seen, versions FROM papers")}
+    with closing(sqlite3.connect(scenario["site"] / "papers.db")) as db:
+        rows = {k: (first, last, json.loads(v)) for k, first, last, v in
+                db.execute("SELECT key, first_seen, last_seen, versions FROM papers")}
+        card = json.loads(db.execute("SELECT card FROM papers WHERE key = 'arxiv:2410.10001'").fetchone()[0])
     assert len(rows) == 10
     assert rows["arxiv:2410.10001"] == (D1, D2, {"1": D1, "2": D2})
     assert rows["arxiv:2410.10004"] == (D1, D2, {"1": D1})
     assert rows["arxiv:2410.10009"] == (D2, D2, {"1": D2})
-    card = json.loads(db.execute("SELECT card FROM papers WHERE key = 'arxiv:2410.10001'").fetchone()[0])
     assert card["abstract"].endswith("extended benchmark.")  # the v2 card replaced the v1 card
 
 
