@@ -150,8 +150,10 @@ def eval_command(
     try:
         if (record or replay) and backend is not EvalBackend.llm:
             raise InputError("summarizer eval", "--record and --replay go with --backend llm")
+        # baselines are needed only to compare or store: scoring alone works wherever the labeled set is
+        baselines = baseline_dir or (bundled_eval_path("baseline") if check or update_baseline else Path())
         code = _run(cards, backend, labeled or bundled_eval_path("labeled.jsonl"), split, show_errors, json_out,
-                    check, update_baseline, baseline_dir or bundled_eval_path("baseline"), (record, replay))
+                    check, update_baseline, baselines, (record, replay))
     except SummarizerError as exc:
         err.print(f"[red]error:[/] {exc}", markup=True, highlight=False)
         raise typer.Exit(2) from None
