@@ -63,6 +63,11 @@ class Chromium:
         message, self._buffer = self._buffer.split(b"\0", 1)
         return json.loads(message)
 
+    def evaluate(self, session: str, expression: str) -> Any:
+        """The value of a JavaScript expression in the page of `session` (returned by value)."""
+        result = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True}, session=session)
+        return result["result"].get("value")
+
     def send(self, method: str, params: dict[str, Any] | None = None, session: str | None = None,
              timeout: float = 30.0) -> dict[str, Any]:
         self._next_id += 1

@@ -16,10 +16,25 @@ from typing import Any
 
 import pytest
 
+from tests.chromium_cdp import Chromium, find_chromium
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "examples" / "hf-papers"
 FIXTURES = Path(__file__).parent / "fixtures"
 _violations: list[str] = []
+
+
+@pytest.fixture
+def browser() -> Iterator[Chromium]:
+    """A headless Chromium over the DevTools pipe for the `chromium` tests; skipped where none is installed."""
+    binary = find_chromium()
+    if binary is None:
+        pytest.skip("Chromium is not installed (apt-get install chromium; .ci/run does)")
+    chromium = Chromium(binary)
+    try:
+        yield chromium
+    finally:
+        chromium.close()
 
 
 @pytest.fixture(scope="session")

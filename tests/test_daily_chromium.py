@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from summarizer.daily.run import DailyOptions, run_daily
 from summarizer.settings import Settings
-from tests.chromium_cdp import Chromium, find_chromium
+from tests.chromium_cdp import Chromium
 from tests.daily_helpers import arxiv_record, sample_papers, write_listing
 
 pytestmark = pytest.mark.chromium
-BINARY = find_chromium()
 D1, D2 = "2024-10-07", "2024-10-08"
 
 
@@ -30,30 +27,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
-@pytest.fixture
-def browser() -> Iterator[Chromium]:
-    if BINARY is None:
-        pytest.skip("Chromium is not installed (apt-get install chromium; .ci/run does)")
-    chromium = Chromium(BINARY)
-    try:
-        yield chromium
-    finally:
-        chromium.close()
-
-
-def _eval(browser: Chromium, session: str, expression: str) -> Any:
-    result = browser.send("Runtime.evaluate", {"expression": expression, "returnByValue": True}, session=session)
-    return result["result"].get("value")
-
-
 def _follow(browser: Chromium, session: str, selector: str, errors: list[str]) -> str:
     """Click the link, wait for the new page, return its file:// location (errors seen so far are kept)."""
     errors += browser.errors()
     browser.events.clear()
-    assert _eval(browser, session, f"!!document.querySelector({json.dumps(selector)})"), selector
-    _eval(browser, session, f"document.querySelector({json.dumps(selector)}).click()")
+    assert browser.evaluate(session, f"!!document.querySelector({json.dumps(selector)})"), selector
+    browser.evaluate(session, f"document.querySelector({json.dumps(selector)}).click()")
     browser.wait_for("Page.loadEventFired")
-    return str(_eval(browser, session, "location.href"))
+    return str(browser.evaluate(session, "location.href"))
 
 
 def test_days_link_to_each_other_and_to_the_archive_from_file_urls(browser: Chromium, site: Path) -> None:
@@ -61,12 +42,12 @@ def test_days_link_to_each_other_and_to_the_archive_from_file_urls(browser: Chro
     errors: list[str] = []
     browser.send("Page.navigate", {"url": (site / "index.html").as_uri()}, session=session)
     browser.wait_for("Page.loadEventFired")
-    days = json.loads(_eval(browser, session, "JSON.stringify([...document.querySelectorAll('section.day h2 a')]"
+    days = json.loads(browser.evaluate(session, "JSON.stringify([...document.querySelectorAll('section.day h2 a')]"
                                               ".map(a => a.textContent))"))
     assert days == [D2, D1]  # newest first
     here = _follow(browser, session, f'section.day h2 a[href="{D2}/digest.html"]', errors)
     assert here == (site / D2 / "digest.html").as_uri()
-    assert _eval(browser, session, "document.querySelectorAll('article[id^=\"p-\"]').length") >= 4
+    assert browser.evaluate(session, "document.querySelectorAll('article[id^=\"p-\"]').length") >= 4
     here = _follow(browser, session, 'nav.daily a[rel="prev"]', errors)
     assert here == (site / D1 / "digest.html").as_uri()
     here = _follow(browser, session, 'nav.daily a[rel="next"]', errors)  # added to day 1 when day 2 arrived
@@ -74,7 +55,7 @@ def test_days_link_to_each_other_and_to_the_archive_from_file_urls(browser: Chro
     paper = sample_papers()[1]
     here = _follow(browser, session, "section.updated a.earlier", errors)
     assert here == (site / D1 / "digest.html").as_uri() + f"#p-{paper.id}"
-    top, height = _eval(browser, session, f"[document.getElementById('p-{paper.id}').getBoundingClientRect().top, "
+    top, height = browser.evaluate(session, f"[document.getElementById('p-{paper.id}').getBoundingClientRect().top, "
                                           "window.innerHeight]")
     assert 0 <= top < height / 3  # the earlier card is at the top of the window (below any sticky bar)
     here = _follow(browser, session, 'nav.daily a[href="../index.html"]', errors)
@@ -87,10 +68,10 @@ def test_index_highlights_open_their_card(browser: Chromium, site: Path) -> None
     session = browser.page_session()
     browser.send("Page.navigate", {"url": (site / "index.html").as_uri()}, session=session)
     browser.wait_for("Page.loadEventFired")
-    href = _eval(browser, session, f"document.querySelector('#d-{D1} li a').getAttribute('href')")
+    href = browser.evaluate(session, f"document.querySelector('#d-{D1} li a').getAttribute('href')")
     errors: list[str] = []
     here = _follow(browser, session, f'#d-{D1} li a[href="{href}"]', errors)
     anchor = href.split("#", 1)[1]
     assert here == (site / D1 / "digest.html").as_uri() + f"#{anchor}"
-    assert _eval(browser, session, f"!!document.getElementById('{anchor}')")
+    assert browser.evaluate(session, f"!!document.getElementById('{anchor}')")
     assert errors + browser.errors() == []

@@ -7,7 +7,6 @@ import json
 import shutil
 import subprocess
 import tarfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +18,11 @@ from summarizer.models import Extraction, ExtractorInfo, Method, PaperCard, Reso
 from summarizer.sources.records import make_paper
 from summarizer.themes import assign_themes
 from tests.cards_factory import filled_sample_cards, sample_cards
-from tests.chromium_cdp import Chromium, find_chromium
+from tests.chromium_cdp import Chromium
 
 pytestmark = pytest.mark.chromium
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 CONTRAST_JS = (Path(__file__).parent / "contrast.js").read_text(encoding="utf-8")
-BINARY = find_chromium()
 SHOWN = "Number(document.getElementById('shown').textContent)"
 VISIBLE = "document.querySelectorAll('article.paper:not([hidden])').length"
 
@@ -49,24 +47,8 @@ def sample_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _write(list(sample_cards()), tmp_path_factory.mktemp("sample"), ["examples/hf-papers"])
 
 
-@pytest.fixture
-def browser() -> Iterator[Chromium]:
-    if BINARY is None:
-        pytest.skip("Chromium is not installed (apt-get install chromium; .ci/run does)")
-    chromium = Chromium(BINARY)
-    try:
-        yield chromium
-    finally:
-        chromium.close()
-
-
-def _evaluate(browser: Chromium, session: str, expression: str) -> Any:
-    result = browser.send("Runtime.evaluate", {"expression": expression, "returnByValue": True}, session=session)
-    return result["result"].get("value")
-
-
 def _json(browser: Chromium, session: str, expression: str) -> Any:
-    return json.loads(str(_evaluate(browser, session, expression)))
+    return json.loads(str(browser.evaluate(session, expression)))
 
 
 def _open(browser: Chromium, page: Path, width: int, height: int, mobile: bool = False, dark: bool = False,
@@ -101,16 +83,16 @@ def _key(browser: Chromium, session: str, key: str, code: str, keycode: int) -> 
 
 def test_digest_loads_without_errors_and_toc_links_jump(browser: Chromium, sample_html: Path) -> None:
     session = _open(browser, sample_html, 1100, 1500)
-    assert _evaluate(browser, session, "document.querySelectorAll('section.theme').length") >= 5
+    assert browser.evaluate(session, "document.querySelectorAll('section.theme').length") >= 5
     _screenshot(browser, session, "digest.png")  # the top: the day at a glance, highlights, filters
-    _evaluate(browser, session, "[...document.querySelectorAll('section.theme')].sort((a, b) => "
+    browser.evaluate(session, "[...document.querySelectorAll('section.theme')].sort((a, b) => "
                                 "b.querySelectorAll('tbody tr').length - a.querySelectorAll('tbody tr').length)[0]"
                                 ".scrollIntoView()")
     _screenshot(browser, session, "digest-theme.png")  # a theme: synthesis, comparison table, first papers
     links = _json(browser, session, "JSON.stringify([...document.querySelectorAll('nav a')]"
                                     ".map(a => a.getAttribute('href')))")
     for href in (links[1], links[-1]):
-        _evaluate(browser, session, f"document.querySelector('nav a[href=\"{href}\"]').click()")
+        browser.evaluate(session, f"document.querySelector('nav a[href=\"{href}\"]').click()")
         where = _json(browser, session, (
             f"JSON.stringify({{hash: location.hash, y: window.scrollY, "
             f"top: document.getElementById('{href[1:]}').getBoundingClientRect().top}})"))
@@ -121,72 +103,72 @@ def test_digest_loads_without_errors_and_toc_links_jump(browser: Chromium, sampl
 
 def test_typing_in_the_search_box_filters_papers_and_updates_counts(browser: Chromium, digest_html: Path) -> None:
     session = _open(browser, digest_html, 1100, 1500)
-    total = _evaluate(browser, session, SHOWN)
-    assert total == _evaluate(browser, session, VISIBLE) and total > 100
-    _evaluate(browser, session, "document.getElementById('q').focus()")
+    total = browser.evaluate(session, SHOWN)
+    assert total == browser.evaluate(session, VISIBLE) and total > 100
+    browser.evaluate(session, "document.getElementById('q').focus()")
     browser.send("Input.insertText", {"text": "lora"}, session=session)  # typed as a user types
-    shown = _evaluate(browser, session, SHOWN)
-    assert 0 < shown < total and shown == _evaluate(browser, session, VISIBLE)
+    shown = browser.evaluate(session, SHOWN)
+    assert 0 < shown < total and shown == browser.evaluate(session, VISIBLE)
     texts = _json(browser, session, "JSON.stringify([...document.querySelectorAll('article.paper:not([hidden])')]"
                                     ".map(a => a.dataset.search))")
     assert all("lora" in t for t in texts)
     counts = _json(browser, session, "JSON.stringify([...document.querySelectorAll('section.theme:not([hidden]) "
                                      ".count')].map(c => c.textContent))")
     assert counts and any(" of " in c for c in counts)  # per-theme counts follow the filter
-    _evaluate(browser, session, "document.querySelector('section.theme:not([hidden])').scrollIntoView()")
+    browser.evaluate(session, "document.querySelector('section.theme:not([hidden])').scrollIntoView()")
     _screenshot(browser, session, "digest-search.png")
     browser.send("Input.insertText", {"text": "zzqx"}, session=session)
-    assert _evaluate(browser, session, SHOWN) == 0
-    assert _evaluate(browser, session, "document.getElementById('none').hidden") is False
+    assert browser.evaluate(session, SHOWN) == 0
+    assert browser.evaluate(session, "document.getElementById('none').hidden") is False
     assert browser.errors() == []
 
 
 def test_filters_work_from_the_keyboard(browser: Chromium, digest_html: Path) -> None:
     session = _open(browser, digest_html, 1100, 1500)
-    total = _evaluate(browser, session, SHOWN)
-    with_code = _evaluate(browser, session, "document.querySelectorAll('article.paper[data-code]').length")
-    _evaluate(browser, session, "document.getElementById('f-code').focus()")
+    total = browser.evaluate(session, SHOWN)
+    with_code = browser.evaluate(session, "document.querySelectorAll('article.paper[data-code]').length")
+    browser.evaluate(session, "document.getElementById('f-code').focus()")
     _key(browser, session, " ", "Space", 32)
-    assert _evaluate(browser, session, "document.getElementById('f-code').checked") is True
-    assert _evaluate(browser, session, SHOWN) == with_code == _evaluate(browser, session, VISIBLE) < total
-    _evaluate(browser, session, "document.getElementById('f-quant').focus()")
+    assert browser.evaluate(session, "document.getElementById('f-code').checked") is True
+    assert browser.evaluate(session, SHOWN) == with_code == browser.evaluate(session, VISIBLE) < total
+    browser.evaluate(session, "document.getElementById('f-quant').focus()")
     _key(browser, session, " ", "Space", 32)
-    both = _evaluate(browser, session, "document.querySelectorAll('article.paper[data-code][data-quant]').length")
-    assert _evaluate(browser, session, SHOWN) == both == _evaluate(browser, session, VISIBLE)
+    both = browser.evaluate(session, "document.querySelectorAll('article.paper[data-code][data-quant]').length")
+    assert browser.evaluate(session, SHOWN) == both == browser.evaluate(session, VISIBLE)
     _key(browser, session, " ", "Space", 32)
-    _evaluate(browser, session, "document.getElementById('f-code').click()")
-    assert _evaluate(browser, session, SHOWN) == total
-    _evaluate(browser, session, "document.getElementById('f-theme').focus()")
+    browser.evaluate(session, "document.getElementById('f-code').click()")
+    assert browser.evaluate(session, SHOWN) == total
+    browser.evaluate(session, "document.getElementById('f-theme').focus()")
     _key(browser, session, "ArrowDown", "ArrowDown", 40)  # the first theme
-    first = _evaluate(browser, session, "document.getElementById('f-theme').value")
+    first = browser.evaluate(session, "document.getElementById('f-theme').value")
     assert first
-    size = _evaluate(browser, session, f"document.querySelectorAll('article.paper[data-theme=\"{first}\"]').length")
-    assert _evaluate(browser, session, SHOWN) == size == _evaluate(browser, session, VISIBLE)
-    assert _evaluate(browser, session, "document.querySelectorAll('section.theme:not([hidden])').length") == 1
+    size = browser.evaluate(session, f"document.querySelectorAll('article.paper[data-theme=\"{first}\"]').length")
+    assert browser.evaluate(session, SHOWN) == size == browser.evaluate(session, VISIBLE)
+    assert browser.evaluate(session, "document.querySelectorAll('section.theme:not([hidden])').length") == 1
     assert browser.errors() == []
 
 
 def test_an_abstract_opens_from_its_disclosure(browser: Chromium, digest_html: Path) -> None:
     session = _open(browser, digest_html, 1100, 1500)
     probe = "document.querySelector('article.paper details.abstract')"
-    assert _evaluate(browser, session, f"{probe}.open") is False
-    assert _evaluate(browser, session, f"{probe}.querySelector('p').checkVisibility()") is False
-    _evaluate(browser, session, f"{probe}.querySelector('summary').click()")
-    assert _evaluate(browser, session, f"{probe}.open") is True
-    assert _evaluate(browser, session, f"{probe}.querySelector('p').checkVisibility()") is True
-    assert _evaluate(browser, session, f"{probe}.querySelector('p').getBoundingClientRect().height") > 20
+    assert browser.evaluate(session, f"{probe}.open") is False
+    assert browser.evaluate(session, f"{probe}.querySelector('p').checkVisibility()") is False
+    browser.evaluate(session, f"{probe}.querySelector('summary').click()")
+    assert browser.evaluate(session, f"{probe}.open") is True
+    assert browser.evaluate(session, f"{probe}.querySelector('p').checkVisibility()") is True
+    assert browser.evaluate(session, f"{probe}.querySelector('p').getBoundingClientRect().height") > 20
     assert browser.errors() == []
 
 
 def test_digest_fits_a_phone_screen(browser: Chromium, sample_html: Path) -> None:
     session = _open(browser, sample_html, 390, 844, mobile=True)
-    _evaluate(browser, session, "document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    browser.evaluate(session, "document.querySelectorAll('details').forEach(d => { d.open = true; })")
     # against the device width, not innerWidth: a mobile browser zooms out to fit a too-wide layout
     widths = _json(browser, session, "JSON.stringify([document.documentElement.scrollWidth, window.innerWidth])")
     assert widths[0] <= 390 and widths[1] == 390, widths
-    _evaluate(browser, session, "document.querySelectorAll('details.abstract').forEach(d => { d.open = false; })")
+    browser.evaluate(session, "document.querySelectorAll('details.abstract').forEach(d => { d.open = false; })")
     _screenshot(browser, session, "digest-phone.png")
-    _evaluate(browser, session, "document.querySelector('article.paper .evidence').closest('article').scrollIntoView()")
+    browser.evaluate(session, "document.querySelector('article.paper .evidence').closest('article').scrollIntoView()")
     _screenshot(browser, session, "digest-phone-paper.png")
     assert browser.errors() == []
 
@@ -194,11 +176,11 @@ def test_digest_fits_a_phone_screen(browser: Chromium, sample_html: Path) -> Non
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
 def test_text_and_links_meet_wcag_aa_contrast(browser: Chromium, digest_html: Path, dark: bool) -> None:
     session = _open(browser, digest_html, 1100, 1500, dark=dark)
-    _evaluate(browser, session, "document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    browser.evaluate(session, "document.querySelectorAll('details').forEach(d => { d.open = true; })")
     report = _json(browser, session, CONTRAST_JS)
     assert report["checked"] > 1000 and report["failures"] == [], report
     if dark:
-        _evaluate(browser, session, "document.querySelector('.overview').scrollIntoView()")
+        browser.evaluate(session, "document.querySelector('.overview').scrollIntoView()")
         _screenshot(browser, session, "digest-dark.png")
 
 
