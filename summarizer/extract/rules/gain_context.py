@@ -26,7 +26,7 @@ _SHARE_OF = re.compile(r"^\s?of\s(?:the\s)?(?:original\s|total\s|full\s)?(?P<m>[
                        r"by\b|to\b|required\b|used\b|needed\b)[a-z][\w-]*)?)")
 _BASELINE = re.compile(
     r"\b(?:[Cc]ompared\s(?:to|with)|[Rr]elative\sto|than|versus|vs\.?|against|over|outperform(?:s|ing|ed)?|"
-    r"surpass(?:es|ing|ed)?|beat(?:s|ing)?|exceed(?:s|ing|ed)?)\s(?:the\s|an?\s(?!\d))?(?P<b>(?!by\b|up\b|\d)[\w\-.+/]+(?:\s(?!by\b|on\b|in\b|with\b|"
+    r"surpass(?:es|ing|ed)?|beat(?:s|ing)?|exceed(?:s|ing|ed)?)\s(?:\([^()]{1,60}\)\s)?(?:the\s|an?\s(?!\d))?(?P<b>(?!by\b|up\b|\d)[\w\-.+/]+(?:\s(?!by\b|on\b|in\b|with\b|"
     r"while\b|and\b|across\b|for\b|at\b|when\b|using\b|under\b|to\b|of\b|which\b)[\w\-.+/]+){0,4})")
 _METRIC_RE = re.compile(r"(?<![\w-])(?:" + "|".join(
     f"(?i:{re.escape(m)})" if m.islower() else re.escape(m) for m in sorted(METRICS, key=len, reverse=True))
@@ -86,10 +86,12 @@ def _baseline(text: str, start: int, end: int, after_only: bool = False) -> str 
     found = [(m.start(), m.end(), m.group("b").rstrip(".,;:)-")) for m in _BASELINE.finditer(text)
              if re.match(r"(?!an?\s)[A-Za-z]", m.group("b")) and not re.search(r"\d%", m.group("b"))
              and not _GENERIC_BASELINE.match(m.group("b"))
-             and not re.match(r"(?:on|in|at|for|with|of|to|by|from)\b", m.group("b"))]
+             and not re.match(r"(?:on|in|at|for|with|of|to|by|from|one|two|three|four|five|ten|half|a few)\b",
+                              m.group("b"))  # `less than one modification per sentence` is a quantity
+             and not re.search(r"\b(?:rather|other|less|more|fewer|greater)\s$", text[max(0, m.start() - 8):m.start()])]
     # within the clause, and near: up to 90 characters before the number or 150 after it
-    found = [f for f in found if (f[0] >= end and f[0] - end < 150)
-             or (not after_only and f[1] <= start and start - f[1] < 90)]
+    found = [f for f in found if (f[0] >= end and f[0] - end < 150) or (f[0] < start and f[1] > end)
+             or (not after_only and f[1] <= start and start - f[1] < 90)]  # (or around it: `beats (by 2%) X`)
     return _nearest(found, start, end)
 
 
@@ -109,17 +111,19 @@ class Labels(NamedTuple):
     dataset: str | None
 
 
-def describe(text: str, start: int, end: int, metric: str | None = None, score: bool = False) -> Labels:
+def describe(text: str, start: int, end: int, metric: str | None = None, score: bool = False,
+             pair: bool = False) -> Labels:
     """Metric, baseline and dataset of the claim at text[start:end], from its own clause only.
 
     `metric` is the name a score rule already read (`an MAE of 11.87`); an achieved
     score (`score`, or `achieves 59.4% accuracy`) takes a baseline only from a comparison after it
-    (`, outperforming LoRA (5.50%)`), never from one before it in the clause.
+    (`, outperforming LoRA (5.50%)`), never from one before it in the clause; a before -> after `pair`
+    takes none (its `before` is the comparison).
     """
     lo, hi = _clause(text, start, end)
     clause, start, end = text[lo:hi], start - lo, end - lo
     absolute = score or is_achieved_score(clause, start, end)
-    baseline = _baseline(clause, start, end, after_only=absolute)
+    baseline = None if pair else _baseline(clause, start, end, after_only=absolute)
     return Labels(metric or _metric(clause, start, end), baseline, _dataset(clause, start, end))
 
 

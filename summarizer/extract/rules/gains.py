@@ -77,6 +77,7 @@ class _Found(NamedTuple):
     spans: tuple[tuple[int, int], ...]
     metric: str | None = None
     score: bool = False  # a level reached (`an MAE of 11.87`): compared with a baseline only after it
+    pair: bool = False  # before -> after (`from 9.64 to 7.23`): the `before` is the comparison, no baseline
 
 
 def find_gains(sentences: list[Sentence]) -> list[GainHit]:
@@ -95,7 +96,10 @@ def _sentence_gains(sentence: Sentence) -> list[GainHit]:
     covered: list[tuple[int, int]] = []
     for m in _FROM_TO.finditer(text):
         if _is_change(m.group("a"), m.group("b")) and _claim_sentence(text):
-            found.append(_Found(f"{m.group('a').strip()} -> {m.group('b').strip()}", (m.span("a"), m.span("b"))))
+            # `outperforms (from 1.71 to 2.48 BLEU points) X` is a range of gains over X, not a before -> after pair
+            ranged = bool(re.search(r"(?:\bby|\()\s?$", text[:m.start()]))
+            found.append(_Found(f"{m.group('a').strip()} -> {m.group('b').strip()}", (m.span("a"), m.span("b")),
+                                pair=not ranged))
             covered.append(m.span())
     scores = {score.start: score for score in find_scores(text)}
     last_end: int | None = None
@@ -158,6 +162,8 @@ def _after_a_name_in_parens(before: str) -> bool:
     """`outperforming LoRA (5.50%)` quotes a baseline; `much fewer (around 12.3%)` is still the claim."""
     if before.count("(") <= before.count(")"):
         return False
+    if re.match(r"(?:absolute|relative|i\.e\.,?|by|up to)\s", before[before.rfind("(") + 1:], re.IGNORECASE):
+        return False  # `lower top-1 error (absolute 7.8%)`: the aside states the claim itself
     outside = before[:before.rfind("(")].rstrip()
     return not re.search(r"\b(?:fewer|less|lower|higher|more|faster|smaller|better|improv\w*|gains?|"
                          r"reduc\w*|increas\w*|speedup|by)$", outside, re.IGNORECASE)
@@ -165,7 +171,8 @@ def _after_a_name_in_parens(before: str) -> bool:
 
 def _describe(sentence: Sentence, found: _Found) -> GainHit:
     """Metric, baseline and dataset come only from the gain's own clause (else null: precision over recall)."""
-    labels = describe(sentence.text, found.spans[0][0], found.spans[-1][1], found.metric, found.score)
+    labels = describe(sentence.text, found.spans[0][0], found.spans[-1][1], found.metric, found.score,
+                      found.pair)
     spans = tuple((sentence.start + s, sentence.start + e) for s, e in found.spans)
     return GainHit(value=found.value, spans=spans, sentence=sentence, metric=labels.metric,
                    baseline=labels.baseline, dataset=labels.dataset)

@@ -42,7 +42,7 @@ DATASETS: tuple[str, ...] = (
     "WikiText", "text8", "enwik8", "WikiText-2", "WikiText2", "WikiText-103", "WikiText103", "Penn Treebank",
     "PTB", "C4",
     "The Pile", "RedPajama", "SlimPajama", "FineWeb", "OpenWebText", "BookCorpus", "Common Crawl",
-    "CommonCrawl", "WMT", "WMT14", "WMT16", "WMT19", "IWSLT", "FLORES", "FLORES-200", "XSum", "CNN/DailyMail",
+    "CommonCrawl", "WMT", "WMT14", "WMT15", "WMT16", "WMT17", "WMT18", "WMT19", "WMT20", "WMT21", "WMT22", "IWSLT", "FLORES", "FLORES-200", "XSum", "CNN/DailyMail",
     "CNN/DM", "SAMSum", "IMDB", "IMDb", "Yelp", "AG News", "AGNews", "DBpedia", "Amazon Reviews", "CoNLL-2003",
     "OntoNotes", "LongBench", "RULER", "Needle-in-a-Haystack", "L-Eval", "HELM", "OpenLLM Leaderboard",
     "Commonsense Reasoning", "MultiWOZ", "ALFWorld", "WebShop", "WebArena", "HotPotQA", "GAIA", "AgentBench",
