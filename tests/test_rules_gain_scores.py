@@ -79,4 +79,4 @@ def test_an_achieved_score_becomes_a_gain_with_its_metric_and_no_baseline_before
     text = ("Compared with the strongest baseline, our regressor achieves an MAE of 11.87 on the ETTh1 "
             "benchmark.")
     [gain] = find_gains(split_sentences(text))
-    assert (gain.value, gain.metric, gain.baseline, gain.dataset) == ("11.87", "MAE", None, "ETTh1")
+    assert (gain.value, gain.metric, gain.baseline, gain.dataset) == ("11.87", "MAE", None, "ETTh1 benchmark")
