@@ -355,9 +355,9 @@ def test_an_archive_size_theme_shows_its_best_papers_and_says_where_the_rest_are
 _SHARED_BENCHMARKS = """
 from summarizer.digest.extractive import _benchmarks
 from summarizer.models import PaperCard
-cards = [PaperCard.model_validate({"id": f"p{i}", "title": f"Paper {i}", "source": "x", "extractor": {"backend": "rules"},
-                                   "resources": {"datasets": ["MT-bench", "AlpacaEval", "Arena-Hard"]}})
-         for i in range(2)]
+record = {"source": "x", "extractor": {"backend": "rules"},
+          "resources": {"datasets": ["MT-bench", "AlpacaEval", "Arena-Hard"]}}
+cards = [PaperCard.model_validate({**record, "id": f"p{i}", "title": f"Paper {i}"}) for i in range(2)]
 print(_benchmarks(cards).text)
 """
 
