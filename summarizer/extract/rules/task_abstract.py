@@ -38,7 +38,7 @@ _METHOD_FOR = re.compile(r"\b(?:method|approach|framework|algorithm|technique|mo
                          r"(?:for|to\sthe\sproblem\sof)\s" + _AVOID + r"(?!the\sfirst\b)")
 # where a framed phrase ends: a clause, a verb, or what the method does to it
 _PHRASE_END = re.compile(r"\s(?:in\swhich|where|which|that|who|whose|when|while|because|since|as|is|are|was|were|"
-                         r"has|have|can|could|may|might|will|would|should|must|to|by|via|using|through|with\sthe\s|in\s(?:the|a|an)\s|"
+                         r"has|have|can|could|may|might|will|would|should|must|to|by|via|using|through|with\sthe\s|(?:in|from|of)\s(?:the|a|an)\s|"
                          r"aim|without|under|given|based\son|and\s(?:show|propose|present|introduce|demonstrate|"
                          r"find|provide|develop)|e\.g\.|i\.e\.)\b|[,;:.()?!\"“”]|\s[-–—]{1,2}\s|$")
 _TRAILING = re.compile(r"(?:\s(?:in|of|for|and|or|the|a|an|to|on|with|from|by|at|its|their|both))+$", re.IGNORECASE)

@@ -41,6 +41,9 @@ _SPELLED = 0.7  # share of the run's initials the name's capitals must account f
 _PRONOUN = re.compile(r"\b(?:their|them|its|it|they|his|her|this|these|those|itself|themselves)\b", re.IGNORECASE)
 # `Beyond Size`, `From Reward Modeling to Online RLHF`: a head that says where the paper goes, not what it studies
 _SLOGAN_HEAD = re.compile(r"(?:Beyond|From|Towards?|Rethinking|Revisiting|Rewarding|Unlocking|Unleashing)\b")
+_ADJECTIVE_END = re.compile(r"-(?:scale|based|free|aware|level|grained|shot|specific|efficient|driven|like|wise|"
+                            r"oriented|agnostic|dependent|invariant)$|\b(?:large|small|high|low|new|novel)$",
+                            re.IGNORECASE)
 SUPPORT = 0.01  # at least one of the phrase's specific words must occur in the abstract
 
 
@@ -95,6 +98,8 @@ def reads_as_problem(value: str, method_name: str | None) -> bool:
     """Not a wh-clause, not a clause with a finite verb, not the method's name, not a whole broad field."""
     if _WH.search(value) or _BROAD.fullmatch(value.strip()) or _PRONOUN.search(value) or _SLOGAN_HEAD.match(value):
         return False
+    if _ADJECTIVE_END.search(value):
+        return False  # `creating large-scale`: cut before its head noun
     if all(w in _GENERIC for w in content_words(value)):
         return False  # `effective learning`, `Theory and Practice`: words any paper uses
     if any(verb_only(w) for w in value.split()[1:]):
