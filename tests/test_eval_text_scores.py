@@ -58,14 +58,23 @@ def test_gain_records_each_slot_right_or_rightly_null() -> None:
     ]
     score, slots = score_gain_records(gold, pred)
     assert (score.tp, score.fn) == (1, 2) and score.lenient == pytest.approx(1 / 3)
-    assert slots == {"records": 3, "value": 2, "metric": 2, "baseline": 1, "dataset": 2}
+    assert slots == {"records": 3, "value": 2, "metric": 2, "baseline": 1, "dataset": 2, "unmatched": 1}
     assert "'3x' baseline: gold None" in score.reason and "'0.6x' not predicted" in score.reason
     assert score.tp_strict == 0  # strict: "accuracy" is not "absolute accuracy"
 
 
 def test_gain_records_paper_without_gains_is_not_stated() -> None:
     score, slots = score_gain_records([], [])
-    assert score.lenient == 1.0 and score.gold_empty and slots["records"] == 0
+    assert score.lenient == 1.0 and score.gold_empty and slots["records"] == 0 and slots["unmatched"] == 0
+
+
+def test_predicted_records_without_a_gold_record_are_counted_and_shown() -> None:
+    gold = [GoldGain(value="12%", metric="accuracy")]
+    pred = [{"value": "10-fold", "metric": None}, {"value": "12%", "metric": "accuracy"}, {"value": "4 points"}]
+    score, slots = score_gain_records(gold, pred)
+    assert score.tp == 1 and slots["unmatched"] == 2
+    assert "'10-fold' predicted, no gold record" in score.reason and "'4 points' predicted" in score.reason
+    assert score_gain_records([], [{"value": "7B"}])[1]["unmatched"] == 1
 
 
 def _report(rows: dict[str, dict[str, float]]) -> EvalReport:

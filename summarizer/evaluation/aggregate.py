@@ -107,4 +107,5 @@ def summarise_v2(papers: Sequence[PaperScore]) -> dict[str, Any]:
         return {}
     return {"v2": [summarise(labeled, f) for f in V2_FIELDS], "references": references(labeled),
             "gain_slots": slot_accuracy(labeled),
-            "gain_records_n": sum(p.gain_slots.get("records", 0) for p in labeled), "groups": groups(papers)}
+            "gain_records_n": sum(p.gain_slots.get("records", 0) for p in labeled),
+            "gain_records_unmatched": sum(p.gain_slots.get("unmatched", 0) for p in labeled), "groups": groups(papers)}

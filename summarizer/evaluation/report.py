@@ -82,6 +82,7 @@ class EvalReport(BaseModel):
     gain_slots: dict[str, tuple[float, tuple[float, float]]] = Field(
         default_factory=dict, description="value/metric/baseline/dataset/record -> (accuracy, 95% CI) over records")
     gain_records_n: int = 0
+    gain_records_unmatched: int = Field(default=0, description="predicted gain records matching no gold record")
     groups: list[dict[str, object]] = Field(default_factory=list, description="per split x origin figures")
     papers: list[PaperScore]
 
@@ -146,7 +147,8 @@ def render_v2(report: EvalReport, console: Console) -> None:
     slots = "  ".join(f"{k} {_ci(v[0], v[1])}" for k, v in report.gain_slots.items())
     console.print(f"gain records (n={report.gain_records_n}, all of value/metric/baseline/dataset right or rightly "
                   f"null): {_ci(records.micro_lenient, records.micro_lenient_ci)}, strict names "
-                  f"{_pct(records.micro_strict)}; per slot: {slots}", markup=False, highlight=False)
+                  f"{_pct(records.micro_strict)}; per slot: {slots}; unmatched predicted gain records: "
+                  f"{report.gain_records_unmatched}", markup=False, highlight=False)
     by_group = Table(title="by split x origin (task/method/summary/outcome: mean over papers; gain records: "
                            "share of records)", title_justify="left")
     for name in ("split", "origin", "n", "task", "method", *V2_FIELDS):

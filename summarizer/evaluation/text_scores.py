@@ -97,12 +97,17 @@ def score_gain_records(gold: Sequence[GoldGain],
     """Per gold record: value found and metric/baseline/dataset each right or rightly null.
 
     Returns the field score (tp = records fully right, fn = the others; lenient =
-    their share, 1 when the paper has no gold gain) and per-slot right counts.
+    their share, 1 when the paper has no gold gain) and per-slot right counts, plus
+    `unmatched`: predicted records whose value matches no gold record (scored nowhere
+    else, so a rule that invents gains shows up here).
     """
     slots = {"records": len(gold), "value": 0, **dict.fromkeys(SLOTS, 0)}
     right = right_strict = 0
     problems = []
-    for record, hit in zip(gold, _pair(gold, pred), strict=True):
+    paired = _pair(gold, pred)
+    extra = [p for p in pred if not any(p is h for h in paired)]
+    slots["unmatched"] = len(extra)  # predicted records matching no gold value: the eval's view of false claims
+    for record, hit in zip(gold, paired, strict=True):
         if hit is None:
             problems.append(f"{record.value!r} not predicted")
             continue
@@ -113,6 +118,7 @@ def score_gain_records(gold: Sequence[GoldGain],
         right += not wrong
         right_strict += all(slot_right(getattr(record, s), hit.get(s), lenient=False) for s in SLOTS)
         problems += [f"{record.value!r} {s}: gold {getattr(record, s)!r}, pred {hit.get(s)!r}" for s in wrong]
+    problems += [f"{p.get('value')!r} predicted, no gold record" for p in extra]
     n = len(gold)
     score = FieldScore(strict=right_strict / n if n else 1.0, lenient=right / n if n else 1.0, tp=right,
                        fn=n - right, tp_strict=right_strict, fn_strict=n - right_strict, gold_empty=not n,

@@ -10,10 +10,11 @@ Settings and sizes (`4-bit`, `7B`, `at 50% sparsity`, `50% of the data`,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import NamedTuple
 
-from summarizer.extract.rules.lexicon import METRICS
-from summarizer.extract.rules.resources import find_datasets_cached
+from summarizer.extract.rules.gain_context import describe, respective_labels
+from summarizer.extract.rules.gain_scores import Score, find_scores
 from summarizer.extract.rules.sentences import Sentence
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -26,8 +27,6 @@ _CANDIDATE = re.compile(
     rf"(?<![\w.\-/])(?P<pre>{_PRE})?(?<![\w.\-/])(?:{_NUM}{_UNIT}?\s?(?:--|-|–|—|to)\s?)?{_NUM}(?P<unit>{_UNIT})"
     rf"(?!\s?[×x]\s?\d)(?![\w%])")
 _FROM_TO = re.compile(rf"\bfrom\s(?P<a>~?{_NUM}\s?%?)\s?(?:to|→|->)\s(?P<b>~?{_NUM}\s?%?)(?![\w.]*\s?[BMK]\b)")
-_POINTS = re.compile(rf"\bby\s(?:an?\s(?:average|absolute)\s(?:of\s)?)?(?P<v>\+?{_NUM})"
-                     rf"(?=\s(?:points?|pts|BLEU|F1|ROUGE|mAP|mIoU|AP|dB|FID|accuracy|absolute|perplexity|PPL)\b)")
 
 _CLAIM_BEFORE = re.compile(
     r"\b(?:by|up to|improv\w*|outperform\w*|surpass\w*|exceed\w*|beat\w*|gains?|boost\w*|increas\w*|"
@@ -55,38 +54,10 @@ _OTHERS_NUMBER = re.compile(r"\b(?:prior|previous|existing|earlier|baseline|comp
                             r"(?:reach|achiev|obtain|report|attain|scor|get|yield)\w*\s(?:\w+\s){0,3}$", re.IGNORECASE)
 # `9 × 9 board`, `3x3 kernels`: a dimension, not a multiplier
 _DIMENSION = re.compile(r"^\s?\d")
-# what ends a clause: metric, baseline and dataset of a gain must be stated inside the gain's own clause
-_CLAUSE_BREAK = re.compile(r"[;:]\s|,\s(?:while|whereas|but|although|though|which|where|and\s(?:we|it|our))\b"
-                           r"(?!\s\w+ing\b)|\s(?:while|whereas|but)\s(?!\w+ing\b)|\.\s")
-# `only 12.3% of the computing resources`: the share names its own metric
-_SHARE_OF = re.compile(r"^\s?of\s(?:the\s)?(?:original\s|total\s|full\s)?(?P<m>[a-z][\w-]*(?:\s(?!of\b|for\b|in\b|on\b|"
-                       r"by\b|to\b|required\b|used\b|needed\b)[a-z][\w-]*)?)")
-_CONTINUES = re.compile(r"^(?:\s*(?:,|and|or|/|,\s?and)\s*(?:by\s)?(?:\w+\s)?|[^.;()%×]{0,40}\sand\s(?:by\s)?)$")
-_BASELINE = re.compile(
-    r"\b(?:compared\s(?:to|with)|relative\sto|than|versus|vs\.?|against|over|outperform(?:s|ing|ed)?|"
-    r"surpass(?:es|ing|ed)?|beat(?:s|ing)?|exceed(?:s|ing|ed)?)\s(?:the\s|an?\s(?!\d))?(?P<b>(?!by\b|up\b|\d)[\w\-.+/]+(?:\s(?!by\b|on\b|in\b|with\b|"
-    r"while\b|and\b|across\b|for\b|at\b|when\b|using\b|under\b|to\b|of\b|which\b)[\w\-.+/]+){0,4})")
+_CONTINUES = re.compile(r"^(?:\s*(?:,|and|or|/|,\s?and)\s*(?:by\s)?(?:\w+\s)?"
+                        r"|[^.;()%×]{0,40}\sand\s(?:by\s|an?\s|the\s)?)$")
 _ABOUT_OTHERS = re.compile(r"(?:In comparison|By contrast|In contrast|Previously|Prior work|Existing)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|ours)\b", re.IGNORECASE)
-_METRIC_RE = re.compile(r"(?<![\w-])(?:" + "|".join(
-    f"(?i:{re.escape(m)})" if m.islower() else re.escape(m) for m in sorted(METRICS, key=len, reverse=True))
-    + r")(?![\w-])")
-_METRIC_BY = re.compile(r"(?P<m>[\w-]+(?:\s[\w-]+)?)\sby\s(?:up\sto\s|over\s|about\s|around\s|nearly\s|"
-                        r"an?\s(?:average|absolute)\s(?:of\s)?)?[~+]?$")
-# `on commonsense reasoning tasks`: the evaluation named by what it is, when no dataset name is given
-_ON_TASKS = re.compile(r"\bon\s(?:the\s|six\s|five\s|four\s|three\s|two\s|several\s|\d+\s)?(?P<d>(?:[\w-]+\s){0,3}"
-                       r"(?:tasks|benchmarks?|datasets?|test\sset))\b")
-# `(around 12.3%) computing resources`, `12.3% of the memory`: a share of a resource names its own metric
-_RESOURCE_AFTER = re.compile(r"^\)?\s(?:of\s(?:the\s)?)?(?P<m>(?:[a-z-]+\s)?(?:resources|parameters|memory|compute|"
-                             r"computation|cost|time|latency|storage|energy|FLOPs|tokens))\b")
-_UNIT_METRIC = (("faster", "speed"), ("speedup", "speed"), ("speed-up", "speed"), ("fewer parameters",
-                "parameters"), ("smaller", "size"), ("cheaper", "cost"), ("throughput", "throughput"))
-
-
-# `vs performance`, `than that`: a word, not a compared system
-_GENERIC_BASELINE = re.compile(r"(?:performance|accuracy|results?|that|those|this|it|them|time|cost|compute|memory|"
-                               r"speed|quality|efficiency|\w+ly)\b", re.IGNORECASE)
-
 
 @dataclass(frozen=True)
 class GainHit:
@@ -100,6 +71,16 @@ class GainHit:
     dataset: str | None
 
 
+class _Found(NamedTuple):
+    """A qualifying number before its labels are read: value as written, spans in the sentence, metric if known."""
+
+    value: str
+    spans: tuple[tuple[int, int], ...]
+    metric: str | None = None
+    score: bool = False  # a level reached (`an MAE of 11.87`): compared with a baseline only after it
+    pair: bool = False  # before -> after (`from 9.64 to 7.23`): the `before` is the comparison, no baseline
+
+
 def find_gains(sentences: list[Sentence]) -> list[GainHit]:
     """Every qualifying claim, in order of appearance, at most one per number."""
     found: list[GainHit] = []
@@ -110,26 +91,47 @@ def find_gains(sentences: list[Sentence]) -> list[GainHit]:
 
 def _sentence_gains(sentence: Sentence) -> list[GainHit]:
     text = sentence.text
+    if not any(ch.isdigit() for ch in text):
+        return []  # no number, no gain
     if _ABOUT_OTHERS.match(text) and not _FIRST_PERSON.search(text):
         return []  # `In comparison, DT achieved 93.73%`: a baseline's number, not the paper's claim
-    spans: list[tuple[str, tuple[tuple[int, int], ...]]] = []
+    found: list[_Found] = []
     covered: list[tuple[int, int]] = []
     for m in _FROM_TO.finditer(text):
         if _is_change(m.group("a"), m.group("b")) and _claim_sentence(text):
-            spans.append((f"{m.group('a').strip()} -> {m.group('b').strip()}", (m.span("a"), m.span("b"))))
+            # `outperforms (from 1.71 to 2.48 BLEU points) X` is a range of gains over X, not a before -> after pair
+            ranged = bool(re.search(r"(?:\bby|\()\s?$", text[:m.start()]))
+            found.append(_Found(f"{m.group('a').strip()} -> {m.group('b').strip()}", (m.span("a"), m.span("b")),
+                                pair=not ranged))
             covered.append(m.span())
+    scores = {score.start: score for score in find_scores(text)}
     last_end: int | None = None
-    for m in (*_CANDIDATE.finditer(text), *_POINTS.finditer(text)):
-        start, end = m.span("v") if "v" in m.groupdict() else (m.end("pre") if m.group("pre") else m.start(), m.end())
+    for m in _CANDIDATE.finditer(text):
+        start, end = m.end("pre") if m.group("pre") else m.start(), m.end()
         if any(s <= start < e for s, e in covered):
             continue
+        covered.append((start, end))  # judged here, accepted or not: the score rules below do not overrule
         continues = last_end is not None and bool(_CONTINUES.match(text[last_end:start]))
-        if continues or _accept(text, start, end):
-            spans.append((text[start:end], ((start, end),)))
-            covered.append((start, end))
+        if continues or _accept(text, start, end) or _claimed_score(scores.get(start)):
+            hint = scores.get(start)
+            found.append(_Found(text[start:end], ((start, end),), hint.metric if hint else None,
+                                hint is not None and not hint.change))
             last_end = end
-    spans.sort(key=lambda item: item[1][0][0])
-    return [_describe(sentence, value, local) for value, local in spans]
+    for score in scores.values():  # unit-less achieved scores: `an MAE of 11.87`, `by 0.4 BLEU`
+        if not any(s <= score.start < e or score.start <= s < score.end for s, e in covered):
+            found.append(_Found(text[score.start:score.end], ((score.start, score.end),), score.metric,
+                                not score.change))
+    found.sort(key=lambda f: f.spans[0][0])
+    hits = [_describe(sentence, f) for f in found]
+    for i, (slot, name) in respective_labels(text, [(f.spans[0][0], f.spans[-1][1]) for f in found]).items():
+        hits[i] = replace(hits[i], **{slot: name})
+    return hits
+
+
+def _claimed_score(score: Score | None) -> bool:
+    """`achieve a new state-of-the-art word error rate of 3.43%`: a score rule (metric + result cue) vouches
+    for a percentage the generic cue window is too short to see."""
+    return score is not None and score.metric is not None and not score.change
 
 
 def _is_change(a: str, b: str) -> bool:
@@ -169,68 +171,17 @@ def _after_a_name_in_parens(before: str) -> bool:
     """`outperforming LoRA (5.50%)` quotes a baseline; `much fewer (around 12.3%)` is still the claim."""
     if before.count("(") <= before.count(")"):
         return False
+    if re.match(r"(?:absolute|relative|i\.e\.,?|by|up to)\s", before[before.rfind("(") + 1:], re.IGNORECASE):
+        return False  # `lower top-1 error (absolute 7.8%)`: the aside states the claim itself
     outside = before[:before.rfind("(")].rstrip()
     return not re.search(r"\b(?:fewer|less|lower|higher|more|faster|smaller|better|improv\w*|gains?|"
                          r"reduc\w*|increas\w*|speedup|by)$", outside, re.IGNORECASE)
 
 
-def _describe(sentence: Sentence, value: str, local: tuple[tuple[int, int], ...]) -> GainHit:
+def _describe(sentence: Sentence, found: _Found) -> GainHit:
     """Metric, baseline and dataset come only from the gain's own clause (else null: precision over recall)."""
-    start, end = local[0][0], local[-1][1]
-    lo, hi = _clause(sentence.text, start, end)
-    text = sentence.text[lo:hi]
-    spans = tuple((sentence.start + s, sentence.start + e) for s, e in local)
-    start, end = start - lo, end - lo
-    return GainHit(value=value, spans=spans, sentence=sentence, metric=_metric(text, start, end),
-                   baseline=_baseline(text, start, end), dataset=_dataset(text, start, end))
-
-
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the clause holding text[start:end]: from the last break before it to the first after it."""
-    lo = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
-    after = _CLAUSE_BREAK.search(text, end)
-    return lo, after.start() if after else len(text)
-
-
-def _nearest(matches: list[tuple[int, int, str]], start: int, end: int) -> str | None:
-    if not matches:
-        return None
-    return min(matches, key=lambda m: min(abs(m[0] - end), abs(start - m[1])) + (0 if m[0] >= end else 5))[2]
-
-
-def _metric(text: str, start: int, end: int) -> str | None:
-    window_start = max(0, start - 80)
-    window = text[window_start:end + 60]
-    after = text[end:end + 30].lower()
-    for cue, metric in _UNIT_METRIC:
-        if after.lstrip().startswith(cue):
-            return metric
-    if resource := _RESOURCE_AFTER.match(text[end:end + 50]):
-        return resource.group("m")
-    if share := _SHARE_OF.match(text[end:end + 50]):
-        return share.group("m")
-    improved = _METRIC_BY.search(text, max(0, start - 60), start)
-    for candidate in (improved.group("m"), improved.group("m").split()[-1]) if improved else ():
-        if _METRIC_RE.fullmatch(candidate):
-            return candidate  # `improves accuracy by 4.2%`: the metric is what the verb changes
-    found = [(window_start + m.start(), window_start + m.end(), m.group(0)) for m in _METRIC_RE.finditer(window)
-             if m.group(0).lower() != "performance"]  # `performance` names no measure: null beats a vague label
-    return _nearest(found, start, end)
-
-
-def _baseline(text: str, start: int, end: int) -> str | None:
-    found = [(m.start(), m.end(), m.group("b").rstrip(".,;:)-")) for m in _BASELINE.finditer(text)
-             if re.match(r"(?!an?\s)[A-Za-z]", m.group("b")) and not re.search(r"\d%", m.group("b"))
-             and not _GENERIC_BASELINE.match(m.group("b"))
-             and not re.match(r"(?:on|in|at|for|with|of|to|by|from)\b", m.group("b"))]
-    # within the clause, and near: up to 90 characters before the number or 150 after it
-    found = [f for f in found if (f[0] >= end and f[0] - end < 150) or (f[1] <= start and start - f[1] < 90)]
-    return _nearest(found, start, end)
-
-
-def _dataset(text: str, start: int, end: int) -> str | None:
-    """A named dataset in the clause, else `on <a few words> tasks/benchmarks/datasets` after the number."""
-    found = [(h.start, h.end, h.value) for h in find_datasets_cached(text)]
-    if not found and (on := _ON_TASKS.search(text, end)):
-        return on.group("d")
-    return _nearest(found, start, end)
+    labels = describe(sentence.text, found.spans[0][0], found.spans[-1][1], found.metric, found.score,
+                      found.pair)
+    spans = tuple((sentence.start + s, sentence.start + e) for s, e in found.spans)
+    return GainHit(value=found.value, spans=spans, sentence=sentence, metric=labels.metric,
+                   baseline=labels.baseline, dataset=labels.dataset)

@@ -42,7 +42,8 @@ DATASETS: tuple[str, ...] = (
     "WikiText", "text8", "enwik8", "WikiText-2", "WikiText2", "WikiText-103", "WikiText103", "Penn Treebank",
     "PTB", "C4",
     "The Pile", "RedPajama", "SlimPajama", "FineWeb", "OpenWebText", "BookCorpus", "Common Crawl",
-    "CommonCrawl", "WMT", "WMT14", "WMT16", "WMT19", "IWSLT", "FLORES", "FLORES-200", "XSum", "CNN/DailyMail",
+    "CommonCrawl", "WMT", "WMT14", "WMT15", "WMT16", "WMT17", "WMT18", "WMT19", "WMT20", "WMT21", "WMT22",
+    "IWSLT", "FLORES", "FLORES-200", "XSum", "CNN/DailyMail",
     "CNN/DM", "SAMSum", "IMDB", "IMDb", "Yelp", "AG News", "AGNews", "DBpedia", "Amazon Reviews", "CoNLL-2003",
     "OntoNotes", "LongBench", "RULER", "Needle-in-a-Haystack", "L-Eval", "HELM", "OpenLLM Leaderboard",
     "Commonsense Reasoning", "MultiWOZ", "ALFWorld", "WebShop", "WebArena", "HotPotQA", "GAIA", "AgentBench",
@@ -99,7 +100,9 @@ METRICS: tuple[str, ...] = (
     "success rate", "reward", "regret", "return", "score", "performance", "R^2", "WER", "CER", "BLEURT",
     "correlation", "coverage", "compression", "storage", "bandwidth", "forecasting error",
     "prediction error", "sensitivity", "specificity", "Recall@10", "Recall@20", "Hit@10", "HR@10",
-    "NDCG@10", "calibration error", "ECE", "robustness", "accuracy loss", "loss",
+    "NDCG@10", "calibration error", "ECE", "robustness", "accuracy loss", "loss", "AP", "mean squared error",
+    "mean absolute error", "word error rate", "WERs", "BLEU score", "F1-macro", "macro-F1", "micro-F1", "AUPRC",
+    "MAPE", "PSNR", "SSIM", "Dice", "C-index", "translation accuracy",
 )
 
 # Acronyms that name a field or a standard technique, never the paper's own method.

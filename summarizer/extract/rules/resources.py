@@ -19,7 +19,9 @@ _URL = re.compile(r"(?:https?://|(?<![\w./@-])(?=(?:www\.)?(?:github|gitlab|hugg
 _NOT_CODE = re.compile(r"//(?:dx\.)?doi\.org/|//arxiv\.org/(?:abs|pdf)/", re.IGNORECASE)
 _NAME_PHRASE = re.compile(
     r"\b(?:the\s+)?((?:[A-Z][\w+./-]*|[a-z]+[A-Z][\w+./-]*)(?:\s[A-Z0-9][\w+./-]*){0,2})\s+"
-    r"(?:(?:data\s?set|dataset|benchmark|corpus|suite|leaderboard|testbed)s?|data|metadata)\b")
+    r"(?:(?:data\s?set|dataset|benchmark|corpus|suite|leaderboard|testbed)s?|data|metadata)\b"
+    r"(?!\s(?:augmentation|sampl|point|efficien|distribution|generation|selection|mixing|processing|scarcity)\w*)")
+# (`the SpecAugment data augmentation method`: `data` there starts another noun, it does not name a dataset)
 _BENCH_NAME = re.compile(r"(?<![\w-])[A-Za-z][\w-]*(?:Bench|bench|BENCH|-QA|Eval)(?:[-\s]?v?\d+(?:\.\d+)?)?(?![\w-])")
 _NOT_NAMES = words(
     "the our this these those their its a an we new large real public open standard extensive several "

@@ -1,0 +1,226 @@
+"""Metric, baseline and dataset of a claimed gain, read from the gain's own clause only.
+
+The guidelines (and users) want precision over recall: a label the clause does
+not state is an error, so every reader here looks only inside the clause that
+holds the number and returns None when nothing there names the slot. An
+achieved score (`reaches 59.4% accuracy`) has no baseline; lists paired with
+`respectively` are matched item by item.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from summarizer.extract.rules.gain_metric import METRIC_RE, read_metric
+from summarizer.extract.rules.resources import find_datasets_cached
+
+# what ends a clause: metric, baseline and dataset of a gain must be stated inside the gain's own clause
+# (`, achieving 100% accuracy` and `, outperforming X by 9.6%` are claims of their own: a result participle after
+# a comma starts a new clause; `, outperforming LoRA (5.50%)` has no number of its own and stays with the score)
+_CLAUSE_BREAK = re.compile(r"[;:]\s|,\s(?:while|whereas|but|although|though|which|where|and\s(?:we|it|our))\b"
+                           r"(?!\s\w+ing\b)|\s(?:while|whereas|but)\s(?!\w+ing\b)|\.\s|,\s(?=(?:achieving|reaching|"
+                           r"attaining|obtaining|yielding)\b|(?:outperforming|surpassing|beating|exceeding)\b[^,;.]*?\bby\s)")
+_BASELINE = re.compile(
+    r"\b(?:[Cc]ompared\s(?:to|with)|[Rr]elative\sto|than|versus|vs\.?|against|over|outperform(?:s|ing|ed)?|"
+    r"surpass(?:es|ing|ed)?|beat(?:s|ing)?|exceed(?:s|ing|ed)?)\s(?:\([^()]{1,60}\)\s)?(?:the\s|an?\s(?!\d))?(?P<b>(?!by\b|up\b|\d)[\w\-.+/]+(?:\s(?!by\b|on\b|in\b|with\b|"
+    r"while\b|and\b|across\b|for\b|at\b|when\b|using\b|under\b|to\b|of\b|which\b)[\w\-.+/]+){0,4})")
+# `on commonsense reasoning tasks`: the evaluation named by what it is, when no dataset name is given
+_ON_TASKS = re.compile(r"\bon\s(?:the\s|six\s|five\s|four\s|three\s|two\s|several\s|\d+\s)?(?P<d>(?:[\w-]+\s){0,3}"
+                       r"(?:tasks|benchmarks?|datasets?|test\sset))\b")
+# `vs performance`, `than that`: a word, not a compared system
+_GENERIC_BASELINE = re.compile(r"(?:performance|accuracy|results?|that|those|this|it|them|time|cost|compute|memory|"
+                               r"speed|quality|efficiency|\w+ly)\b", re.IGNORECASE)
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the clause holding text[start:end]: from the last break before it to the first after it."""
+    lo = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    after = _CLAUSE_BREAK.search(text, end)
+    return lo, after.start() if after else len(text)
+
+
+def _nearest(matches: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    if not matches:
+        return None
+    return min(matches, key=lambda m: min(abs(m[0] - end), abs(start - m[1])) + (0 if m[0] >= end else 5))[2]
+
+
+# `0.6x the GPU requirement of full finetuning`: a multiple of another system's quantity names that system
+_MULTIPLE_OF = re.compile(r"\s(?:of\s)?the\s(?:[\w-]+\s){1,3}?(?:of|used\sby|required\sby|needed\sby|for)\s(?:the\s)?"
+                          r"(?P<b>[\w-]+(?:\s(?!while\b|and\b|with\b|on\b|in\b)[\w-]+){0,3})")
+
+
+def _baseline(text: str, start: int, end: int, after_only: bool = False) -> str | None:
+    """The compared system nearest the number; an achieved score takes one only after it (`, outperforming X`)."""
+    if re.search(r"(?:[x×]|times)$", text[start:end]) and (multiple := _MULTIPLE_OF.match(text, end)):
+        return multiple.group("b").rstrip(".,;")
+    found = [(m.start(), m.end(), m.group("b").rstrip(".,;:)-")) for m in _BASELINE.finditer(text)
+             if re.match(r"(?!an?\s)[A-Za-z]", m.group("b")) and not re.search(r"\d%", m.group("b"))
+             and not _GENERIC_BASELINE.match(m.group("b"))
+             and not re.match(r"(?:on|in|at|for|with|of|to|by|from|one|two|three|four|five|ten|half|a few)\b",
+                              m.group("b"))  # `less than one modification per sentence` is a quantity
+             and not re.search(r"\b(?:rather|other|less|more|fewer|greater)\s$", text[max(0, m.start() - 8):m.start()])]
+    # within the clause, and near: up to 90 characters before the number or 150 after it
+    found = [f for f in found if (f[0] >= end and f[0] - end < 150) or (f[0] < start and f[1] > end)
+             or (not after_only and f[1] <= start and start - f[1] < 90)]  # (or around it: `beats (by 2%) X`)
+    return _nearest(found, start, end)
+
+
+# `on test-clean`, `on the validation set`, `across 50 real-world manipulation tasks`: an evaluation set named by
+# what it is; `on the test clean subset of LibriSpeech English data` keeps its `of` tail
+_EVAL_SET = re.compile(r"\b(?:on|across)\s(?:the\s|all\s)?(?P<d>(?:\d+\s)?(?:[\w-]+\s){0,4}?(?:tasks|benchmarks?|"
+                       r"datasets?|test\sset|validation\sset|dev(?:elopment)?\sset|held-out\sset|test[-\s]clean|"
+                       r"test[-\s]other|dev[-\s]clean|dev[-\s]other|test\ssplit|subset|cohorts?|"
+                       r"(?:held-out|hold-out|unseen|external)\s[a-z][\w-]*)(?:\s(?:datasets?|benchmarks?|tasks))?"
+                       r"(?:\s(?:subset\s)?of\s(?:the\s)?"
+                       r"[\w-]+(?:\s[A-Z][\w-]*){0,3}(?:\s(?:data|dataset|benchmark))?)?)\b")
+
+
+def _dataset(text: str, start: int, end: int) -> str | None:
+    """Where the claim was measured, from its own clause.
+
+    An evaluation set right after the number (`4% on test-clean`, before any other number) wins;
+    else the named dataset nearest the number; else an evaluation set anywhere in the clause.
+    """
+    right_after = _EVAL_SET.search(text, end)
+    if right_after and re.fullmatch(r"[^\d%;]{0,60}", text[end:right_after.start()]):
+        return _named_inside(right_after.group("d")) or right_after.group("d")
+    found = [(h.start, h.end, h.value) for h in find_datasets_cached(text)]
+    if found:
+        return _nearest(found, start, end)
+    free = [m for m in _EVAL_SET.finditer(text) if not _owned_by_an_earlier_number(text, m.start(), start)]
+    anywhere = free[0] if free else _ON_TASKS.search(text, end)
+    return anywhere.group("d") if anywhere else None
+
+
+# `a 75% success rate on new tasks and an 83% ...`: `on new tasks` is 75%'s, never 83%'s
+_BELONGS_TO_A_NUMBER = re.compile(r"\d[%×x]?(?:\s[A-Za-z-]+){0,4}\s$")
+
+
+def _owned_by_an_earlier_number(text: str, phrase_start: int, start: int) -> bool:
+    """The phrase sits right after a number before ours (a trailing phrase after the list's last item is shared)."""
+    owner = _BELONGS_TO_A_NUMBER.search(text, 0, phrase_start)
+    return owner is not None and owner.start() < start
+
+
+def _named_inside(phrase: str) -> str | None:
+    """`RLBench2 simulation benchmark` -> `RLBench2`: a lexicon/named dataset inside the phrase, when there is one."""
+    hits = find_datasets_cached(phrase)
+    return phrase if hits else None
+
+
+_RESULT_PARTICIPLE = re.compile(r"(?:achieving|reaching|attaining|obtaining|yielding)\b")
+
+
+class Labels(NamedTuple):
+    """What a claim measures, what it is compared with, and where it was measured (None = not stated)."""
+
+    metric: str | None
+    baseline: str | None
+    dataset: str | None
+
+
+def describe(text: str, start: int, end: int, metric: str | None = None, score: bool = False,
+             pair: bool = False) -> Labels:
+    """Metric, baseline and dataset of the claim at text[start:end], from its own clause only.
+
+    `metric` is the name a score rule already read (`an MAE of 11.87`); an achieved
+    score (`score`, or `achieves 59.4% accuracy`) takes a baseline only from a comparison after it
+    (`, outperforming LoRA (5.50%)`), never from one before it in the clause; a before -> after `pair`
+    takes none (its `before` is the comparison).
+    """
+    lo, hi = _clause(text, start, end)
+    clause, start, end = text[lo:hi], start - lo, end - lo
+    absolute = score or is_achieved_score(clause, start, end)
+    baseline = None if pair else _baseline(clause, start, end, after_only=absolute)
+    if baseline is None and not (pair or absolute) and _RESULT_PARTICIPLE.match(clause):
+        # `outperforms prior methods, achieving a +16.1% improvement`: the change is measured against the
+        # system the main clause outperforms (an achieved level would not be: see `absolute`)
+        baseline = _baseline(text[:lo], lo, lo)
+    return Labels(metric or read_metric(clause, start, end), baseline, _dataset(clause, start, end))
+
+
+# `achieves 59.4% top-1 accuracy`, `reaching 100% verification accuracy`: the level reached, not a change
+_ACHIEVED_BEFORE = re.compile(r"\b(?:achiev\w*|attain\w*|reach\w*|obtain\w*|scor\w*|records?|recorded)\s"
+                              r"(?:an?\s|the\s)?(?:(?:average|mean|overall|accuracy|F1|score)\s)?(?:of\s)?"
+                              r"(?:about\s|around\s|approximately\s|nearly\s|over\s|up to\s|~)?$", re.IGNORECASE)
+_CHANGE_AFTER = re.compile(r"\s?(?:\w+\s)?(?:improvement|gain|increase|reduction|decrease|higher|lower|more|fewer|less|"
+                           r"better|faster|slower|smaller|larger|speed-?up|boost|lift|relative|absolute|points?|"
+                           r"reduction|drop|cheaper|savings?|compression)\b", re.IGNORECASE)
+
+
+def is_achieved_score(clause: str, start: int, end: int) -> bool:
+    """`achieves 59.4% top-1 accuracy` (a level reached) rather than `achieves a 12% gain` (a change).
+
+    The second item of `achieving a 75% success rate on new tasks and an 83% ...` is reached too.
+    """
+    before = clause[max(0, start - 120):start]
+    reached = _ACHIEVED_BEFORE.search(before[-40:]) or _ACHIEVED_LIST.search(before)
+    return bool(reached) and not _CHANGE_AFTER.match(clause, end)
+
+
+_ACHIEVED_LIST = re.compile(r"\b(?:achiev|attain|reach|obtain)\w*\s(?:an?\s)?~?\d[^;,]{0,80}\sand\s(?:an?\s|the\s)?$",
+                            re.IGNORECASE)
+
+
+# ---------------------------------------------------------------- lists paired by `respectively`
+
+_NAME = r"(?:the\s)?[\w.+/-]*[A-Z0-9][\w.+/-]*(?:\s[\w.+/-]*[A-Z0-9][\w.+/-]*){0,3}"
+_LIST = re.compile(rf"\b(?P<prep>on|in|across|over|than|against|versus|vs\.?|compared\s(?:to|with)|relative\sto|"
+                   rf"such\sas|outperform(?:s|ing|ed)?)\s"
+                   rf"(?P<list>{_NAME}(?:\s*,\s(?:and\s)?{_NAME})*\s*,?\s(?:and|&)\s{_NAME})")
+_GLUE = re.compile(r"\s*(?:,\s*(?:and\s)?|and\s)(?:by\s)?")
+_PARENS = re.compile(r"\([^()]*\)")
+
+
+def respective_labels(text: str, spans: list[tuple[int, int]]) -> dict[int, tuple[str, str]]:
+    """`by 19% and 51% over Llama 2 and RoBERTa, respectively`: item i of the value list gets name i.
+
+    Returns {index of a span: (slot, name)}; `on/in/across` lists are datasets, comparison lists baselines.
+    Only lists of exactly as many names as values count, and only in sentences that say `respectively`.
+    """
+    if len(spans) < 2:
+        return {}
+    flat = _PARENS.sub(lambda m: " " * len(m.group(0)), text)  # `CIFAR100-LT (IF100), ImageNet-LT`: asides out
+    out: dict[int, tuple[str, str]] = {}
+    for group in _value_lists(flat, spans):
+        out.update(_metric_list(flat, spans, group))
+    if "respectively" not in text:
+        return out
+    for group in _value_lists(flat, spans):
+        lo, hi = _clause(flat, spans[group[0]][0], spans[group[-1]][1])
+        for m in _LIST.finditer(flat, lo, hi):
+            names = [n.strip() for n in re.split(r"\s*,\s(?:and\s)?|\s(?:and|&)\s", m.group("list")) if n.strip()]
+            if len(names) == len(group):
+                slot = "dataset" if m.group("prep") in ("on", "in", "across") else "baseline"
+                out.update({i: (slot, re.sub(r"^the\s", "", name)) for i, name in zip(group, names, strict=True)})
+    return out
+
+
+def _value_lists(text: str, spans: list[tuple[int, int]]) -> list[list[int]]:
+    """Runs of >= 2 values joined only by list glue (`19% and 51%`, `56.3%, 60.3%, and 41.9%`)."""
+    groups: list[list[int]] = [[0]]
+    for i in range(1, len(spans)):
+        if _GLUE.fullmatch(text[spans[i - 1][1]:spans[i][0]]):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return [g for g in groups if len(g) >= 2]
+
+
+_ITEM = r"[\w@-]+(?:\s[\w@-]+)?"
+_METRIC_LIST = re.compile(rf"(?P<list>{_ITEM}(?:,\s{_ITEM})*,?\s(?:and|&)\s{_ITEM})\s(?:by|of)\s"
+                          r"(?:up\sto\s|about\s|over\s)?$")
+
+
+def _metric_list(text: str, spans: list[tuple[int, int]], group: list[int]) -> dict[int, tuple[str, str]]:
+    """`reduces the MSE and MAE by 9.17% and 2.3%`: as many metrics before `by` as values after it pair in order."""
+    m = _METRIC_LIST.search(text, max(0, spans[group[0]][0] - 80), spans[group[0]][0])
+    if not m:
+        return {}
+    names = [re.sub(r"^(?:the|its|their)\s", "", n.strip()) for n in re.split(r",\s(?:and\s)?|\s(?:and|&)\s",
+                                                                           m.group("list")) if n.strip()]
+    if len(names) != len(group) or not all(METRIC_RE.fullmatch(n) for n in names):
+        return {}
+    return {i: ("metric", name) for i, name in zip(group, names, strict=True)}

@@ -1,0 +1,132 @@
+"""What a claimed gain measures, read from the clause that holds its number.
+
+Abstracts name the measure in a few fixed places, tried here from the most to
+the least specific: the unit itself (`2x faster` -> speed), the noun after a
+change (`26.9% enhancement in Mean Reciprocal Rank (MRR)`), a share of a
+resource (`12.3% of the computing resources`), the object of the verb that
+changes it (`reduces the FLOPs cost of DeiT-S by 34.7%`), and only then the
+nearest known metric word in the clause. A vague `performance` is never a
+metric: null beats a label that says nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.extract.rules.lexicon import METRICS
+
+METRIC_RE = re.compile(r"(?<![\w-])(?:" + "|".join(
+    f"(?i:{re.escape(m)})" if m.islower() else re.escape(m) for m in sorted(METRICS, key=len, reverse=True))
+    + r")(?![\w-])")
+# nouns that name a measure when they head the object of `reduces/improves ... by N`
+_MEASURE_NOUN = re.compile(
+    r"(?:errors?|costs?|usage|time|latency|accuracy|entropy|rates?|scores?|size|memory|overhead|consumption|"
+    r"footprint|throughput|loss|perplexity|variance|bias|gap|length|ratio|reward|return|regret|bandwidth|storage|"
+    r"energy|FLOPs|parameters|tokens|steps|calls|queries|speed|quality|recall|precision|coverage|correlation|"
+    r"agreement|robustness|efficiency|requirements?|demand|abilities|ability|capabilities)$")
+_NOT_A_MEASURE = re.compile(r"\b(?:methods?|models?|baselines?|approach(?:es)?|state-of-the-art|SOTA|systems?|"
+                            r"it|them|this|that|performance)\b", re.IGNORECASE)
+# `the FLOPs cost of DeiT-S by 34.7%`, `optimizer memory usage by up to 89.5%`: what the verb changes
+_OBJECT_BY = re.compile(
+    r"\b(?:reduc|improv|increas|decreas|lower|boost|cut|rais|enhanc|sav|shrink|accelerat|speed\w*\sup|"
+    r"halv|doubl|drop)(?:e|es|ed|ing|s|ting|ped|ping)?\s(?:down\s|up\s)?(?:the\s|its\s|their\s|our\s)?"
+    r"(?P<m>(?!of\b|by\b)[A-Za-z][\w@^/-]*(?:\s[A-Za-z][\w@^/-]*){0,3}?)"
+    r"(?:\s(?:of|for|on|in)\s[^,;]{1,40}?)?\sby\s(?:up\sto\s|over\s|more\sthan\s|about\s|around\s|nearly\s|"
+    r"as\smuch\sas\s|at\sleast\s|an?\s(?:average|absolute|relative)\s(?:of\s)?)?[~+]?$")
+# `26.9% enhancement in Mean Reciprocal Rank (MRR)`, `a 19.5% increase in conversational abilities`
+_CHANGE_IN = re.compile(
+    r"^\)?\s(?:[a-z]+\s)?(?:improvements?|gains?|increases?|reductions?|decreases?|enhancements?|boosts?|drops?|"
+    r"lift|savings?)\s(?:in|of)\s(?:the\s|an?\s)?(?P<m>[\w@^/()-]+(?:\s(?!on\b|over\b|across\b|compared\b|than\b|for\b|"
+    r"with\b|while\b|when\b|at\b|and\b|against\b|relative\b|versus\b|vs\b|in\b)[\w@^/()-]+){0,4})")
+_IN_TERMS_OF = re.compile(r"\bin\sterms\sof\s(?:the\s)?(?P<m>[\w@^/-]+(?:\s(?!on\b|and\b|compared\b|than\b)"
+                          r"[\w@^/-]+){0,3})")
+# `only 12.3% of the computing resources`: the share names its own metric
+_SHARE_OF = re.compile(r"^\s?of\s(?:the\s)?(?:original\s|total\s|full\s)?(?P<m>[a-z][\w-]*(?:\s(?!of\b|for\b|in\b|on\b|"
+                       r"by\b|to\b|required\b|used\b|needed\b)[a-z][\w-]*)?)")
+_METRIC_BY = re.compile(r"(?P<m>[\w-]+(?:\s[\w-]+)?)\sby\s(?:up\sto\s|over\s|about\s|around\s|nearly\s|as\smuch\sas\s|"
+                        r"an?\s(?:average|absolute)\s(?:of\s)?)?[~+]?$")
+# `(around 12.3%) computing resources`, `12.3% of the memory`: a share of a resource names its own metric
+_RESOURCE_AFTER = re.compile(r"^\)?\s(?:of\s(?:the\s)?)?"
+                             r"(?P<m>(?:(?!higher|lower|more|fewer|less|better|the\s|an?\s)[a-z-]+\s)?"
+                             r"(?:resources|parameters|memory|compute|computation|cost|time|latency|storage|energy|"
+                             r"FLOPs|tokens))\b")
+# `0.6x the GPU requirement of full finetuning`: the quantity the multiple is taken of
+_MULTIPLE_THE = re.compile(r"^\s(?:of\s)?the\s(?P<m>(?:[\w-]+\s){0,2}?[\w-]+)\s"
+                           r"(?:of|used\sby|required\sby|needed\sby)\s")
+_UNIT_METRIC = (("faster", "speed"), ("speedup", "speed"), ("speed-up", "speed"), ("fewer parameters",
+                "parameters"), ("smaller", "size"), ("cheaper", "cost"), ("throughput", "throughput"))
+# a side remark after the claim (`..., while being more memory efficient`) names no measure of this number
+_OWN_CHANGE_NOUN = re.compile(r"\s(?:\w+\s)?(?:improvements?|gains?|increases?|reductions?|boosts?|drops?|"
+                              r"decreases?|lift|enhancements?|speed-?ups?)\b")
+_OWNED = re.compile(r"\d[%×x]?\s(?:[a-z-]+\s){0,2}$")
+_SIDE_REMARK = re.compile(r",?\s(?:while|whereas|with\sonly|without)\s")
+
+
+def read_metric(text: str, start: int, end: int) -> str | None:
+    """The measure of the number at text[start:end] (a clause), or None when the clause names none."""
+    after = text[end:end + 30].lower()
+    for cue, metric in _UNIT_METRIC:
+        if after.lstrip().startswith(cue):
+            return metric
+    for rule in (change_in_metric, _resource_or_share, object_of_change):
+        if found := rule(text, start, end):
+            return found
+    return _nearest_metric(text, start, end)
+
+
+def change_in_metric(text: str, start: int, end: int) -> str | None:
+    """`26.9% enhancement in Mean Reciprocal Rank (MRR)`; `by 8.9 per cent ... in terms of the average F1_c score`."""
+    if change := _CHANGE_IN.match(text[end:end + 80]):
+        return _trim(change.group("m"))
+    in_terms = _IN_TERMS_OF.search(text, end, end + 120)
+    return _trim(in_terms.group("m")) if in_terms else None
+
+
+def _resource_or_share(text: str, start: int, end: int) -> str | None:
+    """`(around 12.3%) computing resources`, `only 3% of the model parameters`, `0.6x the GPU requirement of X`."""
+    found = (_RESOURCE_AFTER.match(text[end:end + 50]) or _SHARE_OF.match(text[end:end + 50])
+             or _MULTIPLE_THE.match(text[end:end + 60]))
+    return found.group("m") if found else None
+
+
+def object_of_change(text: str, start: int, end: int) -> str | None:
+    """`reduces the FLOPs cost of DeiT-S by 34.7%` -> `FLOPs cost`: the object of the verb that changes it.
+
+    Only a noun phrase headed by a measure (`error`, `usage`, `cost`, a known metric) counts; `improves
+    the state-of-the-art methods by 5.5%` names what is beaten, not what is measured.
+    """
+    found = _OBJECT_BY.search(text, max(0, start - 90), start)
+    if found:
+        phrase = found.group("m")
+        if not _NOT_A_MEASURE.search(phrase) and (_MEASURE_NOUN.search(phrase) or METRIC_RE.fullmatch(phrase)):
+            return phrase
+    improved = _METRIC_BY.search(text, max(0, start - 60), start)
+    for candidate in (improved.group("m"), improved.group("m").split()[-1]) if improved else ():
+        if METRIC_RE.fullmatch(candidate):
+            return candidate  # `improves accuracy by 4.2%`: the metric is what the verb changes
+    return None
+
+
+def _nearest_metric(text: str, start: int, end: int) -> str | None:
+    """The known metric word nearest the number, before it or after it up to a side remark."""
+    window_start = max(0, start - 80)
+    remark = _SIDE_REMARK.search(text, end, end + 60)
+    window = text[window_start:remark.start() if remark else end + 60]
+    own_noun = bool(_OWN_CHANGE_NOUN.match(text, end))
+    found = [(window_start + m.start(), window_start + m.end(), m.group(0)) for m in METRIC_RE.finditer(window)
+             if m.group(0).lower() != "performance"  # `performance` names no measure: null beats a vague label
+             and not (own_noun and window_start + m.end() <= start
+                      and _OWNED.search(text, 0, window_start + m.start()))]
+    # (`a 1.1% average accuracy gain ..., and a 10% boost on MT-Bench`: `accuracy` is 1.1%'s; `52.9% AP with X
+    # and 53.6% with Y` elides AP for 53.6%, which has no change noun of its own)
+    if not found:
+        return None
+    return min(found, key=lambda m: min(abs(m[0] - end), abs(start - m[1])) + (0 if m[0] >= end else 5))[2]
+
+
+def _trim(phrase: str) -> str | None:
+    """A metric phrase without a trailing parenthesis fragment or sentence punctuation; None if vague."""
+    phrase = re.sub(r"\s(?:respectively|overall|on\saverage)$", "", phrase.strip(" .,;"))
+    if phrase.count("(") > phrase.count(")"):
+        phrase = phrase[:phrase.rfind("(")].strip()
+    return None if not phrase or _NOT_A_MEASURE.fullmatch(phrase) else phrase
