@@ -9,7 +9,7 @@ import pytest
 
 from summarizer.errors import InputError
 from summarizer.models import ExtractorInfo, PaperCard
-from summarizer.themes import OTHER, ThemedCards, ThemeDef, ThemeSpec, assign_themes, load_theme_spec
+from summarizer.themes import OTHER, ThemedCards, ThemeDef, ThemeDoc, ThemeSpec, assign_themes, load_theme_spec
 from summarizer.themes import cluster as cluster_module
 from summarizer.themes.auto import MAX_THEMES_PER_TARGET, MIN_LIFT, MIN_SUPPORT
 from summarizer.themes.cluster import target_k
@@ -79,7 +79,7 @@ def test_theme_names_are_short_distinct_noun_phrases_the_papers_write() -> None:
         assert is_noun(words[-1]), theme.name  # headed by a noun: not "Adaptive", "Dynamic"
         assert not all(w.lower() in GENERIC | LABEL_GENERIC for w in words), theme.name
         # the papers write the name: most of them, and every paper checked here is counted
-        written = sum(mentions(c, theme.phrases) > 0 for c in by_theme[theme.name]) / theme.size
+        written = sum(mentions(ThemeDoc.of(c), theme.phrases) > 0 for c in by_theme[theme.name]) / theme.size
         assert theme.support is not None and theme.support >= MIN_SUPPORT and written >= MIN_SUPPORT, theme.name
     heads = [t.name.split(" for ")[0].lower() for t in themed.themes if t.name != OTHER]
     assert not [(a, b) for a in heads for b in heads if a < b and clash(a, b)]  # not "optimization", "robust optim.."
@@ -322,7 +322,7 @@ def test_a_word_written_all_over_the_day_names_no_theme() -> None:
                      f"Regression is hard. We fit {kinds[i % 3]} on benchmark {i}.") for i in range(12)]
     rest = [_card(20 + i, f"Protein folding study {i}", "We fold proteins with graph networks"
                   + ("; a regression head predicts stability." if i % 3 == 0 else ".")) for i in range(24)]
-    index = PhraseIndex([*cluster, *rest])
+    index = PhraseIndex([ThemeDoc.of(c) for c in [*cluster, *rest]])
     name = theme_name(index, list(range(12)), [])[0]
     assert name.lower() in kinds, name
 
@@ -343,14 +343,14 @@ def test_a_paper_stays_in_a_theme_only_if_it_relates_to_the_name() -> None:
     vec = vectorizer(len(cards))
     vec.set_params(min_df=1, max_df=1.0)
     matrix = vec.fit_transform([f"{c.title} {c.abstract}" for c in cards]).tocsr()
-    gate, keep = Gate.fit(cards, matrix, np.arange(len(cards)), ["federated learning"])
+    gate, keep = Gate.fit([ThemeDoc.of(c) for c in cards], matrix, np.arange(len(cards)), ["federated learning"])
     assert gate is not None
     assert keep.tolist() == [True] * 6 + [True, False, False]
 
 
 def test_a_name_is_written_where_a_paper_states_its_topic() -> None:
-    def card(title: str, abstract: str) -> PaperCard:
-        return _card(0, title, abstract)
+    def card(title: str, abstract: str) -> ThemeDoc:
+        return ThemeDoc.of(_card(0, title, abstract))
 
     assert mentions(card("Low-Rank Adaptations for LLMs", "x"), ["low rank adaptation"]) == 2  # title, plural
     assert mentions(card("A study", "We use low-rank adaptation. Low rank adaptation helps."),
@@ -399,4 +399,5 @@ def test_a_defined_acronym_writes_the_name() -> None:
     assert acronym("large language model", llms) == "llm"
     assert acronym("low rank adaptation", docs[:1]) is None  # one paper's abbreviation is not the field's
     assert acronym("quantization", docs) is None
-    assert mentions(_card(0, "DoRA beats LoRA", "We study adapters."), ["low rank adaptation", "lora"]) == 2
+    dora = ThemeDoc.of(_card(0, "DoRA beats LoRA", "We study adapters."))
+    assert mentions(dora, ["low rank adaptation", "lora"]) == 2

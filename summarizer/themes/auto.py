@@ -17,14 +17,15 @@ Key terms for the digest: see label.py. Every step is linear in the number of pa
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import scipy.sparse as sp
 
-from summarizer.models import PaperCard
 from summarizer.themes.cluster import cluster, coherence, lsa, split_grab_bags, target_k, threads
 from summarizer.themes.gate import Gate, rescue, writes
 from summarizer.themes.label import label, label_terms
-from summarizer.themes.model import OTHER, Theme, ThemedCards, finalise
+from summarizer.themes.model import OTHER, Theme, ThemeAssignment, ThemeDoc, finalise
 from summarizer.themes.name import PhraseIndex, acronym, theme_name
 from summarizer.themes.text import sample_indices, tfidf
 
@@ -39,14 +40,14 @@ PASSES = 2  # clusterings: the day, then the papers the first pass's names did n
 MAX_THEMES_PER_TARGET = 3  # at most this many themes per k-means cluster of the first pass (pure themes are smaller)
 
 
-def auto_themes(cards: list[PaperCard]) -> ThemedCards:
+def auto_themes(cards: Sequence[ThemeDoc]) -> ThemeAssignment:
     if len(cards) < MIN_PAPERS:
         return finalise(cards, ["All papers"] * len(cards), {"All papers": Theme(name="All papers")})
     with threads(len(cards)):
         return _auto_themes(cards)
 
 
-def _auto_themes(cards: list[PaperCard]) -> ThemedCards:
+def _auto_themes(cards: Sequence[ThemeDoc]) -> ThemeAssignment:
     matrix, vec = tfidf(cards)
     points = lsa(matrix)
     naming = _Naming(cards, matrix, vec.get_feature_names_out(), PhraseIndex(cards))
@@ -69,7 +70,7 @@ def _auto_themes(cards: list[PaperCard]) -> ThemedCards:
     return finalise(cards, *_kept(naming.themes, labels, matrix, cards, target_k(len(cards))))
 
 
-def _kept(found: list[Theme], labels: np.ndarray, matrix: sp.csr_matrix, cards: list[PaperCard],
+def _kept(found: list[Theme], labels: np.ndarray, matrix: sp.csr_matrix, cards: Sequence[ThemeDoc],
           target: int) -> tuple[list[str], dict[str, Theme]]:
     """Figures on each theme's final papers; themes below MIN_THEME_SIZE, MIN_LIFT or MIN_SUPPORT, and the
     weakest past MAX_THEMES_PER_TARGET x the target count, go to Other."""
@@ -99,7 +100,7 @@ class _Naming:
     the rest of a cluster may form a theme of its own under its next phrase (a cluster of "Gradient
     descent" and "Portfolio optimization" papers becomes two themes), and what no phrase names is left over."""
 
-    def __init__(self, cards: list[PaperCard], matrix: sp.csr_matrix, vocab: np.ndarray, index: PhraseIndex):
+    def __init__(self, cards: Sequence[ThemeDoc], matrix: sp.csr_matrix, vocab: np.ndarray, index: PhraseIndex):
         self.cards, self.matrix, self.vocab, self.index = cards, matrix, vocab, index
         self.themes: list[Theme] = []
         self.gates: list[Gate] = []

@@ -22,7 +22,7 @@ from functools import lru_cache
 import numpy as np
 import scipy.sparse as sp
 
-from summarizer.models import PaperCard
+from summarizer.themes.model import ThemeDoc
 
 NEAR_QUANTILE = 0.5  # a non-writer stays when it is closer to the centroid than this share of the writers
 MIN_WRITERS = 3  # a name written by fewer papers of the pool gates nothing
@@ -37,11 +37,11 @@ def name_pattern(parts: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(spelled)})(?![\w-])", re.IGNORECASE)
 
 
-def writes(card: PaperCard, parts: Sequence[str]) -> bool:
+def writes(card: ThemeDoc, parts: Sequence[str]) -> bool:
     return mentions(card, parts) > 0
 
 
-def mentions(card: PaperCard, parts: Sequence[str]) -> int:
+def mentions(card: ThemeDoc, parts: Sequence[str]) -> int:
     """2: the paper names the topic where it states its own (title, task, or twice in the abstract);
     1: one passing mention ("trained by gradient descent"); 0: none."""
     pattern = name_pattern(tuple(parts))
@@ -60,7 +60,7 @@ class Gate:
     rescue_line: float
 
     @classmethod
-    def fit(cls, cards: Sequence[PaperCard], matrix: sp.csr_matrix, pool: np.ndarray,
+    def fit(cls, cards: Sequence[ThemeDoc], matrix: sp.csr_matrix, pool: np.ndarray,
             parts: Sequence[str]) -> tuple[Gate | None, np.ndarray]:
         """The gate of a name over `pool`, and the mask of `pool` it keeps (None: too few papers name it).
 
@@ -91,7 +91,7 @@ def _left_out(dots: np.ndarray, norm: float) -> np.ndarray:
     return (dots - 1) / rest
 
 
-def rescue(cards: Sequence[PaperCard], matrix: sp.csr_matrix, others: np.ndarray,
+def rescue(cards: Sequence[ThemeDoc], matrix: sp.csr_matrix, others: np.ndarray,
            gates: Sequence[Gate]) -> np.ndarray:
     """For each paper of `others`, the index of the gate it passes best (closest centroid), or -1: it names
     the topic and sits as close as most of the theme's papers."""
