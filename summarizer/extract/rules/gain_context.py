@@ -51,8 +51,8 @@ _MULTIPLE_OF = re.compile(r"\s(?:of\s)?the\s(?:[\w-]+\s){1,3}?(?:of|used\sby|req
                           r"(?P<b>[\w-]+(?:\s(?!while\b|and\b|with\b|on\b|in\b)[\w-]+){0,3})")
 
 
-def _baseline(text: str, start: int, end: int, after_only: bool = False) -> str | None:
-    """The compared system nearest the number; an achieved score takes one only after it (`, outperforming X`)."""
+def _baseline(text: str, start: int, end: int) -> str | None:
+    """The compared system nearest the number in its clause (`than X`, `over X`, `outperforming X`)."""
     if re.search(r"(?:[x×]|times)$", text[start:end]) and (multiple := _MULTIPLE_OF.match(text, end)):
         return multiple.group("b").rstrip(".,;")
     found = [(m.start(), m.end(), m.group("b").rstrip(".,;:)-")) for m in _BASELINE.finditer(text)
@@ -63,7 +63,7 @@ def _baseline(text: str, start: int, end: int, after_only: bool = False) -> str 
              and not re.search(r"\b(?:rather|other|less|more|fewer|greater)\s$", text[max(0, m.start() - 8):m.start()])]
     # within the clause, and near: up to 90 characters before the number or 150 after it
     found = [f for f in found if (f[0] >= end and f[0] - end < 150) or (f[0] < start and f[1] > end)
-             or (not after_only and f[1] <= start and start - f[1] < 90)]  # (or around it: `beats (by 2%) X`)
+             or (f[1] <= start and start - f[1] < 90)]  # (or around it: `beats (by 2%) X`)
     return _nearest(found, start, end)
 
 
@@ -125,15 +125,15 @@ def describe(text: str, start: int, end: int, metric: str | None = None, score: 
              pair: bool = False) -> Labels:
     """Metric, baseline and dataset of the claim at text[start:end], from its own clause only.
 
-    `metric` is the name a score rule already read (`an MAE of 11.87`); an achieved
-    score (`score`, or `achieves 59.4% accuracy`) takes a baseline only from a comparison after it
-    (`, outperforming LoRA (5.50%)`), never from one before it in the clause; a before -> after `pair`
-    takes none (its `before` is the comparison).
+    `metric` is the name a score rule already read (`an MAE of 11.87`). A before -> after `pair` takes
+    no baseline (its `before` is the comparison). A change stated in a result participle
+    (`outperforms X, achieving a 16.1% improvement`) is measured against the main clause's X; an
+    achieved level there (`score`, or `achieving 100% accuracy`) is not.
     """
     lo, hi = _clause(text, start, end)
     clause, start, end = text[lo:hi], start - lo, end - lo
     absolute = score or is_achieved_score(clause, start, end)
-    baseline = None if pair else _baseline(clause, start, end, after_only=absolute)
+    baseline = None if pair else _baseline(clause, start, end)
     if baseline is None and not (pair or absolute) and _RESULT_PARTICIPLE.match(clause):
         # `outperforms prior methods, achieving a +16.1% improvement`: the change is measured against the
         # system the main clause outperforms (an achieved level would not be: see `absolute`)
