@@ -20,7 +20,9 @@ from summarizer.extract.rules.resources import find_datasets_cached
 # a comma starts a new clause; `, outperforming LoRA (5.50%)` has no number of its own and stays with the score)
 _CLAUSE_BREAK = re.compile(r"[;:]\s|,\s(?:while|whereas|but|although|though|which|where|and\s(?:we|it|our))\b"
                            r"(?!\s\w+ing\b)|\s(?:while|whereas|but)\s(?!\w+ing\b)|\.\s|,\s(?=(?:achieving|reaching|"
-                           r"attaining|obtaining|yielding)\b|(?:outperforming|surpassing|beating|exceeding)\b[^,;.]*?\bby\s)")
+                           r"attaining|obtaining|yielding)\b|(?:outperforming|surpassing|beating|exceeding)\b[^,;.]*?\bby\s)"
+                           r"|,\sand\s(?=(?:achiev|obtain|reach|attain)\w*\s)")
+# (`performs better than X, and achieves an F1 of 72.43`: the second conjunct is a claim of its own)
 _BASELINE = re.compile(
     r"\b(?:[Cc]ompared\s(?:to|with)|[Rr]elative\sto|than|versus|vs\.?|against|over|outperform(?:s|ing|ed)?|"
     r"surpass(?:es|ing|ed)?|beat(?:s|ing)?|exceed(?:s|ing|ed)?)\s(?:\([^()]{1,60}\)\s)?(?:the\s|an?\s(?!\d))?(?P<b>(?!by\b|up\b|\d)[\w\-.+/]+(?:\s(?!by\b|on\b|in\b|with\b|"
@@ -69,12 +71,18 @@ def _baseline(text: str, start: int, end: int) -> str | None:
 
 # `on test-clean`, `on the validation set`, `across 50 real-world manipulation tasks`: an evaluation set named by
 # what it is; `on the test clean subset of LibriSpeech English data` keeps its `of` tail
-_EVAL_SET = re.compile(r"\b(?:on|across)\s(?:the\s|all\s)?(?P<d>(?:\d+\s)?(?:[\w-]+\s){0,4}?(?:tasks|benchmarks?|"
+_EVAL_SET = re.compile(r"\b(?:on|across|in)\s(?:the\s|all\s)?(?P<d>(?:\d+\s)?(?:[\w-]+\s){0,4}?(?:tasks|benchmarks?|"
                        r"datasets?|test\sset|validation\sset|dev(?:elopment)?\sset|held-out\sset|test[-\s]clean|"
                        r"test[-\s]other|dev[-\s]clean|dev[-\s]other|test\ssplit|subset|cohorts?|"
-                       r"(?:held-out|hold-out|unseen|external)\s[a-z][\w-]*)(?:\s(?:datasets?|benchmarks?|tasks))?"
+                       r"(?:held-out|hold-out|unseen|external)\s[a-z][\w-]*|(?:hidden\s|official\s|blind\s)?test\s[\w-]+(?:\s[\w-]+)?|"
+                       r"(?:an?\s)?(?:A/B|online|live|user|field)\s(?:[\w-]+\s)?(?:test|study|experiment|trial))"
+                       r"(?:\s(?:datasets?|benchmarks?|tasks))?"
                        r"(?:\s(?:subset\s)?of\s(?:the\s)?"
                        r"[\w-]+(?:\s[A-Z][\w-]*){0,3}(?:\s(?:data|dataset|benchmark))?)?)\b")
+
+
+# `scores on the NEJM Case Challenge from 7 to 16`: a capitalised name right after the claim is where it was measured
+_NAMED_AFTER = re.compile(r"\bon\s(?:the\s)?(?P<d>[A-Z][\w-]*(?:\.\d+)?(?:\s(?:v?\d[\w.]*|[A-Z0-9][\w-]*)){0,3})")
 
 
 def _dataset(text: str, start: int, end: int) -> str | None:
@@ -83,13 +91,14 @@ def _dataset(text: str, start: int, end: int) -> str | None:
     An evaluation set right after the number (`4% on test-clean`, before any other number) wins;
     else the named dataset nearest the number; else an evaluation set anywhere in the clause.
     """
-    right_after = _EVAL_SET.search(text, end)
+    right_after = _EVAL_SET.search(text, end) or _NAMED_AFTER.search(text, end)
     if right_after and re.fullmatch(r"[^\d%;]{0,60}", text[end:right_after.start()]):
         return _named_inside(right_after.group("d")) or right_after.group("d")
     found = [(h.start, h.end, h.value) for h in find_datasets_cached(text)]
     if found:
         return _nearest(found, start, end)
-    free = [m for m in _EVAL_SET.finditer(text) if not _owned_by_an_earlier_number(text, m.start(), start)]
+    free = [m for m in (*_EVAL_SET.finditer(text), *_NAMED_AFTER.finditer(text, 0, start))
+            if not _owned_by_an_earlier_number(text, m.start(), start)]
     anywhere = free[0] if free else _ON_TASKS.search(text, end)
     return anywhere.group("d") if anywhere else None
 
