@@ -135,3 +135,11 @@ def test_whole_number_pairs_governed_by_an_improvement_verb() -> None:
 def test_test_sets_named_by_what_they_are(sentence: str, dataset: str) -> None:
     [gain] = _gains(sentence)
     assert gain.dataset == dataset
+
+
+def test_a_test_set_phrase_never_swallows_a_setting() -> None:
+    # `on COCO test at 45 FPS` is 51.2%'s evaluation (and `test at 45` is no set); nothing of it is 55.0%'s
+    text = ("For 640 × 640 input, our detector achieves 51.2 % AP on COCO test at 45 FPS on a V100 and for "
+            "1280 × 1280 input, it achieves 55.0 % AP.")
+    datasets = {g.value: g.dataset for g in _gains(text)}
+    assert all(d is None or "45" not in d for d in datasets.values()) and datasets.get("55.0 %") is None
