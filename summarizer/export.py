@@ -77,15 +77,32 @@ def csv_safe(value: object) -> object:
     return value
 
 
-def write_csv_to(handle: IO[str], cards: Iterable[PaperCard]) -> int:
-    """The header, then one row per card; returns how many."""
+def _csv_writer(handle: IO[str]) -> Callable[[PaperCard], None]:
+    """Write the header; return the function that writes one card's row."""
     writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS)
     writer.writeheader()
+    return lambda card: writer.writerow({key: csv_safe(value) for key, value in card_row(card).items()})
+
+
+def write_csv_to(handle: IO[str], cards: Iterable[PaperCard]) -> int:
+    """The header, then one row per card; returns how many."""
+    write_row = _csv_writer(handle)
     count = 0
     for card in cards:
-        writer.writerow({key: csv_safe(value) for key, value in card_row(card).items()})
+        write_row(card)
         count += 1
     return count
+
+
+def write_card_exports(cards: Iterable[PaperCard], out_dir: Path) -> list[Path]:
+    """cards.jsonl and cards.csv in one pass: a run's cards stream from its spool once, never all in memory."""
+    jsonl, table = out_dir / "cards.jsonl", out_dir / "cards.csv"
+    with atomic_open(jsonl) as lines, atomic_open(table, newline="") as rows:
+        write_row = _csv_writer(rows)
+        for card in cards:
+            lines.write(card.model_dump_json() + "\n")
+            write_row(card)
+    return [jsonl, table]
 
 
 def write_jsonl(records: Iterable[PaperCard] | Iterable[Paper], path: Path) -> Path:

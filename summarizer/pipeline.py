@@ -8,7 +8,7 @@ hits, tokens, failures with reasons), so a run can be audited afterwards.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,13 +17,15 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, Field
 
 from summarizer.atomic import write_text_atomic
-from summarizer.digest import DigestMeta, write_digest
+from summarizer.digest import DigestMeta, DigestView, view_of, write_view
 from summarizer.digest.extractive import ExtractiveOverviewWriter
 from summarizer.digest.overview import OverviewWriter
+from summarizer.digest.ranking import Ranked
+from summarizer.digest.shown import shown_cards
 from summarizer.digest.verify import verify_overview
-from summarizer.export import write_csv, write_jsonl
+from summarizer.export import write_card_exports
 from summarizer.extract import Extractor, make_extractor, make_llm
-from summarizer.extract.base import CardResult, Usage
+from summarizer.extract.base import CardResult, Usage, iter_results
 from summarizer.extract.screen import screen
 from summarizer.models import Paper, PaperCard
 from summarizer.outputs import OutputError, StagedOutputs, write_failed
@@ -31,9 +33,11 @@ from summarizer.progress import NullProgress, ProgressSink
 from summarizer.redact import redact
 from summarizer.settings import Settings
 from summarizer.sources import LoadResult
-from summarizer.themes import ThemeSpec, assign_themes
+from summarizer.spool import CardSpool
+from summarizer.themes import OTHER, ThemeDoc, ThemeSpec, theme_docs
 
 RUN_REPORT_VERSION = "1"
+SPOOL_NAME = ".cards.spool"  # in the staging folder, removed before the outputs are swapped in
 
 
 class Failure(BaseModel):
@@ -82,19 +86,24 @@ def _timed(report: RunReport, stage: str) -> Iterator[None]:
 def extract_cards(papers: Sequence[Paper], extractor: Extractor, progress: ProgressSink,
                   report: RunReport) -> list[PaperCard]:
     """Cards for the papers that extracted; the others become failures with reasons."""
+    return list(iter_cards(papers, extractor, progress, report))
+
+
+def iter_cards(papers: Sequence[Paper], extractor: Extractor, progress: ProgressSink,
+               report: RunReport) -> Iterator[PaperCard]:
+    """`extract_cards` as a stream: a card is yielded as soon as its paper is extracted."""
     with progress.stage("extract", len(papers)) as advance:
-        results = extractor.extract_all(papers, on_done=lambda _result: advance(1))
-    by_id = {paper.id: paper for paper in papers}
-    cards: list[PaperCard] = []
-    for result in results:
-        _account(result, report)
-        paper = by_id[result.paper_id]
-        if result.extraction is None:
-            report.failures.append(Failure(id=paper.id, title=paper.title, reason=result.error or "no extraction"))
-        else:
+        results = iter_results(extractor, papers, on_done=lambda _result: advance(1))
+        for paper, result in zip(papers, results, strict=True):  # results come in input order
+            if result.paper_id != paper.id:
+                raise RuntimeError(f"extractor returned {result.paper_id} for paper {paper.id}: out of order")
+            _account(result, report)
+            if result.extraction is None:
+                report.failures.append(Failure(id=paper.id, title=paper.title,
+                                               reason=result.error or "no extraction"))
+                continue
             card = PaperCard.build(paper, result.extraction, result.extractor or extractor.info, result.provenance)
-            cards.append(card.model_copy(update={"grounding": result.grounding, "suspicious": screen(paper)}))
-    return cards
+            yield card.model_copy(update={"grounding": result.grounding, "suspicious": screen(paper)})
 
 
 def _account(result: CardResult, report: RunReport) -> None:
@@ -165,39 +174,60 @@ def _run_into(loaded: LoadResult, out_dir: Path, settings: Settings, spec: Theme
     llm = getattr(extractor, "llm", None) if extractor is not None else make_llm(settings)
     extractor = extractor or make_extractor(settings, llm)
     report.extractor = extractor.info.model_dump()
-    with _timed(report, "extract"):
-        cards = extract_cards(loaded.papers, extractor, progress, report)
-    cards = annotate(cards) if annotate else cards
-    with _timed(report, "themes"), progress.stage("themes", None):
-        themed = assign_themes(cards, spec)
-    with _timed(report, "overviews"), progress.stage("overviews", None):
-        writer = overview_writer(settings, llm)
-        grouped = themed.by_theme()
-        overviews = {name: verify_overview(overview, grouped[name])
-                     for name, overview in writer.write_overviews(grouped).items()}
-    if llm is not None:
-        _llm_report(llm, report)
-    with _timed(report, "write"):
-        report.outputs = [str(p) for p in _write_outputs(themed.cards, themed, overviews, out_dir, loaded, report)]
+    with CardSpool(out_dir / SPOOL_NAME) as spool:
+        with _timed(report, "extract"):
+            cards = iter_cards(loaded.papers, extractor, progress, report)
+            docs, ranks = _spool(spool, iter(annotate(list(cards))) if annotate else cards)
+        with _timed(report, "themes"), progress.stage("themes", None):
+            assignment = theme_docs(docs, spec)
+        other = {i for t in assignment.themes if t.name == OTHER for i in t.paper_ids}
+        titles = {d.id: d.title for d in docs if d.id in other}
+        del docs  # the theme texts: what a run holds in memory from here on is the ranking
+        for rank, label in zip(ranks, assignment.labels, strict=True):
+            rank.theme = label
+        with _timed(report, "overviews"), progress.stage("overviews", None):
+            shown = shown_cards(spool, ranks, assignment.themes)
+            writer = overview_writer(settings, llm)
+            overviews = {name: verify_overview(overview, shown.grouped[name])
+                         for name, overview in writer.write_overviews(shown.grouped).items()}
+        if llm is not None:
+            _llm_report(llm, report)
+        with _timed(report, "write"):
+            themed = (c.model_copy(update={"theme": r.theme}) for c, r in zip(spool, ranks, strict=True))
+            view = view_of(assignment.themes, shown.grouped, overviews, _meta(loaded, len(spool), report),
+                           shown.highlights, shown.for_you)
+            report.outputs = [str(p) for p in _write_outputs(themed, view, out_dir)]
     report.counts = {
         "records": sum(s.records for s in loaded.sources), "duplicates": loaded.duplicates,
-        "papers": len(loaded.papers), "cards": len(themed.cards), "failures": len(report.failures),
-        "themes": len(themed.themes), "input_errors": len(loaded.errors), "warnings": len(loaded.warnings),
+        "papers": len(loaded.papers), "cards": len(ranks), "failures": len(report.failures),
+        "themes": len(assignment.themes), "input_errors": len(loaded.errors), "warnings": len(loaded.warnings),
     }
-    report.themes = themed.report()  # size, coherence / match figures; Other's papers listed
+    report.themes = assignment.report(titles)  # size, coherence / match figures; Other's papers listed
     return report
 
 
-def _write_outputs(cards: list[PaperCard], themed: Any, overviews: dict[str, Any], out_dir: Path,
-                   loaded: LoadResult, report: RunReport) -> list[Path]:
-    meta = DigestMeta(
+def _spool(spool: CardSpool, cards: Iterable[PaperCard]) -> tuple[list[ThemeDoc], list[Ranked]]:
+    """Each card to disk; kept: what themes read and what ranking needs."""
+    docs: list[ThemeDoc] = []
+    ranks: list[Ranked] = []
+    for card in cards:
+        ranks.append(Ranked.of(spool.append(card), card))
+        docs.append(ThemeDoc.of(card))
+    return docs, ranks
+
+
+def _meta(loaded: LoadResult, cards: int, report: RunReport) -> DigestMeta:
+    return DigestMeta(
         date=datetime.now(UTC).date().isoformat(), sources=[s.source for s in loaded.sources],
-        papers=len(loaded.papers), cards=len(cards), failures=len(report.failures),
+        papers=len(loaded.papers), cards=cards, failures=len(report.failures),
         backend=str(report.extractor.get("backend")), model=report.extractor.get("model"),
     )
+
+
+def _write_outputs(cards: Iterable[PaperCard], view: DigestView, out_dir: Path) -> list[Path]:
     try:
-        written = [write_jsonl(cards, out_dir / "cards.jsonl"), write_csv(cards, out_dir / "cards.csv")]
-        written += write_digest(themed, overviews, out_dir, meta)
+        written = write_card_exports(cards, out_dir)
+        written += write_view(view, out_dir)
     except OSError as exc:  # raised by a writer outside atomic_open
         raise write_failed(out_dir, exc) from None
     return [*written, out_dir / "run.json"]

@@ -350,3 +350,26 @@ def test_an_archive_size_theme_shows_its_best_papers_and_says_where_the_rest_are
     assert f"({sizes[big]})" in html  # the table of contents counts every paper of the theme
     best = ranked(themed.by_theme()[big])[:3]
     assert all(f'id="p-{c.id}"' in html for c in best)
+
+
+_SHARED_BENCHMARKS = """
+from summarizer.digest.extractive import _benchmarks
+from summarizer.models import PaperCard
+record = {"source": "x", "extractor": {"backend": "rules"},
+          "resources": {"datasets": ["MT-bench", "AlpacaEval", "Arena-Hard"]}}
+cards = [PaperCard.model_validate({**record, "id": f"p{i}", "title": f"Paper {i}"}) for i in range(2)]
+print(_benchmarks(cards).text)
+"""
+
+
+def test_an_overview_is_the_same_in_every_process() -> None:
+    """Shared names are listed as the papers write them, not in the order of a per-process string hash."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    texts = {subprocess.run([sys.executable, "-c", _SHARED_BENCHMARKS], capture_output=True, text=True, check=True,
+                            cwd=root, env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(4)}
+    assert texts == {"Benchmarks several papers share, so their results compare: MT-bench, AlpacaEval and "
+                     "Arena-Hard.\n"}

@@ -75,13 +75,13 @@ def test_a_write_failing_halfway_leaves_the_previous_outputs_intact(tmp_path: Pa
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out"
     before = _previous_run(out)
-    real = pipeline.write_digest
+    real = pipeline.write_view
 
-    def disk_full(themed, overviews, out_dir, meta):  # type: ignore[no-untyped-def]
-        real(themed, overviews, out_dir, meta)
+    def disk_full(view, out_dir):  # type: ignore[no-untyped-def]
+        real(view, out_dir)
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(pipeline, "write_digest", disk_full)
+    monkeypatch.setattr(pipeline, "write_view", disk_full)
     with pytest.raises(OutputError, match="No space left on device") as raised:
         run_pipeline(load_papers([ROOT / "tests" / "fixtures" / "papers.jsonl"]), out, _settings())
     assert "unchanged" in str(raised.value)

@@ -30,7 +30,7 @@ def _shared(cards: Sequence[PaperCard], values: Callable[[PaperCard], Iterable[s
     seen: dict[str, list[str]] = defaultdict(list)
     spelled: dict[str, str] = {}
     for card in cards:
-        for value in {v.strip() for v in values(card) if v and v.strip()}:
+        for value in dict.fromkeys(v.strip() for v in values(card) if v and v.strip()):  # a set would order by hash
             key = re.sub(r"[^0-9a-z]+", "", value.casefold()) or value
             spelled.setdefault(key, value)
             if card.id not in seen[key]:

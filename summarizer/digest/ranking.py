@@ -15,6 +15,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from summarizer.models import Gain, PaperCard
 
@@ -44,24 +45,55 @@ def ranked(cards: Sequence[PaperCard]) -> list[PaperCard]:
     return sorted(cards, key=score, reverse=True)  # sorted() is stable: ties keep input order
 
 
-def highlights(cards: Iterable[PaperCard], limit: int = HIGHLIGHTS) -> list[PaperCard]:
-    """The day's top papers by `score`: never a suspicious card, at most two per theme, only papers with
-    something to show (upvotes, a quantified result, code or relevance)."""
+@dataclass(slots=True)
+class Ranked:
+    """A card's place in the ranking without the card: a large run ranks these and re-reads the cards it shows."""
+
+    index: int  # the card's position in the run
+    score: float
+    suspicious: bool
+    relevance: float | None
+    theme: str | None
+
+    @classmethod
+    def of(cls, index: int, card: PaperCard) -> Ranked:
+        return cls(index, score(card), bool(card.suspicious), card.relevance, card.theme)
+
+
+def best_first(ranks: Iterable[Ranked]) -> list[Ranked]:
+    return sorted(ranks, key=lambda r: r.score, reverse=True)  # stable: ties keep input order
+
+
+def highlight_picks(ranks: Iterable[Ranked], limit: int = HIGHLIGHTS) -> list[Ranked]:
+    """See `highlights`."""
     per_theme: Counter[str | None] = Counter()
-    chosen: list[PaperCard] = []
-    for card in ranked([c for c in cards if not c.suspicious and score(c) >= 2]):
-        if per_theme[card.theme] < HIGHLIGHTS_PER_THEME:
-            per_theme[card.theme] += 1
-            chosen.append(card)
+    chosen: list[Ranked] = []
+    for rank in best_first(r for r in ranks if not r.suspicious and r.score >= 2):
+        if per_theme[rank.theme] < HIGHLIGHTS_PER_THEME:
+            per_theme[rank.theme] += 1
+            chosen.append(rank)
         if len(chosen) == limit:
             break
     return chosen
 
 
+def for_you_picks(ranks: Iterable[Ranked], limit: int = FOR_YOU) -> list[Ranked]:
+    """See `for_you`."""
+    scored = [r for r in ranks if r.relevance and not r.suspicious]
+    return sorted(scored, key=lambda r: (round(r.relevance or 0.0, 2), r.score), reverse=True)[:limit]  # ties: score
+
+
+def highlights(cards: Iterable[PaperCard], limit: int = HIGHLIGHTS) -> list[PaperCard]:
+    """The day's top papers by `score`: never a suspicious card, at most two per theme, only papers with
+    something to show (upvotes, a quantified result, code or relevance)."""
+    listed = list(cards)
+    return [listed[r.index] for r in highlight_picks((Ranked.of(i, c) for i, c in enumerate(listed)), limit)]
+
+
 def for_you(cards: Iterable[PaperCard], limit: int = FOR_YOU) -> list[PaperCard]:
     """The papers that fit the reader's profile best (cards carry `relevance` only when one was given)."""
-    scored = [c for c in cards if c.relevance and not c.suspicious]
-    return sorted(scored, key=lambda c: (round(c.relevance or 0.0, 2), score(c)), reverse=True)[:limit]  # ties: score
+    listed = list(cards)
+    return [listed[r.index] for r in for_you_picks((Ranked.of(i, c) for i, c in enumerate(listed)), limit)]
 
 
 def magnitude(value: str) -> float:

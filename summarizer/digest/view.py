@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os.path
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
@@ -20,7 +21,7 @@ from summarizer.digest.ranking import SCORE_FORMULA, for_you, highlights, quanti
 from summarizer.models import PaperCard
 from summarizer.themes import Theme, ThemedCards
 
-__all__ = ["DigestMeta", "DigestView", "EntryView", "ThemeView", "build_view", "safe_url", "slug"]
+__all__ = ["DigestMeta", "DigestView", "EntryView", "ThemeView", "build_view", "safe_url", "slug", "view_of"]
 
 
 # a theme shows its best papers; an archive-size run (100,000 papers) would otherwise render a page no one can
@@ -252,15 +253,21 @@ def _theme_view(theme: Theme, index: int, cards: list[PaperCard], overview: Over
     rows, total = comparison(ranked(cards))
     return ThemeView(name=title or theme.name, key=theme.name, anchor=anchor, subtitle=_subtitle(theme, title),
                      overview=sentences, overview_writer=overview.writer, entries=entries, table=rows,
-                     table_total=total, total=len(cards))
+                     table_total=total, total=theme.size)
 
 
 def build_view(themed: ThemedCards, overviews: dict[str, Overview], meta: DigestMeta) -> DigestView:
-    grouped = themed.by_theme()
-    themes = [_theme_view(theme, index, grouped[theme.name], overviews.get(theme.name, Overview(writer="none")))
-              for index, theme in enumerate(themed.themes, 1)]
-    by_id = {e.id: e for t in themes for e in t.entries}
-    anchors = {t.key: (t.anchor, t.name) for t in themes}
+    return view_of(themed.themes, themed.by_theme(), overviews, meta, highlights(themed.cards), for_you(themed.cards))
+
+
+def view_of(themes: Sequence[Theme], grouped: Mapping[str, list[PaperCard]], overviews: Mapping[str, Overview],
+            meta: DigestMeta, picks: list[PaperCard], for_you_cards: list[PaperCard]) -> DigestView:
+    """The view from each theme's cards (all of them, or at least its best MAX_ENTRIES_PER_THEME: a large run
+    re-reads only those) and the day's picks, ranked beforehand."""
+    views = [_theme_view(theme, index, grouped[theme.name], overviews.get(theme.name, Overview(writer="none")))
+             for index, theme in enumerate(themes, 1)]
+    by_id = {e.id: e for t in views for e in t.entries}
+    anchors = {t.key: (t.anchor, t.name) for t in views}
 
     def entry(card: PaperCard) -> EntryView:  # a paper past its theme's cut is still shown where it is picked
         if card.id not in by_id:
@@ -268,5 +275,5 @@ def build_view(themed: ThemedCards, overviews: dict[str, Overview], meta: Digest
             by_id[card.id] = entry_view(card, anchor, name)
         return by_id[card.id]
 
-    return DigestView(meta=meta, themes=themes, highlights=[entry(c) for c in highlights(themed.cards)],
-                      for_you=[entry(c) for c in for_you(themed.cards)])
+    return DigestView(meta=meta, themes=views, highlights=[entry(c) for c in picks],
+                      for_you=[entry(c) for c in for_you_cards])

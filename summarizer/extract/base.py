@@ -6,7 +6,7 @@ so the pipeline never knows which one it drives.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
 from pydantic import BaseModel, Field
@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 from summarizer.llm.usage import Usage
 from summarizer.models import Extraction, ExtractorInfo, GroundingNote, Paper, Span
 
-__all__ = ["CardResult", "Extractor", "OnDone", "Usage"]
+__all__ = ["CardResult", "Extractor", "OnDone", "Usage", "iter_results"]
 
 
 class CardResult(BaseModel):
@@ -41,3 +41,9 @@ class Extractor(Protocol):
     def extract_all(self, papers: Sequence[Paper], on_done: OnDone | None = None) -> list[CardResult]:
         """One result per paper, in input order; `on_done` fires as each finishes (progress bars)."""
         ...
+
+
+def iter_results(extractor: Extractor, papers: Sequence[Paper], on_done: OnDone | None = None) -> Iterator[CardResult]:
+    """Results as a stream where the extractor offers one (`iter_results`: the rules backend), else its list."""
+    stream = getattr(extractor, "iter_results", None)
+    return stream(papers, on_done) if stream is not None else iter(extractor.extract_all(papers, on_done))

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
 
 from summarizer.extract.base import CardResult, Extractor, OnDone
 from summarizer.models import ExtractorInfo, Paper
 
 CHUNK = 256  # papers per task: large enough to amortise pickling, small enough to keep both cores busy at the end
+IN_FLIGHT = 4  # chunks queued per worker: enough to keep it busy while the parent handles results
 MIN_PARALLEL = 2_000  # below this, one process finishes before a pool has started
 
 
@@ -57,15 +60,24 @@ class ParallelExtractor:
         self.info: ExtractorInfo = self._local.info
 
     def extract_all(self, papers: Sequence[Paper], on_done: OnDone | None = None) -> list[CardResult]:
+        return list(self.iter_results(papers, on_done))
+
+    def iter_results(self, papers: Sequence[Paper], on_done: OnDone | None = None) -> Iterator[CardResult]:
+        """Results in input order as they come. At most IN_FLIGHT chunks per worker are submitted ahead, so
+        neither pickled papers nor finished results pile up: memory stays flat however long the input."""
         if self.workers == 1 or len(papers) < self.min_parallel:
-            return self._local.extract_all(papers, on_done)
+            for chunk in _chunks(papers, self.chunk):
+                yield from self._local.extract_all(chunk, on_done)
+            return
         context = multiprocessing.get_context("forkserver")
-        results: list[CardResult] = []
+        chunks = _chunks(papers, self.chunk)
         with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker,
                                  initargs=(self.factory,)) as pool:
-            for chunk_results in pool.map(_extract_chunk, _chunks(papers, self.chunk)):
-                results.extend(chunk_results)
-                if on_done is not None:
-                    for result in chunk_results:
+            pending = deque(pool.submit(_extract_chunk, c) for c in islice(chunks, self.workers * IN_FLIGHT))
+            while pending:
+                chunk_results = pending.popleft().result()
+                pending.extend(pool.submit(_extract_chunk, c) for c in islice(chunks, 1))
+                for result in chunk_results:
+                    if on_done is not None:
                         on_done(result)
-        return results
+                    yield result

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from summarizer.sources.hf_api import is_daily_papers, parse_daily_papers
 from summarizer.sources.hf_page import detect_layout, parse_hf_page
 from summarizer.sources.reading import read_text
 from summarizer.sources.records import Warn
+from summarizer.sources.store import SPOOL_ABOVE, PaperCollector
 from summarizer.sources.tabular import (
     array_items,
     looks_tabular,
@@ -45,7 +46,7 @@ class SourceStats:
 
 @dataclass
 class LoadResult:
-    papers: list[Paper] = field(default_factory=list)
+    papers: Sequence[Paper] = field(default_factory=list)  # past SPOOL_ABOVE records, read from a temporary file
     sources: list[SourceStats] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -149,21 +150,9 @@ def expand_inputs(paths: Iterable[Path], errors: list[str] | None = None) -> lis
     return files
 
 
-def dedupe(papers: Iterable[Paper]) -> tuple[list[Paper], int]:
-    """One paper per normalised title, the richest record, in first-seen order."""
-    kept: dict[str, Paper] = {}
-    seen = 0
-    for paper in papers:
-        seen += 1
-        current = kept.get(paper.id)
-        if current is None or paper.richness() > current.richness():
-            kept[paper.id] = paper
-    return list(kept.values()), seen - len(kept)
-
-
-def load_papers(paths: Iterable[Path], fmt: str = "auto") -> LoadResult:
+def load_papers(paths: Iterable[Path], fmt: str = "auto", spool_above: int = SPOOL_ABOVE) -> LoadResult:
     result = LoadResult()
-    collected: list[Paper] = []
+    collected = PaperCollector(spool_above)
     for path in expand_inputs(paths, result.errors):
         try:
             found, papers = parse_file(path, result.warnings.append, fmt)
@@ -171,6 +160,7 @@ def load_papers(paths: Iterable[Path], fmt: str = "auto") -> LoadResult:
             result.errors.append(str(exc))
             continue
         result.sources.append(SourceStats(source=str(path), format=found, records=len(papers)))
-        collected.extend(papers)
-    result.papers, result.duplicates = dedupe(collected)
+        collected.add(papers)
+        del papers  # a large file's papers are on disk now
+    result.papers, result.duplicates = collected.result()
     return result

@@ -13,13 +13,13 @@ the match but never carries it alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import numpy as np
 import scipy.sparse as sp
 from sklearn.preprocessing import normalize
 
-from summarizer.models import PaperCard
-from summarizer.themes.model import OTHER, Theme, ThemedCards, finalise
+from summarizer.themes.model import OTHER, Theme, ThemeAssignment, ThemeDoc, finalise
 from summarizer.themes.spec import ThemeDef, ThemeSpec
 from summarizer.themes.text import card_text, sample_indices, tfidf_with
 
@@ -38,9 +38,9 @@ def _pattern(keyword: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){words}(?:s|es)?(?![\w-])", re.IGNORECASE)
 
 
-def topical_keywords(theme: ThemeDef, card: PaperCard) -> int:
+def topical_keywords(theme: ThemeDef, card: ThemeDoc) -> int:
     """Distinct keywords of the theme that name the paper's topic (title/task/method, or twice in the abstract)."""
-    head = " ".join([card.title, card.task or "", card.method.name or ""])
+    head = " ".join([card.title, card.task or "", card.method or ""])
     hits = 0
     for keyword in theme.keywords:
         pattern = _pattern(keyword)
@@ -48,7 +48,7 @@ def topical_keywords(theme: ThemeDef, card: PaperCard) -> int:
     return hits
 
 
-def _keyword_matrix(cards: list[PaperCard], spec: ThemeSpec) -> np.ndarray:
+def _keyword_matrix(cards: Sequence[ThemeDoc], spec: ThemeSpec) -> np.ndarray:
     return np.array([[topical_keywords(t, c) for t in spec.themes] for c in cards], dtype=np.float32)
 
 
@@ -82,7 +82,7 @@ def _theme_vectors(matrix: sp.csr_matrix, described: sp.csr_matrix, hits: np.nda
     return sp.vstack(rows, format="csr")
 
 
-def match_scores(cards: list[PaperCard], spec: ThemeSpec) -> tuple[np.ndarray, np.ndarray]:
+def match_scores(cards: Sequence[ThemeDoc], spec: ThemeSpec) -> tuple[np.ndarray, np.ndarray]:
     """(similarity, match) per paper and theme: text similarity to the widened theme (its keywords left
     out), and that plus the keywords in topical places."""
     matrix, vec = tfidf_with(cards, [_theme_text(t) for t in spec.themes])
@@ -94,7 +94,7 @@ def match_scores(cards: list[PaperCard], spec: ThemeSpec) -> tuple[np.ndarray, n
     return similarity, similarity + KEYWORD_WEIGHT * np.minimum(hits, 2)
 
 
-def assign_to_spec(cards: list[PaperCard], spec: ThemeSpec) -> ThemedCards:
+def assign_to_spec(cards: Sequence[ThemeDoc], spec: ThemeSpec) -> ThemeAssignment:
     similarity, match = match_scores(cards, spec)
     best = match.argmax(axis=1)
     typical = np.array([_typical(similarity[:, t], best == t) for t in range(len(spec.themes))])

@@ -11,13 +11,14 @@ Every step is linear in the number of papers (see bench/themes_scale.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import scipy.sparse as sp
 
-from summarizer.models import PaperCard
 from summarizer.themes.cluster import cluster, coherence, lsa, split_grab_bags, target_k, threads
 from summarizer.themes.label import label, label_terms
-from summarizer.themes.model import OTHER, Theme, ThemedCards, finalise
+from summarizer.themes.model import OTHER, Theme, ThemeAssignment, ThemeDoc, finalise
 from summarizer.themes.name import PhraseIndex, theme_name
 from summarizer.themes.text import tfidf
 
@@ -28,14 +29,14 @@ MIN_NAME_SUPPORT = 0.2  # and at least this share of them write a phrase of its 
 LABEL_SAMPLE = 300  # abstracts read to spell the key terms
 
 
-def auto_themes(cards: list[PaperCard]) -> ThemedCards:
+def auto_themes(cards: Sequence[ThemeDoc]) -> ThemeAssignment:
     if len(cards) < MIN_PAPERS:
         return finalise(cards, ["All papers"] * len(cards), {"All papers": Theme(name="All papers")})
     with threads(len(cards)):
         return _auto_themes(cards)
 
 
-def _auto_themes(cards: list[PaperCard]) -> ThemedCards:
+def _auto_themes(cards: Sequence[ThemeDoc]) -> ThemeAssignment:
     matrix, vec = tfidf(cards)
     points = lsa(matrix)
     clusters = split_grab_bags(matrix, points, cluster(points, target_k(len(cards))), MIN_THEME_SIZE, MIN_LIFT)
@@ -73,7 +74,7 @@ def _weakest(themes: dict[str, Theme], keep: int) -> list[str]:
     return [t.name for t in ranked[keep:]]
 
 
-def _named(cards: list[PaperCard], matrix: sp.csr_matrix, vocab: np.ndarray, members: np.ndarray,
+def _named(cards: Sequence[ThemeDoc], matrix: sp.csr_matrix, vocab: np.ndarray, members: np.ndarray,
            index: PhraseIndex, taken: list[str], taken_terms: set[str]) -> Theme:
     """A theme for `members`: a noun-phrase name, and key terms for the digest."""
     abstracts = [cards[i].abstract for i in members[:LABEL_SAMPLE]]

@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from summarizer.models import PaperCard
 
 OTHER = "Other"
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeDoc:
+    """What theming reads of a card: a large run holds these while its cards wait on disk."""
+
+    id: str
+    title: str
+    task: str | None
+    method: str | None  # the method's name
+    abstract: str
+
+    @classmethod
+    def of(cls, card: PaperCard) -> ThemeDoc:
+        return cls(card.id, card.title, card.task, card.method.name, card.abstract)
 
 
 @dataclass
@@ -39,19 +55,14 @@ class Theme:
 
 
 @dataclass
-class ThemedCards:
-    """Every card exactly once, its `theme` set; themes largest first, `Other` last."""
+class ThemeAssignment:
+    """Each paper's theme (by position) and the themes, largest first, `Other` last."""
 
-    cards: list[PaperCard]
+    labels: list[str]
     themes: list[Theme]
 
-    def by_theme(self) -> dict[str, list[PaperCard]]:
-        index = {card.id: card for card in self.cards}
-        return {theme.name: [index[i] for i in theme.paper_ids] for theme in self.themes}
-
-    def report(self) -> list[dict[str, object]]:
+    def report(self, titles: Mapping[str, str]) -> list[dict[str, object]]:
         """run.json's `themes`: name, size and figures per theme; `Other` lists its papers (id, title)."""
-        titles = {card.id: card.title for card in self.cards}
         entries: list[dict[str, object]] = []
         for theme in self.themes:
             entry: dict[str, object] = {"name": theme.name, "papers": theme.size, **theme.metrics()}
@@ -62,10 +73,30 @@ class ThemedCards:
         return entries
 
 
-def finalise(cards: list[PaperCard], labels: list[str], themes: dict[str, Theme]) -> ThemedCards:
-    """Write each card's theme and order themes for reading: big first, Other last."""
-    themed = [card.model_copy(update={"theme": label}) for card, label in zip(cards, labels, strict=True)]
-    for card in themed:
-        themes[card.theme or OTHER].paper_ids.append(card.id)
+@dataclass
+class ThemedCards:
+    """Every card exactly once, its `theme` set; themes largest first, `Other` last."""
+
+    cards: list[PaperCard]
+    themes: list[Theme]
+
+    @classmethod
+    def of(cls, cards: Sequence[PaperCard], assignment: ThemeAssignment) -> ThemedCards:
+        themed = [card.model_copy(update={"theme": label})
+                  for card, label in zip(cards, assignment.labels, strict=True)]
+        return cls(cards=themed, themes=assignment.themes)
+
+    def by_theme(self) -> dict[str, list[PaperCard]]:
+        index = {card.id: card for card in self.cards}
+        return {theme.name: [index[i] for i in theme.paper_ids] for theme in self.themes}
+
+    def report(self) -> list[dict[str, object]]:
+        return ThemeAssignment([], self.themes).report({card.id: card.title for card in self.cards})
+
+
+def finalise(docs: Sequence[ThemeDoc], labels: list[str], themes: dict[str, Theme]) -> ThemeAssignment:
+    """Fill each theme's papers and order themes for reading: big first, Other last."""
+    for doc, label in zip(docs, labels, strict=True):
+        themes[label or OTHER].paper_ids.append(doc.id)
     ordered = sorted((t for t in themes.values() if t.size), key=lambda t: (t.name == OTHER, -t.size, t.name))
-    return ThemedCards(cards=themed, themes=ordered)
+    return ThemeAssignment(labels=labels, themes=ordered)

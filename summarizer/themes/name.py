@@ -21,8 +21,8 @@ import numpy as np
 from lemminflect import getAllLemmas
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from summarizer.models import PaperCard
 from summarizer.themes.label import LABEL_GENERIC, _stem, surface_form
+from summarizer.themes.model import ThemeDoc
 from summarizer.themes.text import GENERIC, sample_indices
 
 MAX_WORDS = 3
@@ -131,7 +131,7 @@ class PhraseIndex:
     Phrases are numbered and a paper keeps a small array of numbers: thousands of sampled papers with
     hundreds of phrases each would otherwise hold millions of strings."""
 
-    def __init__(self, cards: Sequence[PaperCard]) -> None:
+    def __init__(self, cards: Sequence[ThemeDoc]) -> None:
         self.cards = cards
         self.ids: dict[str, int] = {}
         self.keys: list[str] = []

@@ -12,7 +12,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
-from summarizer.models import PaperCard
+from summarizer.themes.model import ThemeDoc
 
 # words that every ML abstract uses: they would make every theme look alike
 _GENERIC_WORDS = """
@@ -33,9 +33,9 @@ FIT_SAMPLE = 6000  # vocabulary and IDF from at most this many papers
 CHUNK = 5000  # papers transformed at a time
 
 
-def card_text(card: PaperCard) -> str:
+def card_text(card: ThemeDoc) -> str:
     """Title and task twice (they name the topic), method, then the abstract."""
-    parts = [card.title, card.title, card.task or "", card.task or "", card.method.name or "", card.abstract]
+    parts = [card.title, card.title, card.task or "", card.task or "", card.method or "", card.abstract]
     return " ".join(parts)
 
 
@@ -47,7 +47,7 @@ def vectorizer(n_docs: int) -> TfidfVectorizer:
     )
 
 
-def texts(cards: Sequence[PaperCard]) -> list[str]:
+def texts(cards: Sequence[ThemeDoc]) -> list[str]:
     return [card_text(card) for card in cards]
 
 
@@ -58,7 +58,7 @@ def sample_indices(n: int, size: int, seed: int = 0) -> np.ndarray:
     return np.sort(np.random.default_rng(seed).choice(n, size=size, replace=False))
 
 
-def tfidf(cards: Sequence[PaperCard]) -> tuple[sp.csr_matrix, TfidfVectorizer]:
+def tfidf(cards: Sequence[ThemeDoc]) -> tuple[sp.csr_matrix, TfidfVectorizer]:
     """L2-normalised TF-IDF rows of the cards, the vocabulary fitted on a sample of them.
 
     Texts are built chunk by chunk: the whole archive's texts are never held at once.
@@ -70,7 +70,7 @@ def tfidf(cards: Sequence[PaperCard]) -> tuple[sp.csr_matrix, TfidfVectorizer]:
     return _transform(vec, cards), vec
 
 
-def tfidf_with(cards: Sequence[PaperCard], extra: list[str]) -> tuple[sp.csr_matrix, TfidfVectorizer]:
+def tfidf_with(cards: Sequence[ThemeDoc], extra: list[str]) -> tuple[sp.csr_matrix, TfidfVectorizer]:
     """As `tfidf`, the vocabulary also fitted on `extra` (the user's theme descriptions).
 
     No document-frequency ceiling: a theme may well hold half the papers, and its words must stay.
@@ -81,7 +81,7 @@ def tfidf_with(cards: Sequence[PaperCard], extra: list[str]) -> tuple[sp.csr_mat
     return _transform(vec, cards), vec
 
 
-def _transform(vec: TfidfVectorizer, cards: Sequence[PaperCard]) -> sp.csr_matrix:
+def _transform(vec: TfidfVectorizer, cards: Sequence[ThemeDoc]) -> sp.csr_matrix:
     """Chunks stacked into one matrix, each chunk freed once copied: the peak is about one matrix, not
     two as with `scipy.sparse.vstack` (the output's pages are committed as they are written)."""
     chunks = [vec.transform(texts(cards[start:start + CHUNK])) for start in range(0, len(cards), CHUNK)]
