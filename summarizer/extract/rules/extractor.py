@@ -54,7 +54,7 @@ class RulesExtractor:
         description = method.description if method else describe_unnamed(sentences)
         summary = find_summary(sentences)
         outcome = find_outcome(sentences, summary, name)
-        task = find_task(title, name, sentences)
+        task = find_task(title, name, sentences, abstract)
         gains = _dedupe_gains(find_gains(sentences))
         urls = find_code_urls(abstract)
         datasets = _without(find_datasets(abstract), name)

@@ -10,9 +10,12 @@ clauses.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 from summarizer.extract.rules.hits import Hit
 from summarizer.extract.rules.sentences import Sentence
+from summarizer.extract.rules.task_abstract import problem_mentions, problem_statements
+from summarizer.extract.rules.task_choice import abstract_counts, adverb, choose, reads_as_problem, salience, verb_only
 
 _FOR = re.compile(r"(?:\s(?:for|For)|\s(?:Approach|Framework|Method|Model|Methods|Approaches|Solution)s?\s(?:to|To))"
                   r"\s(?!the first time|free\b|all\b|any\b|everyone\b)", re.IGNORECASE)
@@ -20,6 +23,7 @@ _CUT = re.compile(r"(?<!Problem)(?<!Problems)\s(?:via|with|using|through|by|from
                   r"in the presence of|at|as|is|are|"
                   r"and its|that|when|beyond|against|inspired by|meets|can|could|may|does|do|will|made|[-–—]{1,2})\s"
                   r"|\s[A-Za-z]+ed(?=\s(?:with|by)\s)|[:?!,;]|\((?![\w-]+\)\s\w)", re.IGNORECASE)
+_PUNCT = re.compile(r"[:?!,;]")
 _LEAD = re.compile(
     r"^(?:(?:How to|How (?:Do|Does|Can|Much|Well)|Why|When|What|Can|Does|Do|We|Should|And|A|An|The|On|On the|"
     r"Towards?|"
@@ -28,8 +32,9 @@ _LEAD = re.compile(
     r"Addressing|Mitigating|Refining|Advancing|Unlocking|Unveiling|Achieving|Enabling|Accelerating|"
     r"Simple|Novel|New|Fast|Efficient|Effective|Accurate|Scalable|Flexible|Optimal|Improved|Practical|"
     r"Generalized|Unified|(?:[\w-]+\s)?(?:View|Perspective|Look|Note)\s(?:on|of|at)(?:\sthe)?|"
-    r"(?:Improved |Empirical |Theoretical |Systematic |Comprehensive |Large-Scale )?(?:Analysis|Study|"
-    r"Survey|Investigation|Review|Evaluation|Benchmark|Framework|Approach|Method|Model) (?:of|on|for))\s)+",
+    r"(?:Improved |Empirical |Theoretical |Systematic |Comprehensive |Large-Scale |Case )?(?:Analysis|Study|"
+    r"Survey|Investigation|Review|Evaluation|Benchmark|Framework|Approach|Method|Model|Perspectives?) (?:of|on|for))"
+    r"\s)+",
     re.IGNORECASE)
 _AVOID = (r"(?!the\s(?:problem|question|effect|role|use)\b|how\b|whether\b|a\b|an\b|this\b|these\b|it\b|"
           r"(?:methods|approaches|ways|techniques|strategies)\s(?:for|to|of)\b)")
@@ -45,9 +50,11 @@ _STUDY_OF = re.compile(r"(?:A|An|The)\s(?:[\w-]+\s){0,3}?(?:Study|Analysis|Surve
                        r"(?:the\s)?")
 _GENERIC_SUBTITLE = re.compile(r"^(?:Theory|Analysis|Algorithms?|Methods?|Models?)\s(?:and|&)\s|\b(?:Applications?|"
                                r"Implications|Beyond|Case Study|Practice|Lessons|Insights|Results|Design|Approach|"
-                               r"Perspective)$")
+                               r"Perspective)$|^(?:An?\s)?(?:[\w-]+\s){0,3}(?:Perspective|View|Viewpoint|Lens)\b|"
+                               r"^An?\s(?:[\w-]+\s){0,3}(?:Trial|Case Study|Cohort Study|Meta-Analysis)$")
 _GENERIC_TARGET = re.compile(r"(?:[\w-]+\s(?:and|&)\s)?(?:[\w-]+\s){0,3}(?:Users|People|Audiences?|Patients|Developers|"
                              r"Practitioners|Researchers|Children|Students|Learners|Humans)|"
+                             r"(?:[\w-]+\s){0,3}(?:Devices?|Hardware|GPUs?|CPUs?|Edge|Platforms?|Microcontrollers?)|"
                              r"(?:Large |Deep |Pre-?trained |Small )?(?:Language Models?|LLMs?|Neural Networks?|"
                              r"Networks?|Deep Learning|Machine Learning|Transformers?|Models?|DNNs?)$", re.IGNORECASE)
 # Adjectives that describe the proposed method, not the problem: `Training-Free`, `Density-Aware`, `Doubly Robust`
@@ -64,34 +71,91 @@ _SLOGAN_SUBTITLE = re.compile(r"^(?:The|Some|Lessons|Should|Can|Do|Does|Is|Are)\
 _NOT_TOPIC_HEAD = re.compile(r"(?:Beyond|From|Towards?|Rethinking|Revisiting|On|When|What|How|Why|Is|Are|Do|Does|"
                              r"Can)\b")
 _LONG_TITLE_WORDS = 6
+_EXCLAIMED = re.compile(r"^[^:!?]{3,80}[!?]\s+(?=[A-Z]\w*\s\w)")
+_SEGMENT_BREAK = re.compile(r"[:?!]\s+|\s[-–—]{1,2}\s|\s\|\s")
+# a run of title words between function words, clause marks and verbs of method
+_CHUNK = re.compile(r"(?:(?<![\w'’/()-])(?!(?:for|with|via|using|through|by|from|under|without|in|on|of|to|and|or|"
+                    r"at|as|is|are|the|a|an|into|towards?|beyond|vs|versus|can|do|does|meets|how|what|why|when|which)\b)[\w'’/()-]+(?:\s|$))+",
+                    re.IGNORECASE)
+_LINK = re.compile(r"\s?(?:of|for|in|on|from|under|with)\s(?:the\s)?", re.IGNORECASE)
 _COMPACT_WORDS = 5
 _MAX_WORDS = 8
 
 
-def find_task(title: str, method_name: str | None, sentences: list[Sentence]) -> Hit | None:
+def find_task(title: str, method_name: str | None, sentences: list[Sentence], abstract: str = "") -> Hit | None:
     """The best short problem phrase, or None when nothing usable is found."""
+    start, core = _title_core(title, method_name)
+    shorter = _shorter(core, start, title)
+    counts = abstract_counts(abstract or " ".join(s.text for s in sentences))
+    tiers: tuple[Callable[[], Iterable[Hit | None]], ...] = (
+        lambda: _title_candidates(title, method_name),  # what the title's grammar points at
+        lambda: problem_statements(sentences),  # `the problem of X`, `we study X`
+        lambda: (shorter,),  # the title cut before its first preposition
+        lambda: problem_mentions(sentences),  # `a method for X`, `X is a fundamental problem`
+        lambda: sorted(_title_chunks(title), key=lambda h: -salience(h.value, counts)),  # the most written chunk
+    )
+    candidates = (hit for tier in tiers for hit in tier() if hit is not None and _not_whole(hit, title) is not None)
+    chosen = choose(candidates, counts, method_name)
+    if chosen is None and shorter is not None and reads_as_problem(shorter.value, method_name):
+        return shorter  # the abstract shares no word with any candidate (or there is no abstract)
+    return chosen
+
+
+def _title_candidates(title: str, method_name: str | None) -> list[Hit | None]:
+    """The title's phrases in the order its grammar suggests them."""
     start, core = _title_core(title, method_name)
     if listed := _LIST_TITLE.match(core):
         start, core = start + listed.start("last"), listed.group("last")
     head, sep, tail = title.partition(": ")
     whole = _trim(core, start, "title")
     compact = whole if whole is not None and len(whole.value.split()) <= _COMPACT_WORDS else None
-    candidates = [_after_for(core, start), _after_goal_verb(core, start), compact,
-                  _from_abstract(sentences, _PROBLEM), whole, _from_abstract(sentences, _STUDY),
-                  _trim(head, 0, "title"),
-                  _trim(tail, len(head) + 2, "title") if sep else None]
-    candidates = [_not_whole(c, title) for c in candidates]
-    good = [c for c in candidates if c is not None and len(c.value.split()) >= 2]
-    if good:
-        return good[0]
-    return next((c for c in candidates if c is not None), None) or _shorter(core, start, title)
+    ordered = [_after_for(core, start), _after_goal_verb(core, start), compact, whole,
+               _trim(head, 0, "title"), _trim(tail, len(head) + 2, "title") if sep else None]
+    return ordered + [_trim(text, at, "title") for at, text in _segments(title)]
+
+
+def _title_chunks(title: str) -> list[Hit]:
+    return [hit for at, text in _segments(title) for hit in _chunks(text, at)]
+
+
+def _chunks(segment: str, offset: int) -> list[Hit]:
+    """Noun chunks of a title segment and `A of/for/in B` pairs of them: `Aligning Language Models`,
+    `Offline Reinforcement Learning from Human Feedback`, `judgments of web pages`."""
+    pieces = [piece for m in _CHUNK.finditer(segment) for piece in _split_at_verbs(segment, m.start(), m.end())]
+    hits = []
+    for i, (a, b) in enumerate(pieces):
+        hits.append(_trim(segment[a:b], offset + a, "title"))
+        if i + 1 < len(pieces) and _LINK.fullmatch(segment[b:pieces[i + 1][0]]):
+            end = pieces[i + 1][1]
+            hits.append(_trim(segment[a:end], offset + a, "title", keep_links=True))
+    return [h for h in hits if h is not None and not _GENERIC_TARGET.fullmatch(h.value)]
+
+
+def _split_at_verbs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """`Open-label placebos reduce test anxiety` -> the subject and the object: a finite verb ends a noun chunk."""
+    pieces, at = [], start
+    for word in re.finditer(r"\S+", text[start:end]):
+        if verb_only(word.group()) or adverb(word.group()):
+            pieces.append((at, start + word.start()))
+            at = start + word.end() + 1
+    pieces.append((at, end))
+    return [(a, b) for a, b in ((a, len(text[:b].rstrip())) for a, b in pieces) if b > a]
+
+
+def _segments(title: str) -> list[tuple[int, str]]:
+    """The title's parts between `:`, `?`, `!` and dashes, with their offsets."""
+    parts, at = [], 0
+    for match in _SEGMENT_BREAK.finditer(title + " | "):
+        parts.append((at, title[at:match.start()]))
+        at = match.end()
+    return [(at, text) for at, text in parts if text.strip()]
 
 
 def _title_core(title: str, method_name: str | None) -> tuple[int, str]:
     """The title without a leading `Name:`; for `Catchy Head: Subtitle` titles, the subtitle's topic."""
     head, sep, tail = title.partition(": ")
     if not sep:
-        return 0, title
+        return _after_exclamation(title)
     offset = len(head) + 2
     if study := _STUDY_OF.match(tail):
         return offset + study.end(), tail[study.end():]
@@ -101,6 +165,15 @@ def _title_core(title: str, method_name: str | None) -> tuple[int, str]:
                       or (_FOR.search(head) and not _FOR.search(tail))):
         return 0, head
     return offset, tail
+
+
+def _after_exclamation(title: str) -> tuple[int, str]:
+    """`Heavy Labels Out! Dataset Distillation with ...`, `Mix Data or Merge Models? Balancing ...`: a slogan or
+    question head ends in `!`/`?` and the subtitle after it names the topic."""
+    match = _EXCLAIMED.match(title)
+    if not match or _STUDY_OF.match(title, match.end()) or _GENERIC_SUBTITLE.search(title[match.end():]):
+        return 0, title  # `How Predictable Are X? A Case Study on Y`: the question holds the topic
+    return match.end(), title[match.end():]
 
 
 def _after_for(core: str, offset: int) -> Hit | None:
@@ -161,14 +234,14 @@ def _cut_long(words: list[str]) -> str:
     return _TRAILING_STOP.sub("", " ".join(kept))
 
 
-def _trim(text: str, offset: int, field: str, extra_cut: str | None = None) -> Hit | None:
+def _trim(text: str, offset: int, field: str, extra_cut: str | None = None, keep_links: bool = False) -> Hit | None:
     """Cut `text` at the first clause break, drop leading verbs, articles and the method's own adjectives."""
     start = 0
     while (lead := _LEAD.match(text, start) or _MODIFIER.match(text, start)) and lead.end() < len(text):
         if lead.re is _MODIFIER and len(re.split(r"[\s-]+", _CUT.split(text[lead.end():])[0].strip())) < 2:
             break  # `Dynamic Routing` keeps its adjective when nothing but the head noun would be left
         start = lead.end()
-    cut = _CUT.search(text, start)
+    cut = (_PUNCT if keep_links else _CUT).search(text, start)
     end = cut.start() if cut else len(text)
     if extra_cut and (m := re.search(extra_cut, text[start:end])):
         end = start + m.start()

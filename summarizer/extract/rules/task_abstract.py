@@ -1,0 +1,116 @@
+"""Problem statements in an abstract: where authors name their task in their own words.
+
+Abstracts name the problem in a handful of fixed moves: `the problem of X`,
+`we study X`, `X is a fundamental problem`, `a method for X`, and the topic
+sentence that opens the background (`Neural machine translation models are
+trained ...`). Each move is one function returning the noun phrase it frames,
+cut where the phrase ends (a relative clause, a verb, a comma); `task.py`
+weighs these against the title's phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from lemminflect import getAllLemmas
+
+from summarizer.extract.rules.hits import Hit
+from summarizer.extract.rules.sentences import Sentence
+from summarizer.extract.rules.task_choice import adverb, verb_only
+
+# a phrase that is not a problem: `the problem of how ...`, `we study whether`, `methods for`
+_AVOID = (r"(?!the\s(?:problem|question|effect|role|use)\b|how\b|whether\b|what\b|why\b|a\b|an\b|this\b|these\b|"
+          r"it\b|its\b|their\b|our\b|such\b|that\b|which\b|(?:methods|approaches|ways|techniques|strategies)\s"
+          r"(?:for|to|of)\b)")
+_PROBLEM_OF = re.compile(r"\bthe\s(?:[\w-]+\s)?(?:problem|task|challenge|question|setting)\sof\s" + _AVOID)
+_WE_STUDY = re.compile(r"\b(?:[Ww]e|(?:[Tt]his|[Oo]ur)\s(?:paper|work|study))\s(?:\w+ly\s)?(?:study|studies|"
+                       r"investigate|investigates|address|addresses|tackle|tackles|revisit|revisits|consider|considers|focus\son|focuses\son|"
+                       r"explore|explores)\s" + _AVOID)
+# `Quantile regression is a fundamental problem`, `X remains a key challenge`, `X has emerged as ...`
+_IS_PROBLEM = re.compile(r"^(?:(?:Recently|Currently|Today),?\s)?"
+                         r"(?P<np>(?!(?:This|These|It|We|Our|In|The\s(?:goal|aim))\b)[^,;:()]{3,80}?)\s(?:is|are|has\sbeen|have\sbeen|remains?|has\semerged\sas|have\s"
+                         r"emerged\sas)\s(?:a|an|one\sof\sthe)\s(?:[\w-]+\s){0,3}?(?:problem|task|challenge|"
+                         r"topic|paradigm|technique|approach|area|problems|tasks|challenges)\b")
+# `we propose X, a method for Y`: the `for` after a contribution verb names the problem
+_METHOD_FOR = re.compile(r"\b(?:method|approach|framework|algorithm|technique|model|system|scheme|strategy|"
+                         r"pipeline|architecture|procedure|solution|paradigm|recipe|benchmark|dataset)s?\s"
+                         r"(?:for|to\sthe\sproblem\sof)\s" + _AVOID + r"(?!the\sfirst\b)")
+# where a framed phrase ends: a clause, a verb, or what the method does to it
+_PHRASE_END = re.compile(r"\s(?:in\swhich|where|which|that|who|whose|when|while|because|since|as|is|are|was|were|"
+                         r"has|have|can|could|may|might|will|would|should|must|to|by|via|using|through|with\sthe\s|(?:in|from|of)\s(?:the|a|an)\s|"
+                         r"aim|without|under|given|based\son|and\s(?:show|propose|present|introduce|demonstrate|"
+                         r"find|provide|develop)|e\.g\.|i\.e\.)\b|[,;:.()?!\"“”]|\s[-–—]{1,2}\s|$")
+_TRAILING = re.compile(r"(?:\s(?:in|of|for|and|or|the|a|an|to|on|with|from|by|at|its|their|both))+$", re.IGNORECASE)
+# `the cost`, `four language pairs`, `several challenges`: a determiner opens it or it counts things
+_DETERMINER = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
+_NOT_A_PROBLEM = re.compile(r"(?:\d|one|two|three|four|five|six|several|many|some|various|multiple|numerous|"
+                            r"substantial|significant|different|both|each|all|any|other|such|these|those|this|"
+                            r"it|them|their|its|our|his|her)\b|[\w-]+$", re.IGNORECASE)
+_MAX_WORDS = 8
+_FIRST_SENTENCES = 4
+
+
+def problem_statements(sentences: list[Sentence]) -> list[Hit]:
+    """The phrases the first sentences frame explicitly as the problem: `the problem of X`, `we study X`."""
+    head = sentences[:_FIRST_SENTENCES]
+    return [hit for pattern in (_PROBLEM_OF, _WE_STUDY) for s in head if (hit := framed(s, pattern)) is not None]
+
+
+def problem_mentions(sentences: list[Sentence]) -> list[Hit]:
+    """Weaker cues: `a method for X`, `X is a fundamental problem`."""
+    head = sentences[:_FIRST_SENTENCES]
+    found = [hit for s in head if (hit := framed(s, _METHOD_FOR)) is not None]
+    return found + [hit for s in head if (hit := subject_problem(s)) is not None]
+
+
+def framed(sentence: Sentence, pattern: re.Pattern[str]) -> Hit | None:
+    """The noun phrase right after `pattern` in `sentence` (`the problem of X` -> X), or None."""
+    match = pattern.search(sentence.text)
+    return _phrase(sentence, match.end()) if match else None
+
+
+def subject_problem(sentence: Sentence) -> Hit | None:
+    """`X is a fundamental problem in ...` -> X: the subject of a sentence that calls it a problem."""
+    match = _IS_PROBLEM.match(sentence.text)
+    if not match:
+        return None
+    hit = _phrase(sentence, match.start("np"))
+    return hit if hit is not None and hit.end <= sentence.start + match.end("np") else None
+
+
+def _before_verb(phrase: str) -> str:
+    """`computing Lipschitz constants either produce ...` -> `computing Lipschitz constants`: a finite verb, or an
+    adverb that opens a verb group (`either`, `also`, `significantly reduces`), ends the noun phrase; a phrase that
+    opens with an adverb (`Efficiently estimating ...`) is a clause."""
+    words = phrase.split()
+    if words and adverb(words[0]):
+        return ""
+    for i, word in enumerate(words[1:], 1):
+        verb_group = adverb(word) and (not word.endswith("ly") or (i + 1 < len(words) and _verb(words[i + 1])))
+        if verb_only(word) or verb_group:
+            return _TRAILING.sub("", " ".join(words[:i]))
+    return phrase
+
+
+@cache
+def _verb(word: str) -> bool:
+    return "VERB" in getAllLemmas(word.lower())
+
+
+def _phrase(sentence: Sentence, at: int) -> Hit | None:
+    """From `at` to the phrase's end, at most eight words, never ending on a preposition or article."""
+    text = sentence.text
+    end = _PHRASE_END.search(text, at)
+    stop = end.start() if end else len(text)
+    while lead := _DETERMINER.match(text, at):
+        at = lead.end()
+    phrase = _TRAILING.sub("", text[at:stop].rstrip())
+    words = phrase.split()
+    if len(words) > _MAX_WORDS:
+        cuts = [i for i, w in enumerate(words[:_MAX_WORDS]) if w.lower() in ("in", "of", "for", "on", "and") and i >= 2]
+        phrase = _TRAILING.sub("", " ".join(words[:cuts[-1]] if cuts else words[:_MAX_WORDS]))
+    phrase = _before_verb(phrase)
+    if not phrase or _NOT_A_PROBLEM.match(phrase) or not text.startswith(phrase, at):
+        return None
+    return Hit(phrase, sentence.start + at, sentence.start + at + len(phrase), "abstract")
