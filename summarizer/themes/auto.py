@@ -1,12 +1,18 @@
-"""Automatic themes: cluster cards in a TF-IDF/LSA space, drop grab bags, name each cluster.
+"""Automatic themes: cluster cards in a TF-IDF/LSA space, name each cluster, keep only what its name covers.
 
 Offline and deterministic: no model download, fixed seeds. The number of clusters
 follows the size of the day (about sqrt(n/4), 2..15), refined by silhouette on a
 sample. A cluster whose papers are no closer to each other than MIN_LIFT x the
 day's average pair is a grab bag: it is split, and parts that still share no topic
-go to `Other`, as do clusters no phrase names (MIN_NAME_SUPPORT) and, past about
-twice the target count, the least coherent. Names: see name.py; key terms for the digest: see label.py.
-Every step is linear in the number of papers (see bench/themes_scale.py).
+go to `Other`. Each cluster is then named (name.py: a phrase the papers write and the
+rest of the day does not) and only the papers that relate to the name stay (gate.py);
+the rest of the cluster is named again (up to MAX_NAME_TRIES themes per cluster). What no name
+covers is clustered and named once more (PASSES), then papers that write a theme's name
+and sit near it are rescued from `Other`. A theme below MIN_LIFT at the end, or, past about
+three times the target count, among the smallest and least coherent, goes to `Other`, as does one
+whose papers mostly do not write its name (MIN_SUPPORT).
+Key terms for the digest: see label.py. Every step is linear in the number of papers
+(see bench/themes_scale.py).
 """
 
 from __future__ import annotations
@@ -17,16 +23,21 @@ import numpy as np
 import scipy.sparse as sp
 
 from summarizer.themes.cluster import cluster, coherence, lsa, split_grab_bags, target_k, threads
+from summarizer.themes.gate import Gate, rescue, writes
 from summarizer.themes.label import label, label_terms
 from summarizer.themes.model import OTHER, Theme, ThemeAssignment, ThemeDoc, finalise
-from summarizer.themes.name import PhraseIndex, theme_name
-from summarizer.themes.text import tfidf
+from summarizer.themes.name import PhraseIndex, acronym, theme_name
+from summarizer.themes.text import sample_indices, tfidf
 
 MIN_PAPERS = 6  # below this, one theme reads better than clusters of one
 MIN_THEME_SIZE = 3
-MIN_LIFT = 1.8  # a theme's papers are at least this much closer to each other than two papers of the day
-MIN_NAME_SUPPORT = 0.2  # and at least this share of them write a phrase of its name: else nothing names it
+MIN_LIFT = 2.0  # a theme's papers are at least this much closer to each other than two papers of the day
+MIN_NAME_SUPPORT = 0.2  # a name's phrase is written by at least this share of the cluster it names
+MIN_SUPPORT = 0.5  # ... and by at least half the theme's final papers: else the name is not theirs
 LABEL_SAMPLE = 300  # abstracts read to spell the key terms
+MAX_NAME_TRIES = 3  # names tried per cluster: its papers may form up to this many themes
+PASSES = 2  # clusterings: the day, then the papers the first pass's names did not cover
+MAX_THEMES_PER_TARGET = 3  # at most this many themes per k-means cluster of the first pass (pure themes are smaller)
 
 
 def auto_themes(cards: Sequence[ThemeDoc]) -> ThemeAssignment:
@@ -39,48 +50,100 @@ def auto_themes(cards: Sequence[ThemeDoc]) -> ThemeAssignment:
 def _auto_themes(cards: Sequence[ThemeDoc]) -> ThemeAssignment:
     matrix, vec = tfidf(cards)
     points = lsa(matrix)
-    clusters = split_grab_bags(matrix, points, cluster(points, target_k(len(cards))), MIN_THEME_SIZE, MIN_LIFT)
+    naming = _Naming(cards, matrix, vec.get_feature_names_out(), PhraseIndex(cards))
+    labels = np.full(len(cards), -1)  # index into naming.themes
+    pool = np.arange(len(cards))
+    for again in range(PASSES):
+        if len(pool) < 2 * MIN_THEME_SIZE:
+            break
+        rows = matrix if len(pool) == len(cards) else matrix[pool]
+        found = cluster(points[pool], target_k(len(pool)), spread=0 if again else 2)
+        clusters = split_grab_bags(rows, points[pool], found, MIN_THEME_SIZE, MIN_LIFT)
+        sizes = np.bincount(clusters[clusters >= 0])
+        for label_id in sorted(set(clusters.tolist()) - {-1}, key=lambda c: (-sizes[c], c)):  # big ones name first
+            for number, members in naming.split(pool[clusters == label_id]):
+                labels[members] = number
+        pool = np.flatnonzero(labels < 0)
     del points
+    found = rescue(cards, matrix, pool, naming.gates)
+    labels[pool[found >= 0]] = found[found >= 0]
+    return finalise(cards, *_kept(naming.themes, labels, matrix, cards, target_k(len(cards))))
+
+
+def _kept(found: list[Theme], labels: np.ndarray, matrix: sp.csr_matrix, cards: Sequence[ThemeDoc],
+          target: int) -> tuple[list[str], dict[str, Theme]]:
+    """Figures on each theme's final papers; themes below MIN_THEME_SIZE, MIN_LIFT or MIN_SUPPORT, and the
+    weakest past MAX_THEMES_PER_TARGET x the target count, go to Other."""
     baseline = coherence(matrix)
-    index = PhraseIndex(cards)
-    vocab = vec.get_feature_names_out()
-    themes: dict[str, Theme] = {OTHER: Theme(name=OTHER, description="papers that form no theme of their own")}
-    names: dict[int, str] = {-1: OTHER}
-    taken: list[str] = []  # the phrases of earlier names: a topic names one theme only
-    taken_terms: set[str] = set()
-    sizes = np.bincount(clusters[clusters >= 0])
-    for label_id in sorted(set(clusters.tolist()) - {-1}, key=lambda c: (-sizes[c], c)):  # big themes name first
-        members = np.flatnonzero(clusters == label_id)
-        theme = _named(cards, matrix, vocab, members, index, taken, taken_terms)
-        if (theme.support or 0.0) < MIN_NAME_SUPPORT:
-            continue  # no phrase is shared: its papers go to Other
+    themes: dict[str, Theme] = {}
+    sizes: dict[str, int] = {}
+    for number, theme in enumerate(found):
+        members = np.flatnonzero(labels == number)
+        if len(members) < MIN_THEME_SIZE:
+            continue
         theme.coherence = coherence(matrix[members])
         theme.lift = theme.coherence / baseline if baseline > 0 else None
-        while theme.name in themes:  # two clusters with the same name stay distinct
-            theme.name += "'"
-        themes[theme.name] = theme
-        names[label_id] = theme.name
-    for name in _weakest(themes, 2 * target_k(len(cards)) - 2):
+        sampled = members[sample_indices(len(members), LABEL_SAMPLE, seed=3)]
+        theme.support = sum(writes(cards[i], theme.phrases) for i in sampled.tolist()) / len(sampled)
+        if (theme.lift or 0.0) >= MIN_LIFT and theme.support >= MIN_SUPPORT:
+            themes[theme.name] = theme
+            sizes[theme.name] = len(members)
+    for name in _weakest(themes, sizes, MAX_THEMES_PER_TARGET * target):
         del themes[name]
-    return finalise(cards, [names.get(int(c), OTHER) if names.get(int(c)) in themes else OTHER for c in clusters],
-                    themes)
+    names = [found[n].name if n >= 0 and found[n].name in themes else OTHER for n in labels.tolist()]
+    themes[OTHER] = Theme(name=OTHER, description="papers that form no theme of their own")
+    return names, themes
 
 
-def _weakest(themes: dict[str, Theme], keep: int) -> list[str]:
-    """Past about twice the target count (split grab bags leave many small themes), the themes whose papers
-    hang together least and share their name's phrase least go to Other."""
-    named = [t for t in themes.values() if t.name != OTHER]
-    ranked = sorted(named, key=lambda t: ((t.lift or 1.0) - 1.0) * (t.support or 0.0), reverse=True)
+class _Naming:
+    """Names clusters and keeps in each theme only the papers that relate to its name (gate.py);
+    the rest of a cluster may form a theme of its own under its next phrase (a cluster of "Gradient
+    descent" and "Portfolio optimization" papers becomes two themes), and what no phrase names is left over."""
+
+    def __init__(self, cards: Sequence[ThemeDoc], matrix: sp.csr_matrix, vocab: np.ndarray, index: PhraseIndex):
+        self.cards, self.matrix, self.vocab, self.index = cards, matrix, vocab, index
+        self.themes: list[Theme] = []
+        self.gates: list[Gate] = []
+        self.taken: list[str] = []  # the phrases of earlier names: a topic names one theme only
+        self.taken_terms: set[str] = set()
+
+    def split(self, pool: np.ndarray) -> list[tuple[int, np.ndarray]]:
+        """(theme number, its papers) for the themes found in `pool`."""
+        out: list[tuple[int, np.ndarray]] = []
+        skipped: list[str] = []  # phrases that gathered too few papers here
+        for _ in range(MAX_NAME_TRIES):
+            if len(pool) < MIN_THEME_SIZE:
+                break
+            name, parts, support = theme_name(self.index, pool.tolist(), self.taken + skipped)
+            if not name or support < MIN_NAME_SUPPORT:
+                break
+            short = acronym(parts[0], [self.cards[i].abstract for i in pool[:LABEL_SAMPLE].tolist()])
+            parts = [*parts, short] if short and short not in parts else parts
+            gate, keep = Gate.fit(self.cards, self.matrix, pool, parts)
+            if gate is None or keep.sum() < MIN_THEME_SIZE:
+                skipped.extend(parts)
+                continue
+            members = pool[keep]
+            self.taken.extend(parts)
+            out.append((len(self.themes), members))
+            self.themes.append(self._theme(name, parts, members))
+            self.gates.append(gate)
+            pool = pool[~keep]
+        return out
+
+    def _theme(self, name: str, parts: list[str], members: np.ndarray) -> Theme:
+        """A named theme with its key terms for the digest."""
+        abstracts = [self.cards[i].abstract for i in members[:LABEL_SAMPLE]]
+        terms = label_terms(self.matrix[members], self.matrix, self.vocab, abstracts, self.taken_terms)
+        self.taken_terms.update(t.lower() for t in terms)
+        while name in {t.name for t in self.themes}:  # two clusters with the same name stay distinct
+            name += "'"
+        return Theme(name=name or label(terms), terms=terms, automatic=True, phrases=list(parts))
+
+
+def _weakest(themes: dict[str, Theme], sizes: dict[str, int], keep: int) -> list[str]:
+    """Past `keep` themes, those that are small and hang together least go to Other:
+    a big theme under a precise name serves a reader more than a pair of papers."""
+    ranked = sorted(themes.values(), key=lambda t: (sizes[t.name] * np.log(max(t.lift or 1.0, 1.0)), t.name),
+                    reverse=True)
     return [t.name for t in ranked[keep:]]
-
-
-def _named(cards: Sequence[ThemeDoc], matrix: sp.csr_matrix, vocab: np.ndarray, members: np.ndarray,
-           index: PhraseIndex, taken: list[str], taken_terms: set[str]) -> Theme:
-    """A theme for `members`: a noun-phrase name, and key terms for the digest."""
-    abstracts = [cards[i].abstract for i in members[:LABEL_SAMPLE]]
-    terms = label_terms(matrix[members], matrix, vocab, abstracts, taken_terms)
-    taken_terms.update(t.lower() for t in terms)
-    name, parts, support = theme_name(index, members.tolist(), taken)
-    if name and support >= MIN_NAME_SUPPORT:
-        taken.extend(parts)
-    return Theme(name=name or label(terms), terms=terms, automatic=True, support=support)

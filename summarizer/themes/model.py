@@ -37,6 +37,7 @@ class Theme:
     coherence: float | None = None
     lift: float | None = None
     support: float | None = None  # share of its papers that write the phrase(s) the name is made of
+    phrases: list[str] = field(default_factory=list)  # those phrases (lower case), for automatic themes
     scores: dict[str, float] = field(default_factory=dict)  # user themes: paper id -> match score
 
     @property

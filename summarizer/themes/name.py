@@ -5,8 +5,13 @@ punctuation, as in RAKE), 1-3 words long, headed by a noun ("catastrophic forget
 "time-series forecasting", not "adaptive" or "improving"). A phrase scores by how many
 of the theme's papers use it (titles and tasks count extra: that is where authors name
 their topic) times how much more often than the rest of the day (a * log(a/b)).
+A name must be the theme's own: at least MIN_EXCLUSIVE of the day's papers that write it
+are in the theme ("regression", used all over a statistics day, names no one theme). A
+single common English word (in the lemminflect lexicon: "estimation", "descent", "ranking")
+is a field, not a topic: it names a theme only when it is nearly exclusive to it and then
+weighs less than a phrase; jargon (quantization, LLM, LoRA) may stand alone.
 The best phrase names the theme; a second strong phrase on another topic joins it as
-"X for Y" when the papers say so, else "X and Y". Counting runs on fixed samples, so
+"X for Y" when the papers say so (never "X and Y": that names two topics). Counting runs on fixed samples, so
 naming costs the same at 500 or 100,000 papers.
 """
 
@@ -14,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache
 
@@ -28,11 +34,15 @@ from summarizer.themes.text import GENERIC, sample_indices
 MAX_WORDS = 3
 MIN_SUPPORT = 0.15  # a name's phrase is written by this share of the theme's papers at least
 TITLE_WEIGHT = 1.0  # a phrase in a title or task counts this much on top of its abstract use
-PHRASE_BOOST = 1.3  # "low-rank adaptation" names a topic better than "adaptation"
+PHRASE_BOOST = 1.6  # "low-rank adaptation" names a topic better than "adaptation"
 SECOND_PHRASE = 0.75  # a second phrase joins the name when it scores this share of the first
 SECOND_SUPPORT = 0.3  # ... this share of the theme's papers write it
 SECOND_BACKGROUND = 0.04  # ... and at most this share of the day's papers do: not "risk", "estimation"
-MEMBER_SAMPLE = 150
+FOR_SHARE = 0.2  # ... and this share of the theme's papers write "X ... for ... Y"
+MIN_EXCLUSIVE = 0.3  # a name's phrase: at least this share of the day's papers writing it are in the theme
+COMMON_EXCLUSIVE = 0.7  # a single common word: this share (it is then today's word for the topic)
+COMMON_WEIGHT = 0.4  # ... and it scores this much of a phrase's score ("Gradient descent", not "Descent")
+MEMBER_SAMPLE = 100
 CORPUS_SAMPLE = 1_500
 
 # generic words that still belong inside a phrase ("federated learning", "language models")
@@ -80,6 +90,11 @@ def _starts_phrase(word: str) -> bool:
     if "NOUN" in tags or "ADJ" in tags or not tags:
         return not lowered.endswith("ly") or "NOUN" in tags
     return lowered.endswith("ed") and "VERB" in tags
+
+
+def common_word(key: str) -> bool:
+    """One word of everyday English ("regression", "ranking"), not jargon (sparsity, LLM) nor a phrase."""
+    return " " not in key and bool(_lemmas(key))
 
 
 @cache
@@ -142,8 +157,13 @@ class PhraseIndex:
         self.corpus_size = len(sample)
 
     def _encode(self, keys: Iterable[str]) -> np.ndarray:
-        numbers = {self.ids.setdefault(k, len(self.ids)) for k in keys}
-        self.keys.extend(list(self.ids)[len(self.keys):])
+        numbers = set()
+        for key in keys:
+            number = self.ids.get(key)
+            if number is None:
+                number = self.ids[key] = len(self.keys)
+                self.keys.append(key)
+            numbers.add(number)
         return np.array(sorted(numbers), dtype=np.int32)
 
     def full(self, i: int) -> np.ndarray:
@@ -158,6 +178,18 @@ class PhraseIndex:
         self.full(i)
         return self._titles[i]
 
+    def sample(self, members: Sequence[int]) -> list[int]:
+        """Up to MEMBER_SAMPLE of `members`, those already read first, topped up by a fixed random draw.
+
+        A cluster's later names are sought among its papers the first name left: the papers read for the
+        first name are a random sample of those too, so they are reused rather than read again."""
+        read = [m for m in members if m in self._full][:MEMBER_SAMPLE]
+        if len(read) >= min(MEMBER_SAMPLE, len(members)):
+            return read
+        seen = set(read)
+        fresh = [members[i] for i in sample_indices(len(members), MEMBER_SAMPLE, seed=2).tolist()]
+        return read + [m for m in fresh if m not in seen][:MEMBER_SAMPLE - len(read)]
+
     def in_corpus(self, number: int) -> int:
         return int(self.corpus.get(number, 0))
 
@@ -170,8 +202,9 @@ def _counts(arrays: list[np.ndarray]) -> dict[int, int]:
 
 
 def _scores(index: PhraseIndex, members: Sequence[int]) -> dict[str, tuple[float, float, float]]:
-    """Phrase -> (score, support, lift) for a theme's papers against the day."""
-    picked = [members[i] for i in sample_indices(len(members), MEMBER_SAMPLE, seed=2).tolist()]
+    """Phrase -> (score, support, lift) for a theme's papers against the day; phrases that are not the
+    theme's own (MIN_EXCLUSIVE, COMMON_EXCLUSIVE) are left out."""
+    picked = index.sample(members)
     full = _counts([index.full(i) for i in picked])
     titles = _counts([index.titles(i) for i in picked])
     n, total = len(picked), index.corpus_size
@@ -184,9 +217,13 @@ def _scores(index: PhraseIndex, members: Sequence[int]) -> dict[str, tuple[float
         if support <= background:
             continue
         key = index.keys[number]
-        boost = PHRASE_BOOST if " " in key else 1.0
+        common = common_word(key)
+        exclusive = support * len(members) / (background * len(index.cards))  # theme's writers / day's writers
+        if exclusive < (COMMON_EXCLUSIVE if common else MIN_EXCLUSIVE) or len(key) < 3:
+            continue  # not the theme's own; or a two-letter token (LM, SR): an abbreviation, not a name
+        weight = COMMON_WEIGHT if common else PHRASE_BOOST if " " in key else 1.0
         lift = support / background
-        out[key] = ((support + TITLE_WEIGHT * titles.get(number, 0) / n) * math.log(lift) * boost, support, lift)
+        out[key] = ((support + TITLE_WEIGHT * titles.get(number, 0) / n) * math.log(lift) * weight, support, lift)
     return out
 
 
@@ -195,19 +232,24 @@ def _spelling(key: str, index: PhraseIndex, members: Sequence[int]) -> str:
     return surface_form(key, docs, plural=True) or key
 
 
-def _joined(first: str, second: str, index: PhraseIndex, members: Sequence[int]) -> str:
-    """ "X for Y" when the papers write it so, else "X and Y"."""
+def _joined(first: str, second: str, index: PhraseIndex, members: Sequence[int]) -> str | None:
+    """ "X for Y" when a fifth of the papers (two at least) write it so; else None: "X and Y" would name
+    two topics at once, and a theme gated on either phrase would gather both crowds."""
     words = [r"[\s\-]+".join(re.escape(w) for w in part.split()) for part in (first, second)]
     pattern = re.compile(rf"{words[0]}\w*(?:\W+\w+){{0,3}}?\W+for\W+(?:\w+\W+){{0,2}}?{words[1]}", re.IGNORECASE)
-    said = sum(bool(pattern.search(index.cards[i].abstract + " " + index.cards[i].title)) for i in members[:200])
-    return f"{first} for {second}" if said >= 2 else f"{first} and {second}"
+    read = members[:200]
+    said = sum(bool(pattern.search(index.cards[i].abstract + " " + index.cards[i].title)) for i in read)
+    return f"{first} for {second}" if said >= max(2, FOR_SHARE * len(read)) else None
 
 
 def clash(a: str, b: str) -> bool:
     """One phrase names the other's topic: "optimization" ~ "robust optimization" (same head), "time
-    series" ~ "time series forecasting" (a prefix), LLM ~ LLMs. "bilevel" and "robust optimization" do not,
-    nor "ranking" and "low-rank adaptation"."""
+    series" ~ "time series forecasting" (a prefix), "time series data" ~ "time series forecasting" (the
+    same two-word start), LLM ~ LLMs. "bilevel" and "robust optimization" do not, nor "ranking" and
+    "low-rank adaptation"."""
     short, long = sorted(([_stem(w) for w in a.split()], [_stem(w) for w in b.split()]), key=len)
+    if len(short) >= 2 and short[:2] == long[:2]:
+        return True
     if not set(short) <= set(long):
         return False
     return short[-1] == long[-1] or long[:len(short)] == short
@@ -241,19 +283,63 @@ def theme_name(index: PhraseIndex, members: Sequence[int], taken: Iterable[str])
     usable = [k for k in ranked if not any(clash(k, t) for t in taken)]
     if not usable:
         return "", [], 0.0
-    head = _head(usable, scores)
+    head, name = "", ""
+    while usable and not name:
+        head = _head(usable, scores)
+        name = _spelling(head, index, members)
+        docs = [index.cards[i].abstract for i in members[:MEMBER_SAMPLE]]
+        if (" " not in head and _proper(head, docs)) or _modifier(name, docs):
+            usable = [k for k in usable if k != head]
+            name = ""
+    if not name:
+        return "", [], 0.0
     parts = [head]
     rest = [k for k in usable if not clash(k, head) and not _acronym(k, head)
             and scores[k][0] >= SECOND_PHRASE * scores[head][0] and scores[k][1] >= SECOND_SUPPORT
             and scores[k][1] / scores[k][2] <= SECOND_BACKGROUND]
-    if rest:
+    if rest and (joined := _joined(name, _spelling(rest[0], index, members), index, members)):
+        name = joined
         parts.append(rest[0])
-    spelled = [_spelling(k, index, members) for k in parts]
-    name = spelled[0] if len(spelled) == 1 else _joined(spelled[0], spelled[1], index, members)
-    sampled = [members[i] for i in sample_indices(len(members), MEMBER_SAMPLE, seed=2).tolist()]
+    sampled = index.sample(members)
     numbers = np.array([index.ids[k] for k in parts], dtype=np.int32)
     using = sum(bool(np.isin(index.full(i), numbers).any()) for i in sampled)
     return _capitalise(name), parts, using / len(sampled)
+
+
+def acronym(phrase: str, docs: list[str]) -> str | None:
+    """The short form two papers or more define for a phrase of several words: "Low-Rank Adaptation (LoRA)"
+    -> "lora". It names the same topic: a paper writing "LoRA" writes the name, and "LoRA" names no other theme."""
+    if " " not in phrase:
+        return None
+    words = r"[\s\-]+".join(re.escape(w) for w in phrase.split())
+    pattern = re.compile(rf"(?<![\w-]){words}\w*\s*\(([A-Za-z][\w-]{{1,11}})\)", re.IGNORECASE)
+    found = Counter(m.group(1) for doc in docs for m in pattern.finditer(doc))
+    if not found:
+        return None
+    short, count = found.most_common(1)[0]
+    if count < 2 or short[0].lower() != phrase[0]:
+        return None
+    return (short[:-1] if short.endswith("s") and short[:-1].isupper() else short).lower()
+
+
+def _proper(word: str, docs: list[str]) -> bool:
+    """The papers write the word capitalised mid-sentence, as a proper name or its adjective (Gaussian,
+    Bayesian, Lipschitz), not coined (LLM, LoRA) nor lower case (quantization)."""
+    pattern = re.compile(rf"(?<=[a-z,;] ){re.escape(word)}\w*", re.IGNORECASE)
+    forms = [m.group(0) for doc in docs for m in pattern.finditer(doc)]
+    proper = sum(f[:1].isupper() and f[1:].islower() for f in forms)
+    return bool(forms) and proper >= 0.8 * len(forms)
+
+
+def _modifier(name: str, docs: list[str]) -> bool:
+    """One hyphenated compound the papers mostly write before a noun ("full-rank updates", "long-term
+    forecasting", "open-world models"): it modifies a topic the name lacks. "fine-tuning" stands alone."""
+    if " " in name or "-" not in name.strip("-"):
+        return False
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}s?(?![\w-])(\s+[A-Za-z][\w-]*)?", re.IGNORECASE)
+    uses = [m.group(1) for doc in docs for m in pattern.finditer(doc)]
+    before_noun = sum(bool(u) and u.strip().lower() not in BREAK for u in uses)
+    return bool(uses) and before_noun >= 0.6 * len(uses)
 
 
 def _capitalise(name: str) -> str:
