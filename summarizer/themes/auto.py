@@ -27,8 +27,9 @@ from summarizer.themes.cluster import cluster, coherence, lsa, split_grab_bags, 
 from summarizer.themes.gate import Gate, rescue, writes
 from summarizer.themes.label import label, label_terms
 from summarizer.themes.model import OTHER, Theme, ThemeAssignment, ThemeDoc, finalise
-from summarizer.themes.name import PhraseIndex, acronym, theme_name
+from summarizer.themes.name import PhraseIndex, theme_name
 from summarizer.themes.text import sample_indices, tfidf
+from summarizer.themes.wording import acronym
 
 MIN_PAPERS = 6  # below this, one theme reads better than clusters of one
 MIN_THEME_SIZE = 3
