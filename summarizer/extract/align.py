@@ -37,7 +37,31 @@ _WRAPPER = re.compile(r"^(?:(?:the|a|an|our|their|proposed|new|novel)\s+)+|"
 
 
 def fold(text: str) -> tuple[str, list[int]]:
-    """`text` folded char by char (ASCII, lower case, one space per whitespace run) and each char's source offset."""
+    """`text` folded char by char (ASCII, lower case, one space per whitespace run) and each char's source offset.
+
+    Every paper's title and abstract is folded once per card, on the event loop of an LLM run: the common
+    case (each char folds to one char) is a C-speed `str.translate` plus a regex over the whitespace runs
+    that need collapsing; only text with a char folding to several (`…`, ligatures) takes the char loop.
+    """
+    mapped = text.translate(_FOLD_TABLE)
+    if len(mapped) != len(text):
+        return _fold_slow(text)
+    chars: list[str] = []
+    offsets: list[int] = []
+    at = 0
+    for run in _COLLAPSE.finditer(mapped):
+        chars.append(mapped[at:run.start()])
+        offsets.extend(range(at, run.start()))
+        if offsets:  # leading whitespace is dropped, any other run becomes one space at its first char
+            chars.append(" ")
+            offsets.append(run.start())
+        at = run.end()
+    chars.append(mapped[at:])
+    offsets.extend(range(at, len(mapped)))
+    return "".join(chars), offsets
+
+
+def _fold_slow(text: str) -> tuple[str, list[int]]:
     chars: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
@@ -59,6 +83,20 @@ def _fold_char(ch: str) -> str:
         return ch.lower()
     decomposed = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
     return (decomposed or ch).lower()
+
+
+class _FoldTable(dict[int, str]):
+    """`str.translate` table computing (and keeping) `_fold_char` of each code point on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        out = " " if folded.isspace() else folded  # every whitespace char is a space, as the char loop writes
+        self[code] = out
+        return out
+
+
+_FOLD_TABLE = _FoldTable()
+_COLLAPSE = re.compile(r"^ +| {2,}")  # the table wrote every whitespace char as a space
 
 
 def fold_value(value: str) -> str:

@@ -17,6 +17,7 @@ import asyncio
 import hashlib
 import json
 import time
+from collections import deque
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -87,32 +88,28 @@ class LLMExtractor:
         return self.prompt.render(title=fence(paper.title), abstract=fence(paper.abstract))
 
     async def _extract_all(self, papers: Sequence[Paper], on_done: OnDone | None) -> list[CardResult]:
-        """Cache hits first (synchronously, cheap), then `concurrency` workers drain the misses.
+        """`concurrency` workers take papers in order: a cache hit is answered at once, a miss is called.
 
-        A fixed pool instead of one task per paper keeps the event loop free for replies.
+        A fixed pool instead of one task per paper keeps the event loop free for replies; looking the cache
+        up inside the workers (not all papers first) puts the first requests on the wire at once.
         """
         results: dict[int, CardResult] = {}
-        pending: asyncio.Queue[tuple[int, Paper, Messages, str]] = asyncio.Queue()
-        for index, paper in enumerate(papers):
-            messages = self.messages(paper)
-            key = self.key(messages)
-            cached = self._from_cache(key, paper)
-            if cached is None:
-                pending.put_nowait((index, paper, messages, key))
-            else:
-                results[index] = cached
-                if on_done is not None:
-                    on_done(cached)
+        pending = deque(enumerate(papers))
 
         async def worker() -> None:
-            while not pending.empty():
-                index, paper, messages, key = pending.get_nowait()
-                results[index] = result = await self._call(paper, messages, key)
+            while pending:
+                index, paper = pending.popleft()
+                messages = self.messages(paper)
+                key = self.key(messages)
+                result = self._from_cache(key, paper)
+                if result is None:
+                    result = await self._call(paper, messages, key)
+                results[index] = result
                 if on_done is not None:
                     on_done(result)
 
         # a batch is answered as a whole: every request must be queued at once, not `concurrency` at a time
-        workers = pending.qsize() if self.settings.batch else min(self.settings.concurrency, pending.qsize())
+        workers = len(papers) if self.settings.batch else min(self.settings.concurrency, len(papers))
         await asyncio.gather(*(asyncio.create_task(worker()) for _ in range(workers)))
         return [results[i] for i in range(len(papers))]
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
-import httpx
+import httpx2
 from openai import AsyncOpenAI
 from openai.types.chat import ChatCompletion
 from pydantic import BaseModel, Field, ValidationError
@@ -136,7 +136,7 @@ def instructor_parse(mode: str = "tool_call") -> Parse:
 
 
 def batch_model(settings: Settings, online: Any, *, client: AsyncOpenAI | None = None,
-                transport: httpx.AsyncBaseTransport | None = None) -> BatchModel:
+                transport: httpx2.AsyncBaseTransport | None = None) -> BatchModel:
     """The run's model with `--batch`: the same endpoint, mode and parameters as `online`, which answers re-asks."""
     from summarizer.llm.provider import Provider
 

@@ -27,6 +27,7 @@ from instructor.core.hooks import HookName, Hooks
 from pydantic import BaseModel, ValidationError
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
+from summarizer.llm import checked
 from summarizer.llm.context import VALIDATION_CONTEXT
 from summarizer.llm.events import Event, EventBus, EventKind
 from summarizer.llm.failure import CallFailed
@@ -71,6 +72,7 @@ class StructuredCall:
         self.bus = bus
         self.backoff = backoff or Backoff()
         self.guard = guard
+        checked.install()  # instructor's async-validator check, once per class inside our calls
 
     async def complete(self, client: instructor.AsyncInstructor, messages: list[dict[str, str]],
                        response_model: type[T], context: dict[str, Any], subject: str,

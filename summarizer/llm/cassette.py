@@ -19,7 +19,7 @@ import json
 from pathlib import Path
 from typing import Any, Literal
 
-import httpx
+import httpx2
 
 from summarizer.atomic import write_text_atomic
 from summarizer.errors import InputError
@@ -41,11 +41,11 @@ def request_key(method: str, path: str, body: bytes) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-class CassetteTransport(httpx.AsyncBaseTransport):
+class CassetteTransport(httpx2.AsyncBaseTransport):
     """Serves (replay) or captures (record) chat-completion replies; never stores headers."""
 
     def __init__(self, path: Path, mode: CassetteMode, meta: dict[str, Any] | None = None,
-                 inner: httpx.AsyncBaseTransport | None = None) -> None:
+                 inner: httpx2.AsyncBaseTransport | None = None) -> None:
         self.path = Path(path)
         self.mode = mode
         self.meta = dict(meta or {})
@@ -56,13 +56,13 @@ class CassetteTransport(httpx.AsyncBaseTransport):
             self.meta, self.interactions = load_cassette(self.path)
         self._inner = inner
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         body = await request.aread()
         key = request_key(request.method, request.url.path, body)
         if self.mode == "replay":
             return self._replay(key, request)
         if self._inner is None:
-            self._inner = httpx.AsyncHTTPTransport()
+            self._inner = httpx2.AsyncHTTPTransport()
         response = await self._inner.handle_async_request(request)
         content = await response.aread()
         await response.aclose()
@@ -72,20 +72,20 @@ class CassetteTransport(httpx.AsyncBaseTransport):
                          "content_type": response.headers.get("content-type", "application/json"),
                          "body": content.decode("utf-8", "replace")},
         }
-        return httpx.Response(response.status_code, headers={"content-type": response.headers.get(
+        return httpx2.Response(response.status_code, headers={"content-type": response.headers.get(
             "content-type", "application/json")}, content=content, request=request)
 
-    def _replay(self, key: str, request: httpx.Request) -> httpx.Response:
+    def _replay(self, key: str, request: httpx2.Request) -> httpx2.Response:
         entry = self.interactions.get(key)
         if entry is None:
             self.misses.append(key)
             message = (f"request {key[:12]} is not in cassette {self.path}; prompts, schema or parameters changed "
                        "since it was recorded: re-record it with --record against a live server")
-            return httpx.Response(404, json={"error": {"message": message, "type": "cassette_miss"}},
+            return httpx2.Response(404, json={"error": {"message": message, "type": "cassette_miss"}},
                                   request=request)
         self.used.add(key)
         reply = entry["response"]
-        return httpx.Response(reply["status"], headers={"content-type": reply["content_type"]},
+        return httpx2.Response(reply["status"], headers={"content-type": reply["content_type"]},
                               content=reply["body"].encode("utf-8"), request=request)
 
     def unused(self) -> list[str]:

@@ -19,7 +19,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
-import httpx
+import httpx2
 from openai import AsyncOpenAI
 from pydantic import BaseModel, ValidationError
 
@@ -56,7 +56,7 @@ class OpenAIModel:
     """An OpenAI-compatible endpoint (OpenAI, vLLM, Ollama, llama.cpp) through instructor."""
 
     def __init__(self, settings: Settings, *, client: AsyncOpenAI | None = None,
-                 transport: httpx.AsyncBaseTransport | None = None, bus: EventBus | None = None,
+                 transport: httpx2.AsyncBaseTransport | None = None, bus: EventBus | None = None,
                  guard: Guard | None = None, wait: TransportWait | None = None,
                  max_attempts: int | None = None) -> None:
         self.settings = settings

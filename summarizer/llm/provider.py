@@ -4,6 +4,11 @@ Kept apart from *how* the schema is enforced (the instructor mode, chosen here
 but applied by `summarizer.llm.call`), so tests, proxies and cassettes can hand
 in a prebuilt `AsyncOpenAI` or an httpx transport without touching mode logic.
 
+The HTTP client is `httpx2`, the library openai 3.x itself is built on (not `httpx` 0.x): its connection
+pool assigns requests in one pass, where httpcore 1.x rescans every pooled connection per request and
+probes its socket, which cost ~4 ms of event-loop CPU per paper at 32 concurrent requests
+(`bench/llm_throughput.py`).
+
 The openai client's own retries are switched off (`max_retries=0`): transport
 faults are retried by our tenacity policy (`summarizer.llm.retry`), which logs
 every attempt, honours Retry-After and shares back-off across requests. Left
@@ -15,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
-import httpx
+import httpx2
 import instructor
 from openai import AsyncOpenAI
 from openai.resources import chat as _chat_resources  # see _EAGER below
@@ -66,7 +71,7 @@ class Provider:
 
     settings: Settings
     prebuilt: AsyncOpenAI | None = None
-    transport: httpx.AsyncBaseTransport | None = None
+    transport: httpx2.AsyncBaseTransport | None = None
 
     @property
     def model(self) -> str:
@@ -91,12 +96,12 @@ class Provider:
         if self.prebuilt is not None:
             return self.prebuilt.with_options(max_retries=0, timeout=self.settings.timeout)
         key = self.settings.api_key.get_secret_value() if self.settings.api_key else PLACEHOLDER_KEY
-        limits = httpx.Limits(max_connections=self.settings.concurrency + 4,
+        limits = httpx2.Limits(max_connections=self.settings.concurrency + 4,
                               max_keepalive_connections=self.settings.concurrency + 4)
-        http = httpx.AsyncClient(transport=self.transport, limits=limits, timeout=self.settings.timeout,
+        http = httpx2.AsyncClient(transport=self.transport, limits=limits, timeout=self.settings.timeout,
                                  trust_env=self.transport is None)
         return AsyncOpenAI(api_key=key, base_url=self.settings.base_url, timeout=self.settings.timeout,
-                           max_retries=0, http_client=http)  # type: ignore[arg-type]  # typed for httpx2
+                           max_retries=0, http_client=http)
 
     def owns_client(self) -> bool:
         return self.prebuilt is None

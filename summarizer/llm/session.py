@@ -7,12 +7,14 @@ run.json's `llm` section adds up to what the server saw, and a warm rerun makes 
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-import httpx
+import httpx2
 from openai import AsyncOpenAI
 from pydantic import BaseModel
 
@@ -126,7 +128,8 @@ class LLM:
                 await self.model.aclose()
 
         try:
-            return run_sync(closing())
+            with frozen_heap():
+                return run_sync(closing())
         finally:
             self.cache.close()  # every thread's sqlite connection; the next lookup reopens
 
@@ -164,6 +167,26 @@ class LLM:
         return {"cost_usd": _round(cost), "batch": {**stats.as_dict(), "cost_usd": _round(batch_cost)}}
 
 
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """Keep the objects that exist before a run out of the garbage collector's full passes during it.
+
+    A full collection walks every tracked object (modules, papers, cards: 180,000+ in a `summarizer run`)
+    and stalls the event loop while it does, which delays every reply in flight; with the heap frozen,
+    full passes only walk what the run allocated (`bench/llm_throughput.py`: ~0.8 ms of CPU per paper
+    less). Nothing frozen is lost: `unfreeze` hands it back to the collector. A heap someone else froze
+    (e.g. before forking) is left as it is.
+    """
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def _round(cost: float | None) -> float | None:
     return None if cost is None else round(cost, 6)
 
@@ -174,7 +197,7 @@ def guard_from(settings: Settings) -> Guard:
 
 
 def build_llm(settings: Settings, *, client: AsyncOpenAI | None = None,
-              transport: httpx.AsyncBaseTransport | None = None, wait: TransportWait | None = None,
+              transport: httpx2.AsyncBaseTransport | None = None, wait: TransportWait | None = None,
               max_attempts: int | None = None, bus: EventBus | None = None, cache: JsonCache | None = None) -> LLM:
     """The run's LLM on an OpenAI-compatible endpoint (the only place that builds one)."""
     guard, bus = guard_from(settings), bus or EventBus()
