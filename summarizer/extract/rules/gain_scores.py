@@ -140,6 +140,11 @@ def score_on_benchmark(text: str) -> list[Score]:
             for m in _SCORE_ON.finditer(text) if not _OTHERS.search(_clause_before(text, m.start())[-60:])]
 
 
+# `up to 2.3 points higher`, `1.8 BLEU better than X`: the change word follows the units
+_POINTS_THEN_CHANGE = re.compile(rf"(?<![\w.])\+?(?P<v>{NUM})\s(?P<m>points?|pts|BLEU|F1|ROUGE(?:-[12L])?|mAP|mIoU|AP|"
+                                 rf"CIDEr|METEOR)\s(?:higher|better|more|lower|improvements?|gains?|increase|absolute)\b")
+
+
 def points_of_change(text: str) -> list[Score]:
     """`by up to 0.4 BLEU`, `improvements of 4.3--11.2 BLEU`, `by 2.5 points`: a change in the metric's own units."""
     out = []
@@ -151,6 +156,9 @@ def points_of_change(text: str) -> list[Score]:
                                                      r"reduc\w*|margin|lead)\b", _clause_before(text, m.start())[-50:],
                                                      re.IGNORECASE):
             out.append(Score(m.start("v"), end, metric, change=True))
+    for m in _POINTS_THEN_CHANGE.finditer(text):
+        unit = m.group("m")
+        out.append(Score(m.start("v"), m.end("m"), None if unit.startswith(("point", "pts")) else unit, change=True))
     return out
 
 

@@ -204,7 +204,7 @@ def _after_a_name_in_parens(before: str) -> bool:
     if _IMPROVES_FOR.search(outside):
         return False  # `improves zero-shot accuracy for Llama-3-8B-Instruct (4.96%)`: that model's gain
     return not re.search(r"\b(?:fewer|less|lower|higher|more|faster|smaller|better|improv\w*|gains?|"
-                         r"reduc\w*|increas\w*|speedup|by)$", outside, re.IGNORECASE)
+                         r"reduc\w*|increas\w*|speedup|by|margins?)$", outside, re.IGNORECASE)
 
 
 def _describe(sentence: Sentence, found: _Found) -> GainHit:
