@@ -118,7 +118,7 @@ def number_then_metric(text: str) -> list[Score]:
     """`reaches 0.89 accuracy`, `obtains 45.2 mAP on COCO`: a unit-less number named by the metric after it."""
     out = []
     for m in _NUMBER.finditer(text):
-        metric = _metric_at(text, m.end()) or (_metric_at(text, m.start("mod")) if m.group("mod") else None)
+        metric = (_metric_at(text, m.start("mod")) if m.group("mod") else None) or _metric_at(text, m.end())
         if metric and _claimed(text, m.start()) and metric.group(0).lower() not in ("score", "scores", "rating"):
             out.append(Score(m.start("v"), m.end("v"), _metric_name(text, metric)[1]))
     return out
