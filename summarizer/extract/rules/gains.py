@@ -72,6 +72,9 @@ class GainHit:
     dataset: str | None
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
 class _Found(NamedTuple):
     """A qualifying number before its labels are read: value as written, spans in the sentence, metric if known."""
 
@@ -92,7 +95,7 @@ def find_gains(sentences: list[Sentence]) -> list[GainHit]:
 
 def _sentence_gains(sentence: Sentence) -> list[GainHit]:
     text = sentence.text
-    if not any(ch.isdigit() for ch in text):
+    if not _ANY_DIGIT.search(text):
         return []  # no number, no gain
     if _ABOUT_OTHERS.match(text) and not _FIRST_PERSON.search(text):
         return []  # `In comparison, DT achieved 93.73%`: a baseline's number, not the paper's claim
