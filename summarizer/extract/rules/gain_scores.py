@@ -101,7 +101,7 @@ def _metric_name(text: str, m: re.Match[str]) -> tuple[int, str]:
 
 def metric_of_number(text: str) -> list[Score]:
     """`achieves an MAE of 11.87`, `a C-index of 0.77`, `the lowest MSE score 0.00347`: metric, then its value."""
-    out = []
+    out: list[Score] = []
     for m in _metrics(text):
         if re.search(r"\b(?:threshold|confidence|cutoff|similarity|z|risk|propensity)[\s-]$",
                      text[max(0, m.start() - 14):m.start()], re.IGNORECASE):

@@ -129,7 +129,9 @@ def _sentence_gains(sentence: Sentence) -> list[GainHit]:
     found.sort(key=lambda f: f.spans[0][0])
     hits = [_describe(sentence, f) for f in found]
     for i, (slot, name) in respective_labels(text, [(f.spans[0][0], f.spans[-1][1]) for f in found]).items():
-        hits[i] = replace(hits[i], **{slot: name})
+        hit = hits[i]
+        hits[i] = replace(hit, metric=name) if slot == "metric" else replace(
+            hit, baseline=name) if slot == "baseline" else replace(hit, dataset=name)
     return hits
 
 
