@@ -101,3 +101,45 @@ def test_such_as_list_pairs_baselines_respectively() -> None:
     assert [(g.value, g.baseline) for g in _gains(text)] == [
         ("36%", "SayCan"), ("76%", "OpenVLA"), ("62%", "LLMTrajGen"), ("60%", "VoxPoser")]
     assert {g.dataset for g in _gains(text)} == {"50 real-world manipulation tasks"}
+
+
+def test_elided_verb_keeps_each_object_as_the_metric() -> None:
+    text = ("This method gives highly accurate predictions for all users in a retail environment, besides increasing "
+            "total sales by 5% and individual customer expenditure by over 50% in an A/B live test.")
+    assert [(g.value, g.metric, g.dataset) for g in _gains(text)] == [
+        ("5%", "total sales", "an A/B live test"), ("50%", "individual customer expenditure", "an A/B live test")]
+
+
+def test_a_second_conjunct_with_its_own_result_verb_is_its_own_claim() -> None:
+    text = ("Experiments show that SCDNet performs better than some strong baseline models, and achieve an F1 score of "
+            "72.43 and 76.96 NA accuracy on SQuAD 2.0 dataset.")
+    assert [(g.value, g.metric, g.baseline, g.dataset) for g in _gains(text)] == [
+        ("72.43", "F1 score", None, "SQuAD 2.0"), ("76.96", "NA accuracy", None, "SQuAD 2.0")]
+
+
+def test_whole_number_pairs_governed_by_an_improvement_verb() -> None:
+    text = ("They also improved scores on the NEJM Case Challenge from 7 to 16 and from 13 to 20, surpassing the human "
+            "score of 13.7.")
+    assert [(g.value, g.metric, g.baseline, g.dataset) for g in _gains(text)] == [
+        ("7 -> 16", "scores", None, "NEJM Case Challenge"), ("13 -> 20", "scores", None, "NEJM Case Challenge")]
+    # a range of settings under a second verb is not a change
+    assert _gains("It exhibits a many-shot scaling law: accuracy increases monotonically as in-context "
+                  "demonstrations grow from 8 to 1,024.") == []
+
+
+@pytest.mark.parametrize(("sentence", "dataset"), [
+    ("Our best model so far obtains F1 score of 75.842% on the test PCE leaderboad.", "test PCE leaderboad"),
+    ("Using a dynamic coattention encoder, we achieved an F1 score of 55.9% on the hidden SQuAD test set.",
+     "hidden SQuAD test set"),
+])
+def test_test_sets_named_by_what_they_are(sentence: str, dataset: str) -> None:
+    [gain] = _gains(sentence)
+    assert gain.dataset == dataset
+
+
+def test_a_test_set_phrase_never_swallows_a_setting() -> None:
+    # `on COCO test at 45 FPS` is 51.2%'s evaluation (and `test at 45` is no set); nothing of it is 55.0%'s
+    text = ("For 640 × 640 input, our detector achieves 51.2 % AP on COCO test at 45 FPS on a V100 and for "
+            "1280 × 1280 input, it achieves 55.0 % AP.")
+    datasets = {g.value: g.dataset for g in _gains(text)}
+    assert all(d is None or "45" not in d for d in datasets.values()) and datasets.get("55.0 %") is None

@@ -12,22 +12,23 @@ def _task(title: str, abstract: str = "", method: str | None = None) -> str | No
     hit = find_task(title, method, split_sentences(abstract))
     if hit is not None:
         source = title if hit.field == "title" else abstract
-        assert source[hit.start:hit.end] == hit.value
+        sliced = source[hit.start:hit.end]
+        assert sliced == hit.value or (hit.alignment == "normalised" and sliced.casefold() == hit.value.casefold())
     return hit.value if hit else None
 
 
 @pytest.mark.parametrize(("title", "method", "task"), [
-    ("Flexible Model Aggregation for Quantile Regression", None, "Quantile Regression"),
+    ("Flexible Model Aggregation for Quantile Regression", None, "quantile regression"),
     ("ARM: Refining Multivariate Forecasting with Adaptive Temporal-Contextual Learning", "ARM",
-     "Multivariate Forecasting"),
+     "multivariate forecasting"),
     ("AirCast: Improving Air Pollution Forecasting Through Multi-Variable Data Alignment", "AirCast",
-     "Air Pollution Forecasting"),
+     "air pollution forecasting"),
     ("Covariate balancing using the integral probability metric for causal inference", None, "causal inference"),
     ("LISA: Layerwise Importance Sampling for Memory-Efficient Large Language Model Fine-Tuning", "LISA",
-     "Memory-Efficient Large Language Model Fine-Tuning"),
+     "memory-efficient large language model fine-tuning"),
     ("Ugly Ducklings or Swans: A Tiered Quadruplet Network with Patient-Specific Mining for Improved Skin "
-     "Lesion Classification", None, "Skin Lesion Classification"),
-    ("Contextual Bandits with Online Neural Regression", None, "Contextual Bandits"),
+     "Lesion Classification", None, "skin lesion classification"),
+    ("Contextual Bandits with Online Neural Regression", None, "contextual bandits"),
 ])
 def test_task_from_title_structure(title: str, method: str | None, task: str) -> None:
     assert _task(title, method=method) == task
@@ -45,18 +46,18 @@ def test_a_title_phrase_the_abstract_writes_beats_the_abstract_framing() -> None
     title = "Improved Analysis of Sparse Linear Regression in Local Differential Privacy Model"
     abstract = ("In this paper, we revisit the problem of sparse linear regression in the local differential "
                 "privacy (LDP) model. Existing research has focused on lower bounds.")
-    assert _task(title, abstract) == "Sparse Linear Regression in Local Differential Privacy Model"
+    assert _task(title, abstract) == "sparse linear regression in local differential privacy model"
 
 
 @pytest.mark.parametrize(("title", "method", "task"), [
     ("Balancing the Scales: A Comprehensive Study on Tackling Class Imbalance in Binary Classification", None,
-     "Class Imbalance in Binary Classification"),
+     "class imbalance in binary classification"),
     ("Weight Normalization: A Simple Reparameterization to Accelerate Training of Deep Neural Networks",
-     "Weight Normalization", "Training of Deep Neural Networks"),
+     "Weight Normalization", "training of deep neural networks"),
     ("Spurious Feature Diversification Improves Out-of-distribution Generalization", None,
-     "Out-of-distribution Generalization"),
+     "out-of-distribution generalization"),
     ("DiscQuant: A Quantization Method for Neural Networks Inspired by Discrepancy Theory", "DiscQuant",
-     "Quantization Method for Neural Networks"),
+     "quantization method for neural networks"),
 ])
 def test_task_from_subtitles_goals_and_questions(title: str, method: str | None, task: str) -> None:
     assert _task(title, method=method) == task
@@ -87,25 +88,25 @@ def test_odd_titles_never_raise(title: str) -> None:
 
 @pytest.mark.parametrize(("title", "task"), [
     # the method's own adjectives are not the problem (LLMs, MoE, adversarial training)
-    ("Delta-CoMe: Training-Free Delta-Compression with Mixed-Precision for Large Language Models", "Delta-Compression"),
-    ("Doubly Robust Instance-Reweighted Adversarial Training", "Adversarial Training"),
+    ("Delta-CoMe: Training-Free Delta-Compression with Mixed-Precision for Large Language Models", "delta-compression"),
+    ("Doubly Robust Instance-Reweighted Adversarial Training", "adversarial training"),
     ("Auxiliary-Loss-Free Load Balancing Strategy for Mixture-of-Experts",
-     "Load Balancing Strategy for Mixture-of-Experts"),
+     "load balancing strategy for mixture-of-experts"),
     # `A, B, and C` lists its topics; the last one is the paper's
-    ("Masks, Signs, And Learning Rate Rewinding", "Learning Rate Rewinding"),
+    ("Masks, Signs, And Learning Rate Rewinding", "learning rate rewinding"),
     # a slogan subtitle talks about the problem the head names (economics, medicine)
     ("The Employment Effects of Minimum Wages: Some Questions We Need to Answer",
-     "Employment Effects of Minimum Wages"),
+     "employment effects of minimum wages"),
     ("Randomized Clinical Trials: The Meeting Place of Medical Practice and Clinical Research",
-     "Randomized Clinical Trials"),
+     "randomized clinical trials"),
     # `Problem with ...` belongs to the problem (theory); `(Kernel)` does not end the phrase
-    ("The Knapsack Problem with Neighbour Constraints", "Knapsack Problem with Neighbour Constraints"),
+    ("The Knapsack Problem with Neighbour Constraints", "knapsack problem with neighbour constraints"),
     ("An Agnostic View on the Cost of Overfitting in (Kernel) Ridge Regression",
-     "Cost of Overfitting in (Kernel) Ridge Regression"),
+     "cost of overfitting in (Kernel) ridge regression"),
     # `... made simple` is a slogan (materials science), an audience after `for` (HCI), `Augmented with`
     ("Machine learning assisted crystal structure prediction made simple",
-     "Machine learning assisted crystal structure prediction"),
-    ("LipType: A Silent Speech Recognizer Augmented with an Independent Repair Model", "Silent Speech Recognizer"),
+     "machine learning assisted crystal structure prediction"),
+    ("LipType: A Silent Speech Recognizer Augmented with an Independent Repair Model", "silent speech recognizer"),
 ])
 def test_title_grammar_beyond_the_samples(title: str, task: str) -> None:
     assert _task(title) == task

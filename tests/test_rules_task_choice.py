@@ -7,6 +7,7 @@ import pytest
 from summarizer.extract.rules.hits import Hit
 from summarizer.extract.rules.sentences import split_sentences
 from summarizer.extract.rules.task_abstract import problem_mentions, problem_statements
+from summarizer.extract.rules.task_case import lowercased
 from summarizer.extract.rules.task_choice import abstract_counts, choose, reads_as_problem, spells_out, supported
 
 
@@ -14,6 +15,7 @@ from summarizer.extract.rules.task_choice import abstract_counts, choose, reads_
     "How Gradients Shape Pruning Decisions",  # a wh-clause
     "Lottery Jackpots Exist",  # a finite verb: a claim
     "Deep Learning", "Large Language Models", "pretrained LLMs",  # a whole field
+    "randomized-controlled trial", "A Case Study",  # a study design
     "updating their internal parametric knowledge",  # a pronoun: a clause about something said before
     "Beyond Size", "From Reward Modeling to Online RLHF",  # where the paper goes, not what it studies
     "Theory and Practice", "effective learning",  # words any paper uses
@@ -105,3 +107,22 @@ def test_an_area_a_count_or_a_pronoun_is_not_a_problem_statement() -> None:
                 "four language pairs. We study their behaviour.")
     assert all(h.value not in {"online algorithms", "four language pairs", "their behaviour"}
                for h in problem_statements(split_sentences(abstract)))
+
+
+@pytest.mark.parametrize(("phrase", "written"), [
+    ("Parameter-Efficient Fine-Tuning of Large Pre-Trained Models",
+     "parameter-efficient fine-tuning of large pre-trained models"),
+    ("Generalization of SFT", "generalization of SFT"),  # acronyms keep their case
+    ("Online Platt Scaling", "online Platt scaling"),  # a name the lexicon does not know
+    ("Markov Decision Processes", "Markov decision processes"),
+    ("Bayesian Optimization", "Bayesian optimization"),  # an adjective made from a name
+    ("Bilevel Optimization", "bilevel optimization"),  # jargon: a prefix and a known word
+    ("Low-Resource Indo-European Languages", "low-resource Indo-European languages"),
+    ("Network pruning", "network pruning"),  # an abstract phrase that opened its sentence
+    ("speech recognition for Hinglish voice search", "speech recognition for Hinglish voice search"),
+])
+def test_the_task_is_written_in_lower_case_save_acronyms_and_names(phrase: str, written: str) -> None:
+    hit = lowercased(Hit(phrase, 10, 10 + len(phrase), "title"))
+    assert hit.value == written
+    assert (hit.start, hit.end) == (10, 10 + len(phrase))
+    assert hit.alignment == ("exact" if written == phrase else "normalised")

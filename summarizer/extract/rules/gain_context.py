@@ -20,7 +20,12 @@ from summarizer.extract.rules.resources import find_datasets_cached
 # a comma starts a new clause; `, outperforming LoRA (5.50%)` has no number of its own and stays with the score)
 _CLAUSE_BREAK = re.compile(r"[;:]\s|,\s(?:while|whereas|but|although|though|which|where|and\s(?:we|it|our))\b"
                            r"(?!\s\w+ing\b)|\s(?:while|whereas|but)\s(?!\w+ing\b)|\.\s|,\s(?=(?:achieving|reaching|"
-                           r"attaining|obtaining|yielding)\b|(?:outperforming|surpassing|beating|exceeding)\b[^,;.]*?\bby\s)")
+                           r"attaining|obtaining|yielding)\b|(?:outperforming|surpassing|beating|exceeding)\b[^,;.]*?\bby\s)"
+                           r"|,\sand\s(?=(?:achiev|obtain|reach|attain)\w*\s)"
+                           r"|\sand\s(?=(?:(?:for|with|on|in|at|under|using)\s[^,;.]{0,45},\s)?(?:[A-Z][\w-]*|it|we|they)"
+                           r"\s(?:achiev|obtain|reach|attain)\w*\s)")
+# (`performs better than X, and achieves an F1 of 72.43`, `... and for 512 input, SSD achieves 76.9%`: a conjunct
+# with its own result verb is a claim of its own)
 _BASELINE = re.compile(
     r"\b(?:[Cc]ompared\s(?:to|with)|[Rr]elative\sto|than|versus|vs\.?|against|over|outperform(?:s|ing|ed)?|"
     r"surpass(?:es|ing|ed)?|beat(?:s|ing)?|exceed(?:s|ing|ed)?)\s(?:\([^()]{1,60}\)\s)?(?:the\s|an?\s(?!\d))?(?P<b>(?!by\b|up\b|\d)[\w\-.+/]+(?:\s(?!by\b|on\b|in\b|with\b|"
@@ -51,8 +56,8 @@ _MULTIPLE_OF = re.compile(r"\s(?:of\s)?the\s(?:[\w-]+\s){1,3}?(?:of|used\sby|req
                           r"(?P<b>[\w-]+(?:\s(?!while\b|and\b|with\b|on\b|in\b)[\w-]+){0,3})")
 
 
-def _baseline(text: str, start: int, end: int, after_only: bool = False) -> str | None:
-    """The compared system nearest the number; an achieved score takes one only after it (`, outperforming X`)."""
+def _baseline(text: str, start: int, end: int) -> str | None:
+    """The compared system nearest the number in its clause (`than X`, `over X`, `outperforming X`)."""
     if re.search(r"(?:[x×]|times)$", text[start:end]) and (multiple := _MULTIPLE_OF.match(text, end)):
         return multiple.group("b").rstrip(".,;")
     found = [(m.start(), m.end(), m.group("b").rstrip(".,;:)-")) for m in _BASELINE.finditer(text)
@@ -63,18 +68,24 @@ def _baseline(text: str, start: int, end: int, after_only: bool = False) -> str 
              and not re.search(r"\b(?:rather|other|less|more|fewer|greater)\s$", text[max(0, m.start() - 8):m.start()])]
     # within the clause, and near: up to 90 characters before the number or 150 after it
     found = [f for f in found if (f[0] >= end and f[0] - end < 150) or (f[0] < start and f[1] > end)
-             or (not after_only and f[1] <= start and start - f[1] < 90)]  # (or around it: `beats (by 2%) X`)
+             or (f[1] <= start and start - f[1] < 90)]  # (or around it: `beats (by 2%) X`)
     return _nearest(found, start, end)
 
 
 # `on test-clean`, `on the validation set`, `across 50 real-world manipulation tasks`: an evaluation set named by
 # what it is; `on the test clean subset of LibriSpeech English data` keeps its `of` tail
-_EVAL_SET = re.compile(r"\b(?:on|across)\s(?:the\s|all\s)?(?P<d>(?:\d+\s)?(?:[\w-]+\s){0,4}?(?:tasks|benchmarks?|"
+_EVAL_SET = re.compile(r"\b(?:on|across|in)\s(?:the\s|all\s)?(?P<d>(?:\d+\s)?(?:[\w-]+\s){0,4}?(?:tasks|benchmarks?|"
                        r"datasets?|test\sset|validation\sset|dev(?:elopment)?\sset|held-out\sset|test[-\s]clean|"
                        r"test[-\s]other|dev[-\s]clean|dev[-\s]other|test\ssplit|subset|cohorts?|"
-                       r"(?:held-out|hold-out|unseen|external)\s[a-z][\w-]*)(?:\s(?:datasets?|benchmarks?|tasks))?"
+                       r"(?:held-out|hold-out|unseen|external)\s[a-z][\w-]*|(?<=the\s)test\s(?:set|split|data|[A-Z][\w-]*(?:\s[a-z]+)?)|"
+                       r"(?:an?\s)?(?:A/B|online|live|user|field)\s(?:[\w-]+\s)?(?:test|study|experiment|trial))"
+                       r"(?:\s(?:datasets?|benchmarks?|tasks))?"
                        r"(?:\s(?:subset\s)?of\s(?:the\s)?"
                        r"[\w-]+(?:\s[A-Z][\w-]*){0,3}(?:\s(?:data|dataset|benchmark))?)?)\b")
+
+
+# `scores on the NEJM Case Challenge from 7 to 16`: a capitalised name right after the claim is where it was measured
+_NAMED_AFTER = re.compile(r"\bon\s(?:the\s)?(?P<d>[A-Z][\w-]*(?:\.\d+)?(?:\s(?:v?\d[\w.]*|[A-Z0-9][\w-]*)){0,3})")
 
 
 def _dataset(text: str, start: int, end: int) -> str | None:
@@ -83,19 +94,20 @@ def _dataset(text: str, start: int, end: int) -> str | None:
     An evaluation set right after the number (`4% on test-clean`, before any other number) wins;
     else the named dataset nearest the number; else an evaluation set anywhere in the clause.
     """
-    right_after = _EVAL_SET.search(text, end)
+    right_after = _EVAL_SET.search(text, end) or _NAMED_AFTER.search(text, end)
     if right_after and re.fullmatch(r"[^\d%;]{0,60}", text[end:right_after.start()]):
         return _named_inside(right_after.group("d")) or right_after.group("d")
     found = [(h.start, h.end, h.value) for h in find_datasets_cached(text)]
     if found:
         return _nearest(found, start, end)
-    free = [m for m in _EVAL_SET.finditer(text) if not _owned_by_an_earlier_number(text, m.start(), start)]
+    free = [m for m in (*_EVAL_SET.finditer(text), *_NAMED_AFTER.finditer(text, 0, start))
+            if not _owned_by_an_earlier_number(text, m.start(), start)]
     anywhere = free[0] if free else _ON_TASKS.search(text, end)
     return anywhere.group("d") if anywhere else None
 
 
 # `a 75% success rate on new tasks and an 83% ...`: `on new tasks` is 75%'s, never 83%'s
-_BELONGS_TO_A_NUMBER = re.compile(r"\d[%×x]?(?:\s[A-Za-z-]+){0,4}\s$")
+_BELONGS_TO_A_NUMBER = re.compile(r"\d\s?[%×x]?(?:\s[A-Za-z-]+){0,4}\s$")
 
 
 def _owned_by_an_earlier_number(text: str, phrase_start: int, start: int) -> bool:
@@ -125,15 +137,15 @@ def describe(text: str, start: int, end: int, metric: str | None = None, score: 
              pair: bool = False) -> Labels:
     """Metric, baseline and dataset of the claim at text[start:end], from its own clause only.
 
-    `metric` is the name a score rule already read (`an MAE of 11.87`); an achieved
-    score (`score`, or `achieves 59.4% accuracy`) takes a baseline only from a comparison after it
-    (`, outperforming LoRA (5.50%)`), never from one before it in the clause; a before -> after `pair`
-    takes none (its `before` is the comparison).
+    `metric` is the name a score rule already read (`an MAE of 11.87`). A before -> after `pair` takes
+    no baseline (its `before` is the comparison). A change stated in a result participle
+    (`outperforms X, achieving a 16.1% improvement`) is measured against the main clause's X; an
+    achieved level there (`score`, or `achieving 100% accuracy`) is not.
     """
     lo, hi = _clause(text, start, end)
     clause, start, end = text[lo:hi], start - lo, end - lo
     absolute = score or is_achieved_score(clause, start, end)
-    baseline = None if pair else _baseline(clause, start, end, after_only=absolute)
+    baseline = None if pair else _baseline(clause, start, end)
     if baseline is None and not (pair or absolute) and _RESULT_PARTICIPLE.match(clause):
         # `outperforms prior methods, achieving a +16.1% improvement`: the change is measured against the
         # system the main clause outperforms (an achieved level would not be: see `absolute`)

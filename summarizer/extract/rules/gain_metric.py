@@ -31,7 +31,7 @@ _OBJECT_BY = re.compile(
     r"\b(?:reduc|improv|increas|decreas|lower|boost|cut|rais|enhanc|sav|shrink|accelerat|speed\w*\sup|"
     r"halv|doubl|drop)(?:e|es|ed|ing|s|ting|ped|ping)?\s(?:down\s|up\s)?(?:the\s|its\s|their\s|our\s)?"
     r"(?P<m>(?!of\b|by\b)[A-Za-z][\w@^/-]*(?:\s[A-Za-z][\w@^/-]*){0,3}?)"
-    r"(?:\s(?:of|for|on|in)\s[^,;]{1,40}?)?\sby\s(?:up\sto\s|over\s|more\sthan\s|about\s|around\s|nearly\s|"
+    r"(?:\s(?:of|for|on|in)\s[^,;]{1,40}?)?\s(?:by|from)\s(?:up\sto\s|over\s|more\sthan\s|about\s|around\s|nearly\s|"
     r"as\smuch\sas\s|at\sleast\s|an?\s(?:average|absolute|relative)\s(?:of\s)?)?[~+]?$")
 # `26.9% enhancement in Mean Reciprocal Rank (MRR)`, `a 19.5% increase in conversational abilities`
 _CHANGE_IN = re.compile(
@@ -98,13 +98,34 @@ def object_of_change(text: str, start: int, end: int) -> str | None:
     found = _OBJECT_BY.search(text, max(0, start - 90), start)
     if found:
         phrase = found.group("m")
-        if not _NOT_A_MEASURE.search(phrase) and (_MEASURE_NOUN.search(phrase) or METRIC_RE.fullmatch(phrase)):
+        if _measure_like(phrase):
             return phrase
+    elided = _AND_OBJECT_BY.search(text, max(0, start - 60), start)  # `sales by 5% and expenditure by over 50%`
+    if elided and _OBJECT_BY.search(text, 0, elided.start() + 1) is None and _VERB_BEFORE.search(
+            text, 0, elided.start()) and _measure_like(elided.group("m")):
+        return elided.group("m")
     improved = _METRIC_BY.search(text, max(0, start - 60), start)
     for candidate in (improved.group("m"), improved.group("m").split()[-1]) if improved else ():
         if METRIC_RE.fullmatch(candidate):
             return candidate  # `improves accuracy by 4.2%`: the metric is what the verb changes
     return None
+
+
+def _measure_like(phrase: str) -> bool:
+    """A measure's name: a known metric, a measure noun at its head, or a plain lower-case noun phrase
+    (`total sales`, `individual customer expenditure`); never a system (`the state-of-the-art methods`)."""
+    if _NOT_A_MEASURE.search(phrase):
+        return False
+    return bool(_MEASURE_NOUN.search(phrase) or METRIC_RE.fullmatch(phrase)
+                or (phrase.islower() and len(phrase.split()) <= 3 and phrase.split()[0] not in _FUNCTION_WORDS))
+
+
+_FUNCTION_WORDS = frozenset(["a", "an", "the", "this", "that", "these", "those", "it", "its", "their", "our", "we",
+                             "they", "up", "down"])
+_AND_OBJECT_BY = re.compile(r"\band\s(?:the\s|its\s|their\s)?(?P<m>[a-z][\w-]*(?:\s[a-z][\w-]*){0,3}?)\sby\s"
+                            r"(?:up\sto\s|over\s|more\sthan\s|about\s|around\s|nearly\s)?[~+]?$")
+_VERB_BEFORE = re.compile(r"\b(?:reduc|improv|increas|decreas|lower|boost|cut|rais|enhanc|sav)\w*\s[^,;]{1,60}$",
+                          re.IGNORECASE)
 
 
 def _nearest_metric(text: str, start: int, end: int) -> str | None:

@@ -28,7 +28,7 @@ _METRIC = re.compile(r"(?<![\w@-])(?:" + _SCORE_WORDS + r")(?![\w@-])", re.IGNOR
 _EXACT_CASE = {"map": "mAP", "em": "EM", "spice": "SPICE", "elo": "Elo", "cer": "CER", "dice": "Dice"}
 # words that may precede a metric inside its name: `mean concordance index`, `average F1`, `time-dependent AUC`
 _MODIFIER = re.compile(r"(?:(?:mean|average|avg\.?|overall|macro|micro|weighted|top-\d|test|validation|"
-                       r"[a-z]+-[a-z]+|[a-z]+-\d+|zero-shot|few-shot|relative|absolute|normalized)\s){1,2}$",
+                       r"[a-z]+-[a-z]+|[a-z]+-\d+|zero-shot|few-shot|relative|absolute|normalized|(?-i:[A-Z][A-Z0-9]{1,5}))\s){1,2}$",
                        re.IGNORECASE)
 _PAREN_ABBR = re.compile(r"\s?\((?P<a>[^()]{1,20})\)")
 _CUE = re.compile(r"\b(?:achiev\w*|attain\w*|reach\w*|obtain\w*|record\w*|yield\w*|deliver\w*|get|gets|"
@@ -43,7 +43,7 @@ _BOUND = r"(?:(?:above|over|below|under|about|around|approximately|nearly|up to|
 _METRIC_OF = re.compile(rf"\s?(?:score\s|value\s)?(?:of\s|=\s?|:\s)(?:about\s|around\s|approximately\s|"
                         rf"nearly\s|over\s|up to\s|~)?(?P<v>{NUM}%?)(?![\w.,/^]\d|[\w/^×x-])")
 _METRIC_THEN = re.compile(rf"\s(?:score\s)?(?P<v>{NUM})(?![\w%]|\.\d)")
-_NUMBER = re.compile(rf"(?<![\w.\-/(^])(?P<v>{NUM})\s(?P<mod>[a-z][\w-]*\s)?")
+_NUMBER = re.compile(rf"(?<![\w.\-/(^])(?P<v>{NUM})\s(?P<mod>[\w-]+\s)?")
 _SCORE_ON = re.compile(rf"\b(?P<cue>scor\w*|achiev\w*|attain\w*|reach\w*|obtain\w*)\s(?:an?\s)?(?:average\s)?"
                        rf"{_BOUND}(?P<v>{NUM})(?=\s(?:on|in)\s(?:the\s)?[A-Z])")
 _POINTS = re.compile(rf"\b(?:by|of)\s(?:up to\s|over\s|about\s|around\s|nearly\s|more than\s|an?\s(?:average|absolute)"
@@ -159,10 +159,17 @@ def respective_list(text: str, scores: list[Score]) -> list[Score]:
     out = []
     for score in scores:
         end = score.end
-        while cont := _CONTINUE.match(text, end):
+        while (cont := _CONTINUE.match(text, end)) and not _metric_at(text, cont.end("v") + 1) \
+                and not _metric_at(text, _after_word(text, cont.end("v"))):
             out.append(Score(cont.start("v"), cont.end("v"), score.metric, score.change))
-            end = cont.end("v")
+            end = cont.end("v")  # (`an F1 score of 72.43 and 76.96 NA accuracy`: 76.96 names its own metric)
     return out
+
+
+def _after_word(text: str, pos: int) -> int:
+    """Where the word after the one starting at pos + 1 begins (`76.96 NA accuracy` -> `accuracy`)."""
+    m = re.match(r"\s[\w-]+\s", text[pos:pos + 40])
+    return pos + m.end() if m else pos
 
 
 def _after_setting(text: str, end: int) -> bool:

@@ -98,7 +98,8 @@ def _sentence_gains(sentence: Sentence) -> list[GainHit]:
     found: list[_Found] = []
     covered: list[tuple[int, int]] = []
     for m in _FROM_TO.finditer(text):
-        if _is_change(m.group("a"), m.group("b")) and _claim_sentence(text):
+        changed = _is_change(m.group("a"), m.group("b")) or _counted_change(text, m, found)
+        if changed and _claim_sentence(text):
             # `outperforms (from 1.71 to 2.48 BLEU points) X` is a range of gains over X, not a before -> after pair
             ranged = bool(re.search(r"(?:\bby|\()\s?$", text[:m.start()]))
             found.append(_Found(f"{m.group('a').strip()} -> {m.group('b').strip()}", (m.span("a"), m.span("b")),
@@ -139,6 +140,22 @@ def _is_change(a: str, b: str) -> bool:
     numbers = [float(re.sub(r"[^\d.]", "", x) or 0) for x in (a, b)]
     years = all(n.is_integer() and 1900 <= n <= 2100 for n in numbers)
     return numbers[0] != numbers[1] and not years and ("." in a + b or "%" in a + b)
+
+
+def _counted_change(text: str, m: re.Match[str], found: list[_Found]) -> bool:
+    """`improved scores on the NEJM Case Challenge from 7 to 16 and from 13 to 20`: whole numbers are a change
+    too when an improvement verb governs them (or they continue such a pair), not a range of settings."""
+    a, b = (float(re.sub(r"[^\d.]", "", x) or 0) for x in (m.group("a"), m.group("b")))
+    if a == b or all(n.is_integer() and 1900 <= n <= 2100 for n in (a, b)):
+        return False
+    before = text[max(0, m.start() - 70):m.start()]
+    return bool(_IMPROVED_FROM.search(before) or (found and re.search(r"(?:,|\band)\s$", before)))
+
+
+# the verb's object runs up to `from`: `improved scores on the NEJM Case Challenge from`, but not `accuracy increases
+# monotonically as demonstrations grow from 8 to 1,024` (a second verb: the range is a setting)
+_IMPROVED_FROM = re.compile(r"\b(?:improv|increas|rais|reduc|decreas|boost|lower|cut|lift)\w*\s"
+                            r"(?:(?!as\b|when\b|while\b|if\b|grow|rang|var|go\b|goes\b)[\w-]+\s){0,7}$", re.IGNORECASE)
 
 
 def _claim_sentence(text: str) -> bool:

@@ -49,8 +49,8 @@ def grounding_errors(paper: Paper, extraction: Extraction, provenance: dict[str,
         expected = _expected(extraction, path)
         for span in spans:
             got = _slice(paper, span)
-            if span.alignment == "normalised":  # a capitalised sentence start: equal up to the first letter's case
-                got = got[:1].upper() + got[1:]
+            if span.alignment == "normalised":  # a capitalised summary, a lower-cased task: equal up to case
+                got, expected = got.casefold(), (expected or "").casefold()
             if got != expected:
                 errors.append(f"{path}: span gives {got!r}, field is {expected!r}")
     errors.extend(_gain_errors(paper, extraction))

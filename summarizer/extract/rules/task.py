@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from summarizer.extract.rules.hits import Hit
 from summarizer.extract.rules.sentences import Sentence
 from summarizer.extract.rules.task_abstract import problem_mentions, problem_statements
+from summarizer.extract.rules.task_case import lowercased
 from summarizer.extract.rules.task_choice import abstract_counts, adverb, choose, reads_as_problem, salience, verb_only
 
 _FOR = re.compile(r"(?:\s(?:for|For)|\s(?:Approach|Framework|Method|Model|Methods|Approaches|Solution)s?\s(?:to|To))"
@@ -51,7 +52,7 @@ _STUDY_OF = re.compile(r"(?:A|An|The)\s(?:[\w-]+\s){0,3}?(?:Study|Analysis|Surve
 _GENERIC_SUBTITLE = re.compile(r"^(?:Theory|Analysis|Algorithms?|Methods?|Models?)\s(?:and|&)\s|\b(?:Applications?|"
                                r"Implications|Beyond|Case Study|Practice|Lessons|Insights|Results|Design|Approach|"
                                r"Perspective)$|^(?:An?\s)?(?:[\w-]+\s){0,3}(?:Perspective|View|Viewpoint|Lens)\b|"
-                               r"^An?\s(?:[\w-]+\s){0,3}(?:Trial|Case Study|Cohort Study|Meta-Analysis)$")
+                               r"^(?i:An?\s(?:[\w-]+\s){0,3}(?:Trial|Case Study|Cohort Study|Meta-Analysis))$")
 _GENERIC_TARGET = re.compile(r"(?:[\w-]+\s(?:and|&)\s)?(?:[\w-]+\s){0,3}(?:Users|People|Audiences?|Patients|Developers|"
                              r"Practitioners|Researchers|Children|Students|Learners|Humans)|"
                              r"(?:[\w-]+\s){0,3}(?:Devices?|Hardware|GPUs?|CPUs?|Edge|Platforms?|Microcontrollers?)|"
@@ -97,8 +98,8 @@ def find_task(title: str, method_name: str | None, sentences: list[Sentence], ab
     candidates = (hit for tier in tiers for hit in tier() if hit is not None and _not_whole(hit, title) is not None)
     chosen = choose(candidates, counts, method_name)
     if chosen is None and shorter is not None and reads_as_problem(shorter.value, method_name):
-        return shorter  # the abstract shares no word with any candidate (or there is no abstract)
-    return chosen
+        chosen = shorter  # the abstract shares no word with any candidate (or there is no abstract)
+    return lowercased(chosen) if chosen is not None else None
 
 
 def _title_candidates(title: str, method_name: str | None) -> list[Hit | None]:

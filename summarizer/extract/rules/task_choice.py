@@ -30,10 +30,10 @@ _GENERIC = words("""approach approaches method methods framework frameworks mode
 technique techniques study analysis problem problems task tasks learning efficient effective simple algorithm
 algorithms theory practice design designing performance result results perspective perspectives""")
 # areas too broad to be a paper's problem: `Deep Learning`, `Large Language Models`, ``Benchmarks`
-_BROAD = re.compile(r"(?:(?:deep|machine|reinforcement|representation|statistical)\s(?:learning|learning\smodels?)|"
-                    r"(?:pre-?trained\s)?(?:(?:large\s|small\s)?(?:language|foundation|generative|vision)\s(?:models?)|llms?)|"
+_BROAD = re.compile(r"(?:an?\s|the\s)?(?:(?:deep|machine|reinforcement|representation|statistical)\s"
+                    r"(?:learning|learning\smodels?)|(?:pre-?trained\s)?(?:(?:large\s|small\s)?(?:language|foundation|generative|vision)\s(?:models?)|llms?)|"
                     r"(?:deep\s|convolutional\s|graph\s)?neural\snetworks?|transformers?|artificial\sintelligence|"
-                    r"case\sstud(?:y|ies)|"
+                    r"(?:randomi[sz]ed[-\s])?(?:controlled[-\s])?trials?|(?:case|pilot|cohort|feasibility)\sstud(?:y|ies)|"
                     r"(?:systematic\s|literature\s)?reviews?|surveys?|benchmarks?|datasets?)", re.IGNORECASE)
 _WH = re.compile(r"\b(?:[Hh]ow|[Ww]hat|[Ww]hy|[Ww]hen|[Ww]here|[Ww]hich|[Ww]ho|[Yy]ou|[Ww]e|[Oo]ur|[Ii]t)\b")
 _MIN_CAPITALS = 3
