@@ -15,18 +15,9 @@ from summarizer.themes.auto import MAX_THEMES_PER_TARGET, MIN_LIFT, MIN_SUPPORT
 from summarizer.themes.cluster import target_k
 from summarizer.themes.gate import Gate, mentions
 from summarizer.themes.label import LABEL_GENERIC, label, label_terms
-from summarizer.themes.name import (
-    PhraseIndex,
-    _modifier,
-    _proper,
-    acronym,
-    clash,
-    common_word,
-    is_noun,
-    phrases,
-    theme_name,
-)
+from summarizer.themes.name import PhraseIndex, clash, common_word, is_noun, phrases, theme_name
 from summarizer.themes.text import GENERIC, vectorizer
+from summarizer.themes.wording import acronym, modifier, proper
 from tests.cards_factory import sample_cards
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -362,10 +353,10 @@ def test_a_name_is_written_where_a_paper_states_its_topic() -> None:
 def test_names_reject_common_words_proper_adjectives_and_modifiers() -> None:
     assert common_word("regression") and common_word("descent") and common_word("estimation")
     assert not common_word("quantization") and not common_word("llm") and not common_word("symbolic regression")
-    assert _proper("gaussian", ["We fit a Gaussian process and a mixture of Gaussian kernels."])
-    assert not _proper("quantization", ["Post-training quantization of LLMs; quantization error."])
-    assert _modifier("full-rank", ["We compare full-rank updates with full-rank fine-tuning."])
-    assert not _modifier("fine-tuning", ["Fine-tuning is costly. We study fine-tuning of LLMs."])
+    assert proper("gaussian", ["We fit a Gaussian process and a mixture of Gaussian kernels."])
+    assert not proper("quantization", ["Post-training quantization of LLMs; quantization error."])
+    assert modifier("full-rank", ["We compare full-rank updates with full-rank fine-tuning."])
+    assert not modifier("fine-tuning", ["Fine-tuning is costly. We study fine-tuning of LLMs."])
 
 
 @cache

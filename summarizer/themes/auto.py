@@ -8,7 +8,8 @@ go to `Other`. Each cluster is then named (name.py: a phrase the papers write an
 rest of the day does not) and only the papers that relate to the name stay (gate.py);
 the rest of the cluster is named again (up to MAX_NAME_TRIES themes per cluster). What no name
 covers is clustered and named once more (PASSES), then papers that write a theme's name
-and sit near it are rescued from `Other`. A theme below MIN_LIFT at the end, or, past about
+and sit near it are rescued from `Other`. A theme below MIN_LIFT at the end (TIGHT_LIFT when some of its
+papers do not write its name), or, past about
 three times the target count, among the smallest and least coherent, goes to `Other`, as does one
 whose papers mostly do not write its name (MIN_SUPPORT).
 Key terms for the digest: see label.py. Every step is linear in the number of papers
@@ -26,14 +27,17 @@ from summarizer.themes.cluster import cluster, coherence, lsa, split_grab_bags, 
 from summarizer.themes.gate import Gate, rescue, writes
 from summarizer.themes.label import label, label_terms
 from summarizer.themes.model import OTHER, Theme, ThemeAssignment, ThemeDoc, finalise
-from summarizer.themes.name import PhraseIndex, acronym, theme_name
+from summarizer.themes.name import PhraseIndex, theme_name
 from summarizer.themes.text import sample_indices, tfidf
+from summarizer.themes.wording import acronym
 
 MIN_PAPERS = 6  # below this, one theme reads better than clusters of one
 MIN_THEME_SIZE = 3
 MIN_LIFT = 2.0  # a theme's papers are at least this much closer to each other than two papers of the day
 MIN_NAME_SUPPORT = 0.2  # a name's phrase is written by at least this share of the cluster it names
 MIN_SUPPORT = 0.5  # ... and by at least half the theme's final papers: else the name is not theirs
+WRITTEN = 0.9  # a theme whose papers do not nearly all write its name (some joined by their words alone)...
+TIGHT_LIFT = 3.0  # ... must hang together this much more than the day: else its extra papers are passers-by
 LABEL_SAMPLE = 300  # abstracts read to spell the key terms
 MAX_NAME_TRIES = 3  # names tried per cluster: its papers may form up to this many themes
 PASSES = 2  # clusterings: the day, then the papers the first pass's names did not cover
@@ -72,8 +76,8 @@ def _auto_themes(cards: Sequence[ThemeDoc]) -> ThemeAssignment:
 
 def _kept(found: list[Theme], labels: np.ndarray, matrix: sp.csr_matrix, cards: Sequence[ThemeDoc],
           target: int) -> tuple[list[str], dict[str, Theme]]:
-    """Figures on each theme's final papers; themes below MIN_THEME_SIZE, MIN_LIFT or MIN_SUPPORT, and the
-    weakest past MAX_THEMES_PER_TARGET x the target count, go to Other."""
+    """Figures on each theme's final papers; themes below MIN_THEME_SIZE, MIN_LIFT, MIN_SUPPORT or (unless
+    WRITTEN) TIGHT_LIFT, and the weakest past MAX_THEMES_PER_TARGET x the target count, go to Other."""
     baseline = coherence(matrix)
     themes: dict[str, Theme] = {}
     sizes: dict[str, int] = {}
@@ -85,7 +89,8 @@ def _kept(found: list[Theme], labels: np.ndarray, matrix: sp.csr_matrix, cards: 
         theme.lift = theme.coherence / baseline if baseline > 0 else None
         sampled = members[sample_indices(len(members), LABEL_SAMPLE, seed=3)]
         theme.support = sum(writes(cards[i], theme.phrases) for i in sampled.tolist()) / len(sampled)
-        if (theme.lift or 0.0) >= MIN_LIFT and theme.support >= MIN_SUPPORT:
+        lift = theme.lift or 0.0
+        if lift >= MIN_LIFT and theme.support >= MIN_SUPPORT and (lift >= TIGHT_LIFT or theme.support >= WRITTEN):
             themes[theme.name] = theme
             sizes[theme.name] = len(members)
     for name in _weakest(themes, sizes, MAX_THEMES_PER_TARGET * target):

@@ -1,15 +1,16 @@
 """Who may stay in a named theme: the papers that relate to its name.
 
 k-means puts every paper of a cluster under one name, including papers that only sit nearby
-(a tomography paper under "Constraint"). A paper keeps the theme when it writes one of the
-name's phrases (case, hyphens and a plural ending aside: "Low-Rank Adaptations" writes
-"low rank adaptation"), or when it is at least as close to the writers' TF-IDF centroid as a
-typical writer is (NEAR_QUANTILE of the writers' own cosines): on-topic papers that use another
-term (LoRA for low-rank adaptation) stay, passers-by do not.
+(a tomography paper under "Constraint"). A paper keeps the theme when it writes one of the name's
+phrases or its acronym (case, hyphens and a plural ending aside: "Low-Rank Adaptations" writes
+"low rank adaptation") where it states its topic: title, task, or twice in the abstract. One passing
+mention keeps it only if it sits about as close to those papers' TF-IDF centroid as they do
+(PASSING_QUANTILE of their own leave-one-out cosines); a paper that never writes the name stays when it
+is closer than half of them (NEAR_QUANTILE): on-topic papers that use another term stay, passers-by do not.
 
-A paper of another cluster that writes the name and is about as close to the centroid as the
-writers (RESCUE_QUANTILE) is rescued from `Other` into the theme. Linear: one regex search per
-paper and theme it could join, and sparse products.
+A paper of another cluster that writes the name and sits as close as most of the theme's papers
+(RESCUE_QUANTILE) is rescued from `Other` into the theme. Linear: one regex search per paper and
+theme it could join, and sparse products.
 """
 
 from __future__ import annotations
@@ -24,10 +25,10 @@ import scipy.sparse as sp
 
 from summarizer.themes.model import ThemeDoc
 
-NEAR_QUANTILE = 0.5  # a non-writer stays when it is closer to the centroid than this share of the writers
+NEAR_QUANTILE = 0.5  # a paper not writing the name stays when closer than this share of the writers
 MIN_WRITERS = 3  # a name written by fewer papers of the pool gates nothing
-PASSING_QUANTILE = 0.25  # a passing mention stays when closer than this share of the topical writers
-RESCUE_QUANTILE = 0.25  # a writer from elsewhere joins when closer than this share of the writers
+PASSING_QUANTILE = 0.25  # a passing mention stays when closer than the least close quarter of them
+RESCUE_QUANTILE = 0.25  # a writer from another cluster joins on the same terms
 
 
 @lru_cache(maxsize=256)

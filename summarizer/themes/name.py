@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache
 
@@ -30,6 +29,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from summarizer.themes.label import LABEL_GENERIC, _stem, surface_form
 from summarizer.themes.model import ThemeDoc
 from summarizer.themes.text import GENERIC, sample_indices
+from summarizer.themes.wording import BREAK, PHRASE_WORDS, modifier, proper
 
 MAX_WORDS = 3
 MIN_SUPPORT = 0.15  # a name's phrase is written by this share of the theme's papers at least
@@ -45,12 +45,6 @@ COMMON_WEIGHT = 0.4  # ... and it scores this much of a phrase's score ("Gradien
 MEMBER_SAMPLE = 100
 CORPUS_SAMPLE = 1_500
 
-# generic words that still belong inside a phrase ("federated learning", "language models")
-_PHRASE_WORDS_TEXT = ("learning model models network networks neural deep language large training data task tasks "
-                      "low high small")
-_PHRASE_WORDS = frozenset(_PHRASE_WORDS_TEXT.split())
-BREAK = frozenset(ENGLISH_STOP_WORDS | (GENERIC - _PHRASE_WORDS)
-                  | {"towards", "toward", "versus", "vs", "without", "within", "using", "based", "like", "e.g"})
 # nouns any paper may use: a theme named by one of them says nothing
 _NAME_GENERIC_TEXT = """
 given case cases size fast response exhibit capability capabilities limitation limitations objective magnitude
@@ -101,7 +95,7 @@ def common_word(key: str) -> bool:
 def _word(word: str) -> tuple[bool, bool, bool, str, str]:
     """(can head, can start, generic, key inside a phrase, key as the head), per distinct word."""
     lowered = word.lower()
-    generic = all(p in GENERIC or p in LABEL_GENERIC or p in _PHRASE_WORDS or p in _NAME_GENERIC
+    generic = all(p in GENERIC or p in LABEL_GENERIC or p in PHRASE_WORDS or p in _NAME_GENERIC
                   or p in ENGLISH_STOP_WORDS for p in lowered.split("-"))
     head = lowered
     nouns = _lemmas(word).get("NOUN")
@@ -288,7 +282,7 @@ def theme_name(index: PhraseIndex, members: Sequence[int], taken: Iterable[str])
         head = _head(usable, scores)
         name = _spelling(head, index, members)
         docs = [index.cards[i].abstract for i in members[:MEMBER_SAMPLE]]
-        if (" " not in head and _proper(head, docs)) or _modifier(name, docs):
+        if (" " not in head and proper(head, docs)) or modifier(name, docs):
             usable = [k for k in usable if k != head]
             name = ""
     if not name:
@@ -304,42 +298,6 @@ def theme_name(index: PhraseIndex, members: Sequence[int], taken: Iterable[str])
     numbers = np.array([index.ids[k] for k in parts], dtype=np.int32)
     using = sum(bool(np.isin(index.full(i), numbers).any()) for i in sampled)
     return _capitalise(name), parts, using / len(sampled)
-
-
-def acronym(phrase: str, docs: list[str]) -> str | None:
-    """The short form two papers or more define for a phrase of several words: "Low-Rank Adaptation (LoRA)"
-    -> "lora". It names the same topic: a paper writing "LoRA" writes the name, and "LoRA" names no other theme."""
-    if " " not in phrase:
-        return None
-    words = r"[\s\-]+".join(re.escape(w) for w in phrase.split())
-    pattern = re.compile(rf"(?<![\w-]){words}\w*\s*\(([A-Za-z][\w-]{{1,11}})\)", re.IGNORECASE)
-    found = Counter(m.group(1) for doc in docs for m in pattern.finditer(doc))
-    if not found:
-        return None
-    short, count = found.most_common(1)[0]
-    if count < 2 or short[0].lower() != phrase[0]:
-        return None
-    return (short[:-1] if short.endswith("s") and short[:-1].isupper() else short).lower()
-
-
-def _proper(word: str, docs: list[str]) -> bool:
-    """The papers write the word capitalised mid-sentence, as a proper name or its adjective (Gaussian,
-    Bayesian, Lipschitz), not coined (LLM, LoRA) nor lower case (quantization)."""
-    pattern = re.compile(rf"(?<=[a-z,;] ){re.escape(word)}\w*", re.IGNORECASE)
-    forms = [m.group(0) for doc in docs for m in pattern.finditer(doc)]
-    proper = sum(f[:1].isupper() and f[1:].islower() for f in forms)
-    return bool(forms) and proper >= 0.8 * len(forms)
-
-
-def _modifier(name: str, docs: list[str]) -> bool:
-    """One hyphenated compound the papers mostly write before a noun ("full-rank updates", "long-term
-    forecasting", "open-world models"): it modifies a topic the name lacks. "fine-tuning" stands alone."""
-    if " " in name or "-" not in name.strip("-"):
-        return False
-    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}s?(?![\w-])(\s+[A-Za-z][\w-]*)?", re.IGNORECASE)
-    uses = [m.group(1) for doc in docs for m in pattern.finditer(doc)]
-    before_noun = sum(bool(u) and u.strip().lower() not in BREAK for u in uses)
-    return bool(uses) and before_noun >= 0.6 * len(uses)
 
 
 def _capitalise(name: str) -> str:
