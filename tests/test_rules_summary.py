@@ -6,7 +6,7 @@ import pytest
 
 from summarizer.extract.rules.outcome import find_outcome
 from summarizer.extract.rules.sentences import split_sentences
-from summarizer.extract.rules.summary import contribution_score, find_summary, trim_lead
+from summarizer.extract.rules.summary import contribution_score, find_summary, title_overlap, trim_lead
 
 BERT = ("Language model pre-training has been shown to be effective for improving many natural language processing "
         "tasks. We introduce a new language representation model called BERT, which stands for Bidirectional "
@@ -124,3 +124,26 @@ def test_to_do_so_is_a_frame_too() -> None:
             "against the complex data stream.")
     expected = "We elaborate a Robust Test-Time Adaptation (RoTTA) method against the complex data stream."
     assert _summary(text) == expected
+
+
+SAFE_CF = ("Tail performance is also a vital determinant of success for personalized recommender systems to reduce "
+           "the risk of losing users with low satisfaction. This study introduces a \"safe\" collaborative filtering "
+           "method that prioritizes recommendation quality for less-satisfied users rather than focusing on the "
+           "average performance. To overcome computational challenges for web-scale recommender systems, we develop "
+           "a robust yet practical algorithm that extends the most scalable method, implicit alternating least "
+           "squares (iALS).")
+
+
+def test_the_contribution_sentence_that_names_the_title_topic_wins() -> None:
+    # both sentences are contributions; the one about what the title names is the paper's summary
+    sentences = split_sentences(SAFE_CF)
+    hit = find_summary(sentences, "Safe Collaborative Filtering")
+    assert hit is not None and hit.value.startswith("This study introduces a \"safe\" collaborative filtering")
+    untitled = find_summary(sentences)  # without the title the stronger `we develop` cue decides
+    assert untitled is not None and untitled.value.startswith("we develop a robust yet practical algorithm")
+
+
+def test_title_overlap_is_the_share_of_title_words_written() -> None:
+    sentence = split_sentences("We propose an approach to estimate the performance a model reaches.")[0]
+    assert title_overlap(sentence, {"predicting", "performance", "data", "requirement"}) == 0.25
+    assert title_overlap(sentence, set()) == 0.0

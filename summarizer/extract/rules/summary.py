@@ -16,6 +16,7 @@ import re
 
 from summarizer.extract.rules.hits import Hit
 from summarizer.extract.rules.sentences import Sentence
+from summarizer.extract.rules.task_choice import content_words
 
 _AGENT = (r"(?:we|(?:this|the\spresent)\s(?:[\w-]+\s){0,2}?(?:paper|work|study|article|letter|thesis|report|note|"
           r"manuscript|research|survey|review|chapter)|our\s(?:work|paper|study))")
@@ -57,6 +58,7 @@ _LEAD = re.compile(
     re.IGNORECASE)
 _AGENT_HINT = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his|[Tt]he present)\b")
 _MIN_WORDS = 6
+TITLE_WEIGHT = 2.0  # a sentence writing every title word gains as much as a weak contribution cue
 
 
 def contribution_score(sentence: Sentence, index: int) -> float:
@@ -86,15 +88,25 @@ def contribution_score(sentence: Sentence, index: int) -> float:
     return score - 0.1 * index  # ties go to the earlier sentence: the contribution precedes its details
 
 
-def find_summary(sentences: list[Sentence]) -> Hit | None:
-    """The contribution sentence, else the first sentence of substance; None for an empty abstract."""
+def find_summary(sentences: list[Sentence], title: str = "") -> Hit | None:
+    """The contribution sentence, else the first sentence of substance; None for an empty abstract.
+
+    Among contribution sentences, the one that names the title's topic wins more often: a reader's one-line
+    summary says what the paper does to the thing its title names."""
     usable = [(i, s) for i, s in enumerate(sentences) if len(s.text.split()) >= 3]
     if not usable:
         return None
-    score, _, best = max((contribution_score(s, i), -i, s) for i, s in usable)
-    if score <= 0:
-        best = usable[0][1]  # no cue at all: an abstract's opening usually names its topic
+    topic = set(content_words(title))
+    scored = [(contribution_score(s, i), i, s) for i, s in usable]
+    if max(score for score, _, _ in scored) <= 0:
+        return trim_lead(usable[0][1])  # no cue at all: an abstract's opening usually names its topic
+    _, _, best = max((score + TITLE_WEIGHT * title_overlap(s, topic), -i, s) for score, i, s in scored)
     return trim_lead(best)
+
+
+def title_overlap(sentence: Sentence, topic: set[str]) -> float:
+    """Share of the title's content words the sentence writes (0 without a title)."""
+    return len(topic & set(content_words(sentence.text))) / len(topic) if topic else 0.0
 
 
 def trim_lead(sentence: Sentence) -> Hit:
