@@ -6,7 +6,8 @@ with its abstract's sentences shuffled and a numbered title, so texts stay reali
 `summarizer run --backend rules` in a child process and reports wall time, peak memory
 (the child's max RSS), papers per hour and the per-stage timings from its run.json.
 
-Run: `.venv/bin/python bench/scale.py 5000 20000 100000 [--workers N] [--keep DIR]`.
+Run: `.venv/bin/python bench/scale.py 5000 20000 100000 200000 500000 [--workers N] [--keep DIR]`.
+Sizes past 100,000 are written as a folder of 100,000-paper files (one input file is capped at 200 MiB).
 """
 
 from __future__ import annotations
@@ -26,18 +27,29 @@ sys.path.insert(0, str(ROOT))
 
 from bench.rules_speed import SAMPLES, load_all  # noqa: E402
 
+PART = 100_000  # papers per file: an input file is refused over 200 MiB (~140,000 of these papers)
+
 
 def write_listing(n: int, path: Path, seed: int = 0) -> None:
-    """N unique papers as JSONL, derived from the sample records."""
+    """N unique papers as JSONL, derived from the sample records; past PART papers, a folder of PART-paper files."""
     papers, rng = load_all([SAMPLES]), random.Random(seed)
-    with path.open("w", encoding="utf-8") as handle:
-        for i in range(n):
-            paper = papers[i % len(papers)]
-            sentences = paper.abstract.split(". ")
-            rng.shuffle(sentences)
-            record = {"title": f"{paper.title} ({i})", "abstract": ". ".join(sentences), "url": paper.url,
-                      "date": paper.date, "upvotes": paper.upvotes}
-            handle.write(json.dumps(record) + "\n")
+    if n > PART:
+        path.mkdir(parents=True, exist_ok=True)
+    handle = None
+    for i in range(n):
+        if i % PART == 0:
+            if handle is not None:
+                handle.close()
+            handle = (path / f"part-{i // PART:03d}.jsonl" if n > PART else path).open("w", encoding="utf-8")
+        paper = papers[i % len(papers)]
+        sentences = paper.abstract.split(". ")
+        rng.shuffle(sentences)
+        record = {"title": f"{paper.title} ({i})", "abstract": ". ".join(sentences), "url": paper.url,
+                  "date": paper.date, "upvotes": paper.upvotes}
+        assert handle is not None
+        handle.write(json.dumps(record) + "\n")
+    if handle is not None:
+        handle.close()
 
 
 def run_once(listing: Path, out: Path, workers: int | None) -> dict[str, object]:
@@ -69,15 +81,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         base = args.keep or Path(tmp)
         base.mkdir(parents=True, exist_ok=True)
-        print(f"{'papers':>8} {'wall s':>7} {'peak MB':>8} {'papers/h':>10}  stages (s)")
+        print(f"{'papers':>8} {'wall s':>7} {'peak MB':>8} {'papers/h':>10} {'load 1m':>8}  stages (s)")
         for n in args.sizes:
-            listing = base / f"listing-{n}.jsonl"
+            listing = base / (f"listing-{n}" if n > PART else f"listing-{n}.jsonl")
             if not listing.exists():
                 write_listing(n, listing)
             result = run_once(listing, base / f"out-{n}", args.workers)
             rate = n / float(result["wall_s"]) * 3600  # type: ignore[arg-type]
-            print(f"{n:>8} {result['wall_s']:>7} {result['peak_rss_mb']:>8} {rate:>10,.0f}  {result['stages_s']}",
-                  flush=True)
+            load = os.getloadavg()[0]  # other work on the machine inflates the wall time: say how busy it was
+            print(f"{n:>8} {result['wall_s']:>7} {result['peak_rss_mb']:>8} {rate:>10,.0f} {load:>8.1f}  "
+                  f"{result['stages_s']}", flush=True)
 
 
 if __name__ == "__main__":

@@ -33,11 +33,11 @@ from summarizer.progress import NullProgress, ProgressSink
 from summarizer.redact import redact
 from summarizer.settings import Settings
 from summarizer.sources import LoadResult
-from summarizer.spool import CardSpool
+from summarizer.spool import CardSpool, DocSpool
 from summarizer.themes import OTHER, ThemeDoc, ThemeSpec, theme_docs
 
 RUN_REPORT_VERSION = "1"
-SPOOL_NAME = ".cards.spool"  # in the staging folder, removed before the outputs are swapped in
+SPOOL_NAME, DOCS_NAME = ".cards.spool", ".themes.spool"  # in the staging folder, gone before the outputs swap in
 
 
 class Failure(BaseModel):
@@ -174,15 +174,14 @@ def _run_into(loaded: LoadResult, out_dir: Path, settings: Settings, spec: Theme
     llm = getattr(extractor, "llm", None) if extractor is not None else make_llm(settings)
     extractor = extractor or make_extractor(settings, llm)
     report.extractor = extractor.info.model_dump()
-    with CardSpool(out_dir / SPOOL_NAME) as spool:
+    with CardSpool(out_dir / SPOOL_NAME) as spool, DocSpool(out_dir / DOCS_NAME) as docs:
         with _timed(report, "extract"):
             cards = iter_cards(loaded.papers, extractor, progress, report)
-            docs, ranks = _spool(spool, iter(annotate(list(cards))) if annotate else cards)
+            ranks = _spool(spool, docs, iter(annotate(list(cards))) if annotate else cards)
         with _timed(report, "themes"), progress.stage("themes", None):
             assignment = theme_docs(docs, spec)
         other = {i for t in assignment.themes if t.name == OTHER for i in t.paper_ids}
         titles = {d.id: d.title for d in docs if d.id in other}
-        del docs  # the theme texts: what a run holds in memory from here on is the ranking
         for rank, label in zip(ranks, assignment.labels, strict=True):
             rank.theme = label
         with _timed(report, "overviews"), progress.stage("overviews", None):
@@ -206,14 +205,13 @@ def _run_into(loaded: LoadResult, out_dir: Path, settings: Settings, spec: Theme
     return report
 
 
-def _spool(spool: CardSpool, cards: Iterable[PaperCard]) -> tuple[list[ThemeDoc], list[Ranked]]:
-    """Each card to disk; kept: what themes read and what ranking needs."""
-    docs: list[ThemeDoc] = []
+def _spool(spool: CardSpool, docs: DocSpool, cards: Iterable[PaperCard]) -> list[Ranked]:
+    """Each card and its theme text to disk; what stays in memory is what ranking needs."""
     ranks: list[Ranked] = []
     for card in cards:
         ranks.append(Ranked.of(spool.append(card), card))
         docs.append(ThemeDoc.of(card))
-    return docs, ranks
+    return ranks
 
 
 def _meta(loaded: LoadResult, cards: int, report: RunReport) -> DigestMeta:

@@ -4,17 +4,21 @@ A card with its provenance is ~18 KB in memory; 100,000 of them were most of a 2
 pipeline appends each card here as it is extracted and keeps only what later stages read (theme
 texts, ranking fields); exports stream the spool back, and the digest re-reads only the cards it
 shows. One JSON line per card (the export's own form), an 8-byte offset per card to find it again.
+The theme texts wait on disk too (`DocSpool`): themes read them once in order and by fixed samples,
+and a million abstracts would otherwise be the largest thing a run holds.
 """
 
 from __future__ import annotations
 
+import json
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, overload
 
 from summarizer.models import PaperCard
+from summarizer.themes import ThemeDoc
 
 READ_BUFFER = 1 << 20
 
@@ -63,6 +67,67 @@ class CardSpool:
         self.path.unlink(missing_ok=True)
 
     def __enter__(self) -> CardSpool:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.remove()
+
+
+class DocSpool(Sequence[ThemeDoc]):
+    """Theme texts on disk, one JSON array a line: a `Sequence[ThemeDoc]` for the themes module."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._file: IO[bytes] = path.open("w+b")
+        self._offsets = array("q")
+        self._end = 0
+        self._unflushed = False
+
+    def append(self, doc: ThemeDoc) -> None:
+        self._file.seek(self._end)
+        line = json.dumps([doc.id, doc.title, doc.task, doc.method, doc.abstract]).encode("ascii") + b"\n"
+        self._file.write(line)
+        self._offsets.append(self._end)
+        self._end += len(line)
+        self._unflushed = True
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+    @overload
+    def __getitem__(self, index: int) -> ThemeDoc: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[ThemeDoc]: ...
+
+    def __getitem__(self, index: int | slice) -> ThemeDoc | list[ThemeDoc]:
+        if self._unflushed:
+            self._file.flush()
+            self._unflushed = False
+        if not isinstance(index, slice):  # an int, or a numpy integer from a sample
+            self._file.seek(self._offsets[index])
+            return ThemeDoc(*json.loads(self._file.readline()))
+        rows = range(*index.indices(len(self)))
+        if index.step not in (None, 1):
+            return [self[i] for i in rows]
+        if rows:
+            self._file.seek(self._offsets[rows[0]])
+        return [ThemeDoc(*json.loads(self._file.readline())) for _ in rows]
+
+    def __iter__(self) -> Iterator[ThemeDoc]:
+        self._file.flush()
+        with self.path.open("rb", buffering=READ_BUFFER) as handle:
+            for _ in range(len(self._offsets)):
+                yield ThemeDoc(*json.loads(handle.readline()))
+
+    def close(self) -> None:
+        self._file.close()
+
+    def remove(self) -> None:
+        self.close()
+        self.path.unlink(missing_ok=True)
+
+    def __enter__(self) -> DocSpool:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from summarizer.digest import DigestMeta, build_view, view_of
@@ -19,8 +20,8 @@ from summarizer.pipeline import RunReport, extract_cards, run_pipeline
 from summarizer.progress import NullProgress
 from summarizer.settings import Settings
 from summarizer.sources import load_papers
-from summarizer.spool import CardSpool
-from summarizer.themes import assign_themes
+from summarizer.spool import CardSpool, DocSpool
+from summarizer.themes import ThemeDoc, assign_themes, theme_docs
 from tests.cards_factory import SAMPLES, filled_sample_cards
 
 
@@ -84,3 +85,18 @@ def test_a_run_writes_what_the_in_memory_path_writes_and_leaves_no_spool(tmp_pat
     write_jsonl(themed.cards, tmp_path / "memory.jsonl")
     assert (out / "cards.jsonl").read_bytes() == (tmp_path / "memory.jsonl").read_bytes()
     assert report.counts["cards"] == len(themed.cards) and report.themes == themed.report()
+
+
+def test_theme_texts_on_disk_theme_like_those_in_memory(tmp_path: Path) -> None:
+    docs = [ThemeDoc.of(card) for card in filled_sample_cards()]
+    with DocSpool(tmp_path / "docs") as spooled:
+        for doc in docs:
+            spooled.append(doc)
+        assert len(spooled) == len(docs) and list(spooled) == docs
+        assert spooled[np.int64(7)] == docs[7] and spooled[-1] == docs[-1]
+        assert spooled[5:9] == docs[5:9] and spooled[::50] == docs[::50] and spooled[10:10] == []
+        on_disk = theme_docs(spooled)
+    in_memory = theme_docs(docs)
+    assert on_disk.labels == in_memory.labels
+    assert [(t.name, t.paper_ids, t.terms) for t in on_disk.themes] == [
+        (t.name, t.paper_ids, t.terms) for t in in_memory.themes]
