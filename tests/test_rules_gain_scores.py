@@ -79,3 +79,27 @@ def test_an_achieved_score_becomes_a_gain_with_its_metric() -> None:
     text = "Our regressor achieves an MAE of 11.87 on the ETTh1 benchmark, while the baseline needs more data."
     [gain] = find_gains(split_sentences(text))
     assert (gain.value, gain.metric, gain.baseline, gain.dataset) == ("11.87", "MAE", None, "ETTh1 benchmark")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("On GSM8K, our 7B model is up to 2.3 points higher than the instruction-tuned baseline.", [("2.3 points", None)]),
+    ("The system is 1.8 BLEU better than the strongest cascade.", [("1.8 BLEU", "BLEU")]),
+])
+def test_points_then_change_word(sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _scores(sentence) == expected
+
+
+def test_a_margin_in_parentheses_is_the_claim() -> None:
+    [gain] = find_gains(split_sentences("Our detector outperforms YOLOv8 by a large margin (3.2%) on COCO."))
+    assert (gain.value, gain.baseline, gain.dataset) == ("3.2%", "YOLOv8", "COCO")
+
+
+def test_number_then_metric_prefers_the_metric_right_after_the_number() -> None:
+    text = "Our model obtains a 41.16 ROUGE-1 score on the CNN/Daily Mail dataset."
+    assert _scores(text) == [("41.16", "ROUGE-1")]
+
+
+def test_a_setting_word_after_an_achieved_multiple_is_the_claim() -> None:
+    text = "On the OBW dataset, our method achieved 6.6 times compression rate for the embedding and softmax matrices."
+    [gain] = find_gains(split_sentences(text))
+    assert (gain.value, gain.dataset) == ("6.6 times", "OBW dataset")

@@ -74,7 +74,7 @@ def _baseline(text: str, start: int, end: int) -> str | None:
 
 # `on test-clean`, `on the validation set`, `across 50 real-world manipulation tasks`: an evaluation set named by
 # what it is; `on the test clean subset of LibriSpeech English data` keeps its `of` tail
-_EVAL_SET = re.compile(r"\b(?:on|across|in)\s(?:the\s|all\s)?(?P<d>(?:\d+\s)?(?:[\w-]+\s){0,4}?(?:tasks|benchmarks?|"
+_EVAL_SET = re.compile(r"\b(?:[Oo]n|across|in)\s(?:the\s|all\s)?(?P<d>(?:\d+\s)?(?:[\w-]+\s){0,4}?(?:tasks|benchmarks?|"
                        r"datasets?|test\sset|validation\sset|dev(?:elopment)?\sset|held-out\sset|test[-\s]clean|"
                        r"test[-\s]other|dev[-\s]clean|dev[-\s]other|test\ssplit|subset|cohorts?|"
                        r"(?:held-out|hold-out|unseen|external)\s[a-z][\w-]*|(?<=the\s)test\s(?:set|split|data|[A-Z][\w-]*(?:\s[a-z]+)?)|"

@@ -101,7 +101,7 @@ def _metric_name(text: str, m: re.Match[str]) -> tuple[int, str]:
 
 def metric_of_number(text: str) -> list[Score]:
     """`achieves an MAE of 11.87`, `a C-index of 0.77`, `the lowest MSE score 0.00347`: metric, then its value."""
-    out = []
+    out: list[Score] = []
     for m in _metrics(text):
         if re.search(r"\b(?:threshold|confidence|cutoff|similarity|z|risk|propensity)[\s-]$",
                      text[max(0, m.start() - 14):m.start()], re.IGNORECASE):
@@ -118,7 +118,7 @@ def number_then_metric(text: str) -> list[Score]:
     """`reaches 0.89 accuracy`, `obtains 45.2 mAP on COCO`: a unit-less number named by the metric after it."""
     out = []
     for m in _NUMBER.finditer(text):
-        metric = _metric_at(text, m.end()) or (_metric_at(text, m.start("mod")) if m.group("mod") else None)
+        metric = (_metric_at(text, m.start("mod")) if m.group("mod") else None) or _metric_at(text, m.end())
         if metric and _claimed(text, m.start()) and metric.group(0).lower() not in ("score", "scores", "rating"):
             out.append(Score(m.start("v"), m.end("v"), _metric_name(text, metric)[1]))
     return out
@@ -140,6 +140,11 @@ def score_on_benchmark(text: str) -> list[Score]:
             for m in _SCORE_ON.finditer(text) if not _OTHERS.search(_clause_before(text, m.start())[-60:])]
 
 
+# `up to 2.3 points higher`, `1.8 BLEU better than X`: the change word follows the units
+_POINTS_THEN_CHANGE = re.compile(rf"(?<![\w.])\+?(?P<v>{NUM})\s(?P<m>points?|pts|BLEU|F1|ROUGE(?:-[12L])?|mAP|mIoU|AP|"
+                                 rf"CIDEr|METEOR)\s(?:higher|better|more|lower|improvements?|gains?|increase|absolute)\b")
+
+
 def points_of_change(text: str) -> list[Score]:
     """`by up to 0.4 BLEU`, `improvements of 4.3--11.2 BLEU`, `by 2.5 points`: a change in the metric's own units."""
     out = []
@@ -151,6 +156,9 @@ def points_of_change(text: str) -> list[Score]:
                                                      r"reduc\w*|margin|lead)\b", _clause_before(text, m.start())[-50:],
                                                      re.IGNORECASE):
             out.append(Score(m.start("v"), end, metric, change=True))
+    for m in _POINTS_THEN_CHANGE.finditer(text):
+        unit = m.group("m")
+        out.append(Score(m.start("v"), m.end("m"), None if unit.startswith(("point", "pts")) else unit, change=True))
     return out
 
 

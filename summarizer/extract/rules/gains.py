@@ -55,7 +55,8 @@ _OTHERS_NUMBER = re.compile(r"\b(?:prior|previous|existing|earlier|baseline|comp
 # `9 × 9 board`, `3x3 kernels`: a dimension, not a multiplier
 _DIMENSION = re.compile(r"^\s?\d")
 _CONTINUES = re.compile(r"^(?:\s*(?:,|and|or|/|,\s?and)\s*(?:by\s)?(?:\w+\s)?"
-                        r"|[^.;()%×]{0,40}\sand\s(?:by\s|an?\s|the\s)?)$")
+                        r"|[^.;()%×]{0,40}\sand\s(?:by\s|an?\s|the\s)?"
+                        r"|\)\s?(?:,\s)?(?:and\s)?[\w.-]+(?:\s[\w.-]+){0,2}\s\()$")  # `(4.96%) and Mistral-7B (`
 _ABOUT_OTHERS = re.compile(r"(?:In comparison|By contrast|In contrast|Previously|Prior work|Existing)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|ours)\b", re.IGNORECASE)
 
@@ -69,6 +70,9 @@ class GainHit:
     metric: str | None
     baseline: str | None
     dataset: str | None
+
+
+_ANY_DIGIT = re.compile(r"\d")
 
 
 class _Found(NamedTuple):
@@ -91,7 +95,7 @@ def find_gains(sentences: list[Sentence]) -> list[GainHit]:
 
 def _sentence_gains(sentence: Sentence) -> list[GainHit]:
     text = sentence.text
-    if not any(ch.isdigit() for ch in text):
+    if not _ANY_DIGIT.search(text):
         return []  # no number, no gain
     if _ABOUT_OTHERS.match(text) and not _FIRST_PERSON.search(text):
         return []  # `In comparison, DT achieved 93.73%`: a baseline's number, not the paper's claim
@@ -125,7 +129,9 @@ def _sentence_gains(sentence: Sentence) -> list[GainHit]:
     found.sort(key=lambda f: f.spans[0][0])
     hits = [_describe(sentence, f) for f in found]
     for i, (slot, name) in respective_labels(text, [(f.spans[0][0], f.spans[-1][1]) for f in found]).items():
-        hits[i] = replace(hits[i], **{slot: name})
+        hit = hits[i]
+        hits[i] = replace(hit, metric=name) if slot == "metric" else replace(
+            hit, baseline=name) if slot == "baseline" else replace(hit, dataset=name)
     return hits
 
 
@@ -175,13 +181,24 @@ def _accept(text: str, start: int, end: int) -> bool:
         return False  # `with less than 90% activated parameters`: the budget the result is reached under
     if frugal and not re.search(r"\b(?:at|top)\s", before[-30:]):
         return True  # `uses only 0.1% of the parameters` is the claimed advantage
-    if _SETTING_AFTER.match(after) and not re.search(r"\b(?:by|reduc\w*|sav\w*|cut\w*)\s(?:\w+\s)?$", before):
+    if _RETAINED.match(after):
+        return True  # `at least 83% of the non-quantized performance`: the share of quality kept is the claim
+    claimed_setting = re.search(r"\b(?:by|reduc\w*|sav\w*|cut\w*|achiev\w*|attain\w*|obtain\w*)\s(?:\w+\s){0,2}$",
+                                before)  # `saving more than 40% of`, `achieved 6.6 times compression rate`
+    if _SETTING_AFTER.match(after) and not claimed_setting:
         return False
     if _SETTING_BEFORE.search(before) or _after_a_name_in_parens(before):
         return False
     if re.search(r"\bwhereas\s(?!(?:our|we|it)\b)[^,;]*$", before):
         return False  # a baseline's number in a contrast clause
     return bool(_CLAIM_BEFORE.search(before) or _CLAIM_AFTER.match(after))
+
+
+_IMPROVES_FOR = re.compile(r"\b(?:improv|increas|boost|rais|enhanc)\w*\s[^,;()]{0,60}\bfor\s[^,;()]{1,40}$", re.I)
+# `(at least) 83% of the non-quantized performance`, `95% of the original accuracy`
+_RETAINED = re.compile(r"\s?of\s(?:the\s|its\s|their\s)?(?:original|full|non-quantized|unquantized|dense|uncompressed|"
+                       r"unpruned|full-precision|full-size|teacher|base)(?:\s[\w-]+){0,2}?\s(?:performance|accuracy|"
+                       r"quality|capabilit\w+)\b", re.I)
 
 
 def _after_a_name_in_parens(before: str) -> bool:
@@ -191,8 +208,10 @@ def _after_a_name_in_parens(before: str) -> bool:
     if re.match(r"(?:absolute|relative|i\.e\.,?|by|up to)\s", before[before.rfind("(") + 1:], re.IGNORECASE):
         return False  # `lower top-1 error (absolute 7.8%)`: the aside states the claim itself
     outside = before[:before.rfind("(")].rstrip()
+    if _IMPROVES_FOR.search(outside):
+        return False  # `improves zero-shot accuracy for Llama-3-8B-Instruct (4.96%)`: that model's gain
     return not re.search(r"\b(?:fewer|less|lower|higher|more|faster|smaller|better|improv\w*|gains?|"
-                         r"reduc\w*|increas\w*|speedup|by)$", outside, re.IGNORECASE)
+                         r"reduc\w*|increas\w*|speedup|by|margins?)$", outside, re.IGNORECASE)
 
 
 def _describe(sentence: Sentence, found: _Found) -> GainHit:

@@ -66,6 +66,9 @@ def _lexicon_datasets(text: str, field: str) -> list[Hit]:
     hits: list[Hit] = []
     i = 0
     while i < len(tokens):
+        if keys[i] not in firsts and "/" not in text[tokens[i][0]:tokens[i][1]]:
+            i += 1  # no lexicon name starts with this word (most words): skip the n-gram checks (speed)
+            continue
         for n in range(min(firsts.get(keys[i], 1), _MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
             start, end = tokens[i][0], tokens[i + n - 1][1]
             surface = text[start:end]
