@@ -208,6 +208,9 @@ def _after_a_name_in_parens(before: str) -> bool:
     if re.match(r"(?:absolute|relative|i\.e\.,?|by|up to)\s", before[before.rfind("(") + 1:], re.IGNORECASE):
         return False  # `lower top-1 error (absolute 7.8%)`: the aside states the claim itself
     outside = before[:before.rfind("(")].rstrip()
+    inside = before[before.rfind("(") + 1:]
+    if re.search(r"\d\s?(?:%|×|x|times)$", outside) and re.fullmatch(r"\s*(?:~|about\s|around\s)?", inside):
+        return False  # `more than 10% (6%) more correlated ... per-residue (per-target)`: the parallel claim
     if _IMPROVES_FOR.search(outside):
         return False  # `improves zero-shot accuracy for Llama-3-8B-Instruct (4.96%)`: that model's gain
     return not re.search(r"\b(?:fewer|less|lower|higher|more|faster|smaller|better|improv\w*|gains?|"
