@@ -99,3 +99,16 @@ def test_check_compares_v2_fields_only_where_the_baseline_has_them() -> None:
     result = compare(current, newer)
     assert not result.ok
     assert [c.field for c in result.fields if c.significant_drop] == ["summary"]
+
+
+def test_show_errors_lists_a_paper_whose_only_fault_is_an_unmatched_prediction() -> None:
+    from summarizer.evaluation.report import _wrong
+
+    gold = [GoldGain(value="12%", metric="accuracy")]
+    score, slots = score_gain_records(gold, [{"value": "12%", "metric": "accuracy"}, {"value": "10-fold"}])
+    paper = PaperScore(id="x", split="dev", source="x", parsed=True, gain_slots=slots,
+                       fields={"gain_records": score, **{f: FieldScore(lenient=1, strict=1) for f in
+                                                          ("task", "method", "gains", "datasets", "models",
+                                                           "code_urls")}})
+    assert score.lenient == 1 and _wrong(paper) == ["gain_records"]
+    assert "'10-fold' predicted, no gold record" in score.reason

@@ -168,8 +168,9 @@ def _wrong(paper: PaperScore) -> list[str]:
         score = paper.fields.get(f)
         if score is not None and score.lenient < SENTENCE_SHOWN_BELOW:
             wrong.append(f)
-    if "gain_records" in paper.fields and paper.fields["gain_records"].lenient < 1:
-        wrong.append("gain_records")
+    records = paper.fields.get("gain_records")
+    if records is not None and (records.lenient < 1 or paper.gain_slots.get("unmatched")):
+        wrong.append("gain_records")  # (also when every gold record is right but a prediction matches none)
     return wrong
 
 

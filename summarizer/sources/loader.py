@@ -24,10 +24,10 @@ from summarizer.sources.records import Warn
 from summarizer.sources.store import SPOOL_ABOVE, PaperCollector
 from summarizer.sources.tabular import (
     array_items,
+    iter_csv,
+    iter_jsonl,
     looks_tabular,
     papers_from_records,
-    parse_csv,
-    parse_jsonl,
     record_fields,
 )
 
@@ -53,12 +53,12 @@ class LoadResult:
     duplicates: int = 0
 
 
-def _parse_json(text: str, source: str, warn: Warn) -> tuple[str, list[Paper]]:
+def _parse_json(text: str, source: str, warn: Warn) -> tuple[str, Iterable[Paper]]:
     try:
         data: Any = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as exc:
         if _has_json_lines(text):  # one bad line must not reject the good ones
-            return "jsonl", parse_jsonl(text, source, warn)
+            return "jsonl", iter_jsonl(text, source, warn)
         if isinstance(exc, RecursionError) and text.lstrip().startswith("["):
             return "json", papers_from_records(array_items(text, source, warn), source, warn)
         problem = f"{exc.msg} at line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
@@ -88,7 +88,7 @@ def _has_json_lines(text: str) -> bool:
     return False
 
 
-def _parse_auto(path: Path, text: str, warn: Warn) -> tuple[str, list[Paper]]:
+def _parse_auto(path: Path, text: str, warn: Warn) -> tuple[str, Iterable[Paper]]:
     source, head, suffix = str(path), text.lstrip()[:65536], path.suffix.lower()
     if suffix in (".html", ".htm") or (head.startswith("<") and _HTML.search(head)):
         raise InputError(source, "is an HTML page; copy the page's text from the browser (select all, copy, "
@@ -98,22 +98,35 @@ def _parse_auto(path: Path, text: str, warn: Warn) -> tuple[str, list[Paper]]:
             raise InputError(source, "is XML but not an Atom feed (expected arXiv API output)")
         return "arxiv", parse_atom(text, source, warn)
     if suffix in _JSONL_SUFFIXES:
-        return "jsonl", parse_jsonl(text, source, warn)
+        return "jsonl", iter_jsonl(text, source, warn)
     if head.startswith(("{", "[")):
         return _parse_json(text, source, warn)
     if suffix in (".csv", ".tsv") or looks_tabular(text):
-        return "csv", parse_csv(text, source, warn)
+        return "csv", iter_csv(text, source, warn)
     return f"hf-page/{detect_layout(text)}", parse_hf_page(text, source, warn)
 
 
-_FORCED: dict[str, Callable[[str, str, Warn], list[Paper]]] = {
-    "hf-page": parse_hf_page, "jsonl": parse_jsonl, "csv": parse_csv, "arxiv": parse_atom,
+_FORCED: dict[str, Callable[[str, str, Warn], Iterable[Paper]]] = {
+    "hf-page": parse_hf_page, "jsonl": iter_jsonl, "csv": iter_csv, "arxiv": parse_atom,
     "hf-api": lambda text, source, warn: parse_daily_papers(json.loads(text), source, warn),
     "json": lambda text, source, warn: _parse_json(text, source, warn)[1],
 }
 
 
 def parse_file(path: Path, warn: Warn, fmt: str = "auto") -> tuple[str, list[Paper]]:
+    found, papers = read_file(path, warn, fmt)
+    listed = list(papers)
+    if not listed:
+        raise _no_papers(path, found)
+    return found, listed
+
+
+def _no_papers(path: Path, found: str) -> InputError:
+    return InputError(str(path), f"holds no papers (read as {found}: expected titles with abstracts)")
+
+
+def read_file(path: Path, warn: Warn, fmt: str = "auto") -> tuple[str, Iterable[Paper]]:
+    """The format and the file's papers; JSONL and CSV papers come one at a time as they are consumed."""
     text = read_text(path, warn)
     if fmt == "auto":
         found, papers = _parse_auto(path, text, warn)
@@ -122,8 +135,6 @@ def parse_file(path: Path, warn: Warn, fmt: str = "auto") -> tuple[str, list[Pap
             found, papers = fmt, _FORCED[fmt](text, str(path), warn)
         except (json.JSONDecodeError, KeyError, RecursionError) as exc:
             raise InputError(str(path), f"is not {fmt} input ({exc})") from None
-    if not papers:
-        raise InputError(str(path), f"holds no papers (read as {found}: expected titles with abstracts)")
     return found, papers
 
 
@@ -155,12 +166,13 @@ def load_papers(paths: Iterable[Path], fmt: str = "auto", spool_above: int = SPO
     collected = PaperCollector(spool_above)
     for path in expand_inputs(paths, result.errors):
         try:
-            found, papers = parse_file(path, result.warnings.append, fmt)
+            found, papers = read_file(path, result.warnings.append, fmt)
+            records = collected.add(papers)  # past SPOOL_ABOVE, each paper goes to disk as it is parsed
+            if not records:
+                raise _no_papers(path, found)
         except InputError as exc:
             result.errors.append(str(exc))
             continue
-        result.sources.append(SourceStats(source=str(path), format=found, records=len(papers)))
-        collected.add(papers)
-        del papers  # a large file's papers are on disk now
+        result.sources.append(SourceStats(source=str(path), format=found, records=records))
     result.papers, result.duplicates = collected.result()
     return result

@@ -12,7 +12,7 @@ from __future__ import annotations
 import tempfile
 import weakref
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, overload
 
 from summarizer.models import Paper
@@ -60,7 +60,9 @@ class PaperCollector:
         self._file: IO[bytes] | None = None
         self._best: dict[str, tuple[int, int]] = {}  # on disk: id -> (richness, offset of that record)
 
-    def add(self, papers: Sequence[Paper]) -> None:
+    def add(self, papers: Iterable[Paper]) -> int:
+        """Take the papers (a stream is consumed one paper at a time); returns how many."""
+        before = self.records
         for paper in papers:
             self.records += 1
             if self._file is None:
@@ -71,6 +73,7 @@ class PaperCollector:
                     self._to_disk()
             else:
                 self._write(paper)
+        return self.records - before
 
     def result(self) -> tuple[Sequence[Paper], int]:
         """The papers and how many records were duplicates."""

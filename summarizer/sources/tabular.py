@@ -52,21 +52,28 @@ def record_fields(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def papers_from_records(rows: Iterable[tuple[int | str, Any]], source: str, warn: Warn) -> list[Paper]:
-    papers: list[Paper] = []
+    return list(iter_papers(rows, source, warn))
+
+
+def iter_papers(rows: Iterable[tuple[int | str, Any]], source: str, warn: Warn) -> Iterator[Paper]:
+    """Papers one by one as the records are read: an archive's papers need not all exist at once."""
+    position = 0
     for line, record in rows:
         if not isinstance(record, dict):
             warn(f"{source}:{line}: not an object with title and abstract; skipped")
             continue
         try:
             fields = record_fields(record)
-            papers.append(make_paper(source=source, position=len(papers), warn=located(warn, f"{source}:{line}"),
-                                     title=fields.pop("title", None), abstract=fields.pop("abstract", None),
-                                     **fields))
+            paper = make_paper(source=source, position=position, warn=located(warn, f"{source}:{line}"),
+                               title=fields.pop("title", None), abstract=fields.pop("abstract", None), **fields)
         except RecordError as exc:
             warn(f"{source}:{line}: {exc}")
+            continue
         except RecursionError:
             warn(f"{source}:{line}: nested too deeply to be a paper record; skipped")
-    return papers
+            continue
+        position += 1
+        yield paper
 
 
 def _jsonl_rows(text: str, source: str, warn: Warn) -> Iterator[tuple[int, Any]]:
@@ -120,7 +127,11 @@ def _skip_separators(text: str, position: int) -> int:
 
 
 def parse_jsonl(text: str, source: str, warn: Warn) -> list[Paper]:
-    return papers_from_records(_jsonl_rows(text, source, warn), source, warn)
+    return list(iter_jsonl(text, source, warn))
+
+
+def iter_jsonl(text: str, source: str, warn: Warn) -> Iterator[Paper]:
+    return iter_papers(_jsonl_rows(text, source, warn), source, warn)
 
 
 def _header(text: str) -> tuple[str, list[str]] | None:
@@ -142,8 +153,12 @@ def looks_tabular(text: str) -> bool:
 
 
 def parse_csv(text: str, source: str, warn: Warn) -> list[Paper]:
+    return list(iter_csv(text, source, warn))
+
+
+def iter_csv(text: str, source: str, warn: Warn) -> Iterator[Paper]:
     found = _header(text)
     delimiter = found[0] if found else ("\t" if source.lower().endswith(".tsv") else ",")
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows = ((reader.line_num, row) for row in reader)
-    return papers_from_records(rows, source, warn)
+    return iter_papers(rows, source, warn)
