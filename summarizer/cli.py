@@ -228,7 +228,8 @@ def run(
     """Extract a card per paper, group cards into themes, write digest and exports to --out.
 
     Writes cards.jsonl, cards.csv, digest.md, digest.html, digest.xml and run.json.
-    Exit status: 0 all good; 1 some input file or paper failed (see run.json); 2 nothing usable.
+    Exit status: 0 all good; 1 some input file or paper failed, or the model server did (see run.json);
+    2 nothing usable; 3 --max-calls, --max-cost or --deadline stopped model calls early (rules cards for the rest).
     """
     from summarizer.pipeline import run_pipeline
     from summarizer.progress import RichProgress
@@ -254,9 +255,9 @@ def run(
     if report.llm_stopped:
         err.print(f"[red]error:[/] stopped calling the model: {report.llm_stopped}; the remaining papers got "
                   "rules cards (see run.json)", markup=True)
-    elif report.llm and report.llm.get("stopped"):
-        err.print(f"[yellow]warning:[/] stopped calling the model: {report.llm['stopped']}; the remaining papers "
-                  "got rules cards", markup=True)
+    elif report.stopped_early:
+        err.print(f"[yellow]stopped early:[/] {report.stopped_early}; the remaining papers got rules cards "
+                  "(exit 3; see run.json)", markup=True)
     counts = report.counts
     if report.kept_previous_outputs:
         err.print(f"no card was extracted: the previous outputs in {out} are unchanged")
@@ -264,7 +265,7 @@ def run(
     err.print(f"{_n(counts['cards'], 'card')} in {_n(counts['themes'], 'theme')}, {counts['failures']} failed, "
               f"{report.model_calls} model calls, {report.cache_hits} cache hits, "
               f"{sum(report.timings_s.values()):.1f}s -> {out}/digest.html")
-    raise typer.Exit(0 if report.ok else 1)
+    raise typer.Exit(report.exit_code)
 
 
 def _profile_scorer(path: Path) -> Callable[[list[PaperCard]], list[PaperCard]]:

@@ -43,7 +43,8 @@ def daily_command(
 
     Papers seen on earlier days are not repeated (papers.db remembers them); a new arXiv
     version is shown once as "updated". Rerunning a day gives the same outputs and makes no
-    model calls. Exit status: 0 written (or no listing that day); 1 some paper or input failed; 2 unusable.
+    model calls. Exit status: 0 written (or no listing that day); 1 some paper or input failed; 2 unusable;
+    3 a budget stopped model calls early.
     """
     from summarizer.daily.listing import parse_day
     from summarizer.daily.run import DailyOptions, run_daily
@@ -73,7 +74,7 @@ def daily_command(
               f"-> {site / str(result.day) / 'digest.html'}")
     if email_to:
         _send(site / str(result.day), email_to, config)
-    raise typer.Exit(0 if report.ok else 1)
+    raise typer.Exit(report.exit_code)
 
 
 def _report_load(loaded: LoadResult) -> None:

@@ -63,6 +63,8 @@ class RunReport(BaseModel):
     usage: Usage = Field(default_factory=Usage)
     llm: dict[str, Any] | None = None
     llm_stopped: str | None = Field(default=None, description="why the run stopped calling the model (breaker)")
+    stopped_early: str | None = Field(default=None, description="why a budget (--max-calls, --max-cost) or the "
+                                      "deadline stopped model calls early: the rest got rules cards (exit 3)")
     failures: list[Failure] = Field(default_factory=list)
     themes: list[dict[str, Any]] = Field(default_factory=list)
     settings: dict[str, Any] = Field(default_factory=dict)
@@ -72,6 +74,14 @@ class RunReport(BaseModel):
     @property
     def ok(self) -> bool:
         return not self.failures and not self.input_errors and not self.llm_stopped
+
+    @property
+    def exit_code(self) -> int:
+        """0 all good; 1 a paper or input failed, or the server did (breaker); 3 a budget or the deadline
+        stopped model calls early (every paper still has a card)."""
+        if not self.ok:
+            return 1
+        return 3 if self.stopped_early else 0
 
 
 @contextmanager
@@ -128,6 +138,8 @@ def _llm_report(llm: Any, report: RunReport) -> None:
     report.usage = Usage.model_validate(report.llm["usage"])
     if llm.guard.stop_kind == "breaker":
         report.llm_stopped = llm.guard.stopped
+    elif llm.guard.stop_kind in ("budget", "deadline"):
+        report.stopped_early = llm.guard.stopped
 
 
 def run_pipeline(loaded: LoadResult, out_dir: Path, settings: Settings, spec: ThemeSpec | None = None,

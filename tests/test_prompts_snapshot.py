@@ -31,8 +31,8 @@ INPUTS: dict[str, dict[str, Any]] = {
     "extract": SAMPLE_PAPER,
     "overview": {"theme": "Sparse models", "cards": [
         {"id": "p1", "title": "FooNet: Sparse Everything", "task": "sparse training", "method": "FooNet",
-         "gains": ["accuracy 4.2% on GLUE"]},
-        {"id": "p2", "title": "BarNet", "task": None, "method": None, "gains": []}]},
+         "gains": ["accuracy 4.2% on GLUE"], "summary": "We present FooNet."},
+        {"id": "p2", "title": "BarNet", "task": None, "method": None, "gains": [], "summary": None}]},
 }
 
 

@@ -1,11 +1,12 @@
 """LLM-written theme overviews: a few sentences per theme, each citing the paper ids it summarises.
 
-Same machinery as the extractor, through the run's one `LLM` (`summarizer/prompts/overview.v1.md.j2`;
+Same machinery as the extractor, through the run's one `LLM` (`summarizer/prompts/overview.v2.md.j2`;
 re-asks, transport retries, the cache, the guard, accounting under the task `overviews` in run.json).
-The reply must cite only ids of the theme's cards; the
-digest's `verify_overview` then flags sentences whose numbers or names are not
-in the cited cards. A theme whose overview still fails falls back to the
-extractive overview, so the digest never loses a theme to a model error.
+As in the card prompt, the cards' text (it comes from abstracts) is data fenced in `<cards>`; suspicious
+cards are never shown to the model. The reply must cite only ids of the cards shown; the digest's
+`verify_overview` then aligns each sentence back to the cards it cites and flags (drops) those with a
+number, name or link the cards lack, or mostly about what they do not say. A theme whose overview still
+fails, or has no trustworthy card, gets the extractive overview, so the digest never loses a theme.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pydantic import BaseModel, Field, ValidationError, ValidationInfo, model_va
 
 from summarizer.digest.extractive import ExtractiveOverviewWriter
 from summarizer.digest.overview import Overview, OverviewSentence
+from summarizer.extract.screen import fence
 from summarizer.llm.context import validation_context
 from summarizer.llm.failure import CallFailed
 from summarizer.llm.prompts import load_prompt
@@ -29,7 +31,7 @@ from summarizer.llm.session import LLM, build_llm
 from summarizer.models import PaperCard
 from summarizer.settings import Settings
 
-PROMPT_ID = "overview.v1"
+PROMPT_ID = "overview.v2"
 TASK = "overviews"
 MAX_CARDS = 12  # the prompt lists at most this many cards per theme (the top of the theme's order)
 
@@ -64,9 +66,15 @@ _SCHEMA_SHA = hashlib.sha256(json.dumps(OverviewReply.model_json_schema(), sort_
 
 
 def _card_view(card: PaperCard) -> dict[str, Any]:
-    gains = [f"{g.metric or 'gain'} {g.value}" + (f" on {g.dataset}" if g.dataset else "")
+    """What the prompt shows of a card, every text fenced (it comes from the abstract, not from us)."""
+    gains = [fence(f"{g.metric or 'gain'} {g.value}" + (f" on {g.dataset}" if g.dataset else ""))
              for g in card.claimed_gains]
-    return {"id": card.id, "title": card.title, "task": card.task, "method": card.method.name, "gains": gains}
+    return {"id": card.id, "title": fence(card.title), "summary": _fenced(card.summary), "task": _fenced(card.task),
+            "method": _fenced(card.method.name), "gains": gains}
+
+
+def _fenced(text: str | None) -> str | None:
+    return fence(text) if text else None
 
 
 class LLMOverviewWriter:
@@ -89,7 +97,9 @@ class LLMOverviewWriter:
         return dict(zip(names, done, strict=True))
 
     async def _one(self, theme: str, cards: list[PaperCard], semaphore: asyncio.Semaphore) -> Overview:
-        shown = cards[:MAX_CARDS]
+        shown = [c for c in cards if not c.suspicious][:MAX_CARDS]
+        if not shown:
+            return self.fallback.write_overviews({theme: cards})[theme]  # it leaves suspicious cards out too
         ids = [c.id for c in shown]
         messages = self.prompt.render(theme=theme, cards=[_card_view(c) for c in shown])
         key = self.llm.key(messages, _SCHEMA_SHA, self.prompt.fingerprint())

@@ -62,8 +62,8 @@ def screen(paper: Paper) -> str | None:
 
 
 def fence(text: str) -> str:
-    """Paper text safe inside the prompt's <paper> fence: markers it contains cannot close the fence."""
-    return re.sub(r"</?\s*paper\s*>", lambda m: m.group().replace("<", "‹").replace(">", "›"), text,
+    """Paper text safe inside a prompt's <paper> or <cards> fence: markers it contains cannot close either."""
+    return re.sub(r"</?\s*(?:paper|cards)\s*>", lambda m: m.group().replace("<", "‹").replace(">", "›"), text,
                   flags=re.IGNORECASE)
 
 

@@ -31,6 +31,7 @@ from summarizer.llm import checked
 from summarizer.llm.context import VALIDATION_CONTEXT
 from summarizer.llm.events import Event, EventBus, EventKind
 from summarizer.llm.failure import CallFailed
+from summarizer.llm.guard import NOT_SENT
 from summarizer.llm.retry import Backoff, TransportWait, retry_reason, transport_cause, transport_retrying
 from summarizer.llm.usage import Usage
 from summarizer.settings import redact_url
@@ -51,6 +52,9 @@ class Tally:
     usage: Usage = field(default_factory=Usage)
     budget: int = 0
     hit_budget: bool = False
+    attempts: int = 0  # `client.create` calls: the first request of the first is reserved by the seam
+    reserved: int = 0  # requests this call reserved itself (retries, re-asks), settled by the model
+    refused: bool = False  # the guard refused a re-ask
 
 
 @dataclass
@@ -102,6 +106,8 @@ class StructuredCall:
             except CallFailed:
                 raise
             except InstructorRetryException as exc:
+                if tally.refused and self.guard is not None:  # not the model's answer: do not cache it as one
+                    raise CallFailed(f"{NOT_SENT}{self.guard.stopped}", "stopped") from None
                 if not tally.hit_budget:
                     raise _failure(exc, self.policy) from None
                 if attempt == 1:  # cut off by the budget, but reported as finished (llama.cpp's tools path)
@@ -127,11 +133,13 @@ class StructuredCall:
         async for attempt in transport_retrying(p.max_attempts, self.backoff, on_retry, p.wait, remaining):
             with attempt:
                 await self.backoff.wait()
-                if guard is not None:
-                    guard.check()
+                if guard is not None and tally.attempts:  # a retry: one more request to reserve
+                    guard.reserve()
+                    tally.reserved += 1
+                tally.attempts += 1
                 return await client.create(
                     response_model=response_model, messages=messages,  # type: ignore[arg-type]  # plain dicts
-                    max_retries=_reasks(p.max_reasks, tally),
+                    max_retries=_reasks(p.max_reasks, tally, guard),
                     strict=False, hooks=hooks, model=p.model, temperature=p.temperature,
                     max_tokens=max_tokens)
         raise AssertionError("unreachable")
@@ -166,17 +174,24 @@ class StructuredCall:
         return hooks
 
 
-def _reasks(max_reasks: int, tally: Tally) -> AsyncRetrying:
+def _reasks(max_reasks: int, tally: Tally, guard: Guard | None = None) -> AsyncRetrying:
     """instructor's re-ask loop, except after a reply that used the whole token budget.
 
     Re-asking a cut-off reply with the same budget cuts it off again; `complete`
-    retries it once with a larger budget instead.
+    retries it once with a larger budget instead. Each re-ask is a request: the
+    guard reserves it first, and a refusal ends the loop.
     """
-    return AsyncRetrying(
-        stop=stop_after_attempt(max_reasks + 1),
-        retry=retry_if_exception(lambda exc: isinstance(exc, REASKABLE) and not tally.hit_budget),
-        reraise=True,
-    )
+    def again(exc: BaseException) -> bool:
+        if not isinstance(exc, REASKABLE) or tally.hit_budget:
+            return False
+        if guard is not None:
+            if not guard.try_reserve():
+                tally.refused = True
+                return False
+            tally.reserved += 1
+        return True
+
+    return AsyncRetrying(stop=stop_after_attempt(max_reasks + 1), retry=retry_if_exception(again), reraise=True)
 
 
 def _usage(response: Any) -> Usage:

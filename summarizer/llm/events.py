@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from summarizer.llm.guard import NOT_SENT
 from summarizer.llm.usage import Usage
 from summarizer.redact import redact_optional
 
@@ -126,7 +127,7 @@ def log_event(event: Event) -> None:
     if event.kind is EventKind.RETRY:
         log.warning("paper %s: retrying after %s (waiting %.2fs)%s", event.paper_id, reason,
                     event.wait_s or 0.0, f": {detail}" if detail else "")
-    elif event.kind is EventKind.FAILURE:
+    elif event.kind is EventKind.FAILURE and not (reason or "").startswith(NOT_SENT):  # said once per run
         log.warning("paper %s: no card: %s", event.paper_id, reason)
     elif log.isEnabledFor(logging.DEBUG):
         log.debug("paper %s: %s %s", event.paper_id, event.kind.value, reason or detail or "")

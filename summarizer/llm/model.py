@@ -94,6 +94,9 @@ class OpenAIModel:
         except CallFailed as failed:
             failed.usage = _usage(tally)
             raise
+        finally:
+            if self.guard is not None:  # the seam settles the call by the requests it really sent
+                self.guard.settle(tally.reserved, 0)
         return value, _usage(tally)
 
     async def aclose(self) -> None:

@@ -99,8 +99,8 @@ class LLM:
                        context: dict[str, Any]) -> tuple[T, Usage]:
         """One model call, accounted to `task`; `CallFailed` when it fails or the guard stops it."""
         stats = self.task(task)
+        self.guard.reserve()  # its first request counts before it is sent: --max-calls is a hard cap
         try:
-            self.guard.check()
             value, usage = await self.model.complete(messages, response_model, {**context, "subject": subject})
         except CallFailed as failed:
             self._charge(stats, failed.usage)
@@ -113,6 +113,7 @@ class LLM:
     def _charge(self, stats: TaskStats, usage: Usage) -> None:
         stats.usage = stats.usage + usage
         self.guard.charge(usage)
+        self.guard.settle(1, usage.requests)
 
     def failed(self, task: str, subject: str, reason: str) -> None:
         self.task(task).failures[subject] = reason

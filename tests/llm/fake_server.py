@@ -151,7 +151,7 @@ class FakeLLM:
     def completion(self, body: dict[str, Any], fault: str, prompt_tokens: int = 0) -> dict[str, Any]:
         title, abstract = paper_of(body)
         card = (ungrounded_answer if fault == "ungrounded" else self.answer)(title, abstract)
-        if not abstract:  # a theme-overview request (prompts/overview.v1)
+        if not abstract:  # a theme-overview request (prompts/overview.v2)
             card = overview_answer(body)
         if fault == "invalid":
             card = {"task": "x", "claimed_gains": [{"metric": "accuracy"}]}
