@@ -8,9 +8,11 @@ go to `Other`. Each cluster is then named (name.py: a phrase the papers write an
 rest of the day does not) and only the papers that relate to the name stay (gate.py);
 the rest of the cluster is named again (up to MAX_NAME_TRIES themes per cluster). What no name
 covers is clustered and named once more (PASSES), then papers that write a theme's name
-and sit near it are rescued from `Other`. A theme below MIN_LIFT at the end (TIGHT_LIFT when some of its
+and sit near it are rescued from `Other`. Last, a phrase that three of the papers still left have in
+their title or task names a theme of exactly those papers ("Reinforcement learning": one-off papers no
+cluster gathered; LEFTOVER_SAMPLE of them are read). A theme below MIN_LIFT at the end (TIGHT_LIFT when some of its
 papers do not write its name), or, past about
-three times the target count, among the smallest and least coherent, goes to `Other`, as does one
+five times the target count, among the smallest and least coherent, goes to `Other`, as does one
 whose papers mostly do not write its name (MIN_SUPPORT).
 Key terms for the digest: see label.py. Every step is linear in the number of papers
 (see bench/themes_scale.py).
@@ -27,7 +29,7 @@ from summarizer.themes.cluster import cluster, coherence, lsa, split_grab_bags, 
 from summarizer.themes.gate import Gate, rescue, writes
 from summarizer.themes.label import label, label_terms
 from summarizer.themes.model import OTHER, Theme, ThemeAssignment, ThemeDoc, finalise
-from summarizer.themes.name import PhraseIndex, theme_name
+from summarizer.themes.name import PhraseIndex, clash, theme_name, title_names
 from summarizer.themes.text import sample_indices, tfidf
 from summarizer.themes.wording import acronym
 
@@ -41,7 +43,9 @@ TIGHT_LIFT = 3.0  # ... must hang together this much more than the day: else its
 LABEL_SAMPLE = 300  # abstracts read to spell the key terms
 MAX_NAME_TRIES = 3  # names tried per cluster: its papers may form up to this many themes
 PASSES = 2  # clusterings: the day, then the papers the first pass's names did not cover
-MAX_THEMES_PER_TARGET = 3  # at most this many themes per k-means cluster of the first pass (pure themes are smaller)
+LEFTOVER_SAMPLE = 2_000  # leftovers read for title phrases (a day's `Other` whole; an archive's, sampled)
+LEFTOVER_TRIES = 60  # title phrases tried on them, most used first
+MAX_THEMES_PER_TARGET = 5  # at most this many themes per k-means cluster of the first pass (pure themes are smaller)
 
 
 def auto_themes(cards: Sequence[ThemeDoc]) -> ThemeAssignment:
@@ -71,6 +75,9 @@ def _auto_themes(cards: Sequence[ThemeDoc]) -> ThemeAssignment:
     del points
     found = rescue(cards, matrix, pool, naming.gates)
     labels[pool[found >= 0]] = found[found >= 0]
+    pool = np.flatnonzero(labels < 0)
+    for number, members in naming.leftovers(pool[sample_indices(len(pool), LEFTOVER_SAMPLE, seed=4)]):
+        labels[members] = number
     return finalise(cards, *_kept(naming.themes, labels, matrix, cards, target_k(len(cards))))
 
 
@@ -132,6 +139,23 @@ class _Naming:
             self.taken.extend(parts)
             out.append((len(self.themes), members))
             self.themes.append(self._theme(name, parts, members))
+            self.gates.append(gate)
+            pool = pool[~keep]
+        return out
+
+    def leftovers(self, pool: np.ndarray) -> list[tuple[int, np.ndarray]]:
+        """Themes of papers no cluster gathered: a phrase MIN_THEME_SIZE of them have in their title or task
+        ("Reinforcement learning", "Unbiased learning to rank") gathers exactly those papers."""
+        out: list[tuple[int, np.ndarray]] = []
+        for name, key in title_names(self.index, pool.tolist(), self.taken, MIN_THEME_SIZE, LEFTOVER_TRIES):
+            if len(pool) < MIN_THEME_SIZE or any(clash(key, t) for t in self.taken):
+                continue
+            gate, keep = Gate.fit(self.cards, self.matrix, pool, [key], strangers=False)
+            if gate is None or keep.sum() < MIN_THEME_SIZE:
+                continue
+            self.taken.append(key)
+            out.append((len(self.themes), pool[keep]))
+            self.themes.append(self._theme(name, [key], pool[keep]))
             self.gates.append(gate)
             pool = pool[~keep]
         return out

@@ -29,6 +29,7 @@ NEAR_QUANTILE = 0.5  # a paper not writing the name stays when closer than this 
 MIN_WRITERS = 3  # a name written by fewer papers of the pool gates nothing
 PASSING_QUANTILE = 0.25  # a passing mention stays when closer than the least close quarter of them
 RESCUE_QUANTILE = 0.25  # a writer from another cluster joins on the same terms
+TITLED = 3  # mentions(): the name is in the title or task
 
 
 @lru_cache(maxsize=256)
@@ -43,11 +44,11 @@ def writes(card: ThemeDoc, parts: Sequence[str]) -> bool:
 
 
 def mentions(card: ThemeDoc, parts: Sequence[str]) -> int:
-    """2: the paper names the topic where it states its own (title, task, or twice in the abstract);
-    1: one passing mention ("trained by gradient descent"); 0: none."""
+    """3: the paper names the topic in its title or task; 2: twice in its abstract (both: where it states its
+    own topic); 1: one passing mention ("trained by gradient descent"); 0: none."""
     pattern = name_pattern(tuple(parts))
     if any(pattern.search(text) for text in (card.title, card.task or "") if text):
-        return 2
+        return TITLED
     found = pattern.finditer(card.abstract or "")
     return 0 if next(found, None) is None else 2 if next(found, None) is not None else 1
 
@@ -62,17 +63,17 @@ class Gate:
 
     @classmethod
     def fit(cls, cards: Sequence[ThemeDoc], matrix: sp.csr_matrix, pool: np.ndarray,
-            parts: Sequence[str]) -> tuple[Gate | None, np.ndarray]:
+            parts: Sequence[str], strangers: bool = True) -> tuple[Gate | None, np.ndarray]:
         """The gate of a name over `pool`, and the mask of `pool` it keeps (None: too few papers name it).
 
         The centroid is that of the papers naming the topic in a topical place (of all that name it when
         they are too few); a passing mention stays when it sits about as close as they do (PASSING_QUANTILE),
         a paper that never names the topic when it is closer than half of them (NEAR_QUANTILE)."""
         level = np.array([mentions(cards[i], parts) for i in pool.tolist()], dtype=np.int8)
-        writers = level > 0
+        writers = level > 0 if strangers else level == TITLED  # no strangers: only papers titled by the name
         if writers.sum() < MIN_WRITERS:
             return None, writers
-        core = level == 2 if (level == 2).sum() >= MIN_WRITERS else writers
+        core = level >= 2 if (level >= 2).sum() >= MIN_WRITERS else writers
         rows = matrix[pool]
         total = np.asarray(rows[core].sum(axis=0)).ravel()
         dots = np.asarray(rows @ total).ravel()
@@ -83,6 +84,8 @@ class Gate:
         centroid = sp.csr_matrix(total / max(norm, 1e-12), dtype=np.float32)
         passing, near = float(np.quantile(own, PASSING_QUANTILE)), float(np.quantile(own, NEAR_QUANTILE))
         gate = cls(tuple(parts), centroid, float(np.quantile(own, RESCUE_QUANTILE)))
+        if not strangers:
+            return gate, writers
         return gate, core | (writers & (sims >= passing)) | (sims >= near)
 
 

@@ -300,6 +300,26 @@ def theme_name(index: PhraseIndex, members: Sequence[int], taken: Iterable[str])
     return _capitalise(name), parts, using / len(sampled)
 
 
+def title_names(index: PhraseIndex, members: Sequence[int], taken: Iterable[str], least: int,
+                limit: int) -> list[tuple[str, str]]:
+    """(name, key) of up to `limit` phrases at least `least` of `members` write in their title or task, most
+    used first and phrases the whole day writes ("neural network") last: for papers no cluster gathered, a
+    topic a few of them are about (not a field: no single common word)."""
+    counts = _counts([index.titles(i) for i in members])
+    taken = list(taken)
+    out: list[tuple[float, str, str]] = []
+    for number, count in counts.items():
+        key = index.keys[number]
+        if count < least or len(key) < 3 or common_word(key) or any(clash(key, t) for t in taken):
+            continue
+        spread = math.log(2 + index.in_corpus(number) * len(index.cards) / index.corpus_size)  # "neural network"
+        out.append((-count * (PHRASE_BOOST if " " in key else 1.0) / spread, key, key))
+    docs = [f"{index.cards[i].title}. {index.cards[i].abstract}" for i in members[:MEMBER_SAMPLE]]
+    named = [(_spelling(key, index, members), key) for _, key, _ in sorted(out)[:2 * limit]]
+    return [(_capitalise(name), key) for name, key in named
+            if not modifier(name.replace(" ", "-"), docs)][:limit]  # "Training-free", "Test time" modify a topic
+
+
 def _capitalise(name: str) -> str:
     first = re.split(r"[\s\-]", name)[0]
     return name if any(c.isupper() for c in first[1:]) else name[:1].upper() + name[1:]
