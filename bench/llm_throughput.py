@@ -20,6 +20,8 @@ machine is shared. Figures (503 papers, C=32, L=0.5 s, 2 cores shared with 4 oth
 | after | 6.9 | 0.995 | 4.46 (5.11) |
 | after | 4.1-3.2 | 0.938 | 4.64 (5.17) |
 | after | 6.0-5.5 | 0.943 | 5.27 (5.41) |
+| after (main with budgets, overview v2) | 5.2 | 1.023 | 4.54 (4.99) |
+| after (main with budgets, overview v2) | 5.1-4.3 | 1.007 | 4.04 (4.46) |
 
 Where ours' extra CPU went (cProfile, pyinstrument): (1) the `httpx` 0.x pool (httpcore 1.x rescans and
 probes every pooled connection per request: ~4 ms/paper) -> `httpx2`, the library openai 3.x is built on;
