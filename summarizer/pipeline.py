@@ -131,7 +131,7 @@ def overview_writer(settings: Settings, llm: Any) -> OverviewWriter:
     return ExtractiveOverviewWriter()
 
 
-def _llm_report(llm: Any, report: RunReport) -> None:
+def record_llm_account(llm: Any, report: RunReport) -> None:
     """run.json's account of every model call (extraction and overviews): what the server saw."""
     report.llm = llm.report()
     report.model_calls = report.llm["calls"]
@@ -202,7 +202,7 @@ def _run_into(loaded: LoadResult, out_dir: Path, settings: Settings, spec: Theme
             overviews = {name: verify_overview(overview, shown.grouped[name])
                          for name, overview in writer.write_overviews(shown.grouped).items()}
         if llm is not None:
-            _llm_report(llm, report)
+            record_llm_account(llm, report)
         with _timed(report, "write"):
             themed = (c.model_copy(update={"theme": r.theme}) for c, r in zip(spool, ranks, strict=True))
             view = view_of(assignment.themes, shown.grouped, overviews, _meta(loaded, len(spool), report),

@@ -42,7 +42,7 @@ from summarizer.errors import SummarizerError
 from summarizer.export import write_csv, write_jsonl
 from summarizer.extract import Extractor, make_extractor, make_llm
 from summarizer.models import Paper, PaperCard
-from summarizer.pipeline import RunReport, _llm_report, extract_cards, overview_writer
+from summarizer.pipeline import RunReport, extract_cards, overview_writer, record_llm_account
 from summarizer.profile import Profile, score_cards
 from summarizer.progress import NullProgress, ProgressSink
 from summarizer.settings import Settings
@@ -173,7 +173,7 @@ def _run_day(listing: Listing, day: str, memory: Memory, options: DailyOptions, 
     content = _content(plan, cards, memory, options, settings, llm, warn)
     report.timings_s["profile_themes_overviews"] = round(time.perf_counter() - clock, 4)
     if llm is not None:
-        _llm_report(llm, report)
+        record_llm_account(llm, report)
     report.counts.update(listed=len(loaded.papers), new=len(plan.new), updated=len(plan.updated),
                          repeated=len(plan.repeated), hidden=len(content.hidden),
                          below_min_relevance=len(content.below), shown=len(content.shown),
