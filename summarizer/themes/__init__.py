@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from summarizer.models import PaperCard
+from summarizer.themes.archive import automatic_themes
 from summarizer.themes.assign import assign_to_spec
-from summarizer.themes.auto import auto_themes
 from summarizer.themes.model import OTHER, Theme, ThemeAssignment, ThemedCards, ThemeDoc
 from summarizer.themes.spec import ThemeDef, ThemeSpec, load_theme_spec
 
@@ -18,7 +18,7 @@ def theme_docs(docs: Sequence[ThemeDoc], spec: ThemeSpec | None = None) -> Theme
     """Every paper in exactly one theme: what a run needs of theming without holding its cards."""
     if not docs:
         return ThemeAssignment(labels=[], themes=[])
-    return assign_to_spec(docs, spec) if spec else auto_themes(docs)
+    return assign_to_spec(docs, spec) if spec else automatic_themes(docs)
 
 
 def assign_themes(cards: list[PaperCard], spec: ThemeSpec | None = None) -> ThemedCards:

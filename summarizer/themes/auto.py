@@ -20,10 +20,12 @@ Key terms for the digest: see label.py. Every step is linear in the number of pa
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from summarizer.themes.cluster import cluster, coherence, lsa, split_grab_bags, target_k, threads
 from summarizer.themes.gate import Gate, rescue, writes
@@ -52,10 +54,26 @@ def auto_themes(cards: Sequence[ThemeDoc]) -> ThemeAssignment:
     if len(cards) < MIN_PAPERS:
         return finalise(cards, ["All papers"] * len(cards), {"All papers": Theme(name="All papers")})
     with threads(len(cards)):
-        return _auto_themes(cards)
+        fit = fit_themes(cards)
+        return finalise(cards, fit.names(fit.labels.tolist()), fit.kept)
 
 
-def _auto_themes(cards: Sequence[ThemeDoc]) -> ThemeAssignment:
+@dataclass
+class Fit:
+    """What clustering and naming found: each paper's theme number (-1: none), the themes that passed
+    `_kept` (and Other), and what places an unseen paper: the gates, one per theme number, and the space."""
+
+    labels: np.ndarray
+    themes: list[Theme]
+    gates: list[Gate]
+    kept: dict[str, Theme]
+    vectorizer: TfidfVectorizer
+
+    def names(self, numbers: Iterable[int]) -> list[str]:
+        return [self.themes[n].name if n >= 0 and self.themes[n].name in self.kept else OTHER for n in numbers]
+
+
+def fit_themes(cards: Sequence[ThemeDoc]) -> Fit:
     matrix, vec = tfidf(cards)
     points = lsa(matrix)
     naming = _Naming(cards, matrix, vec.get_feature_names_out(), PhraseIndex(cards))
@@ -78,11 +96,12 @@ def _auto_themes(cards: Sequence[ThemeDoc]) -> ThemeAssignment:
     pool = np.flatnonzero(labels < 0)
     for number, members in naming.leftovers(pool[sample_indices(len(pool), LEFTOVER_SAMPLE, seed=4)]):
         labels[members] = number
-    return finalise(cards, *_kept(naming.themes, labels, matrix, cards, target_k(len(cards))))
+    kept = _kept(naming.themes, labels, matrix, cards, target_k(len(cards)))
+    return Fit(labels, naming.themes, naming.gates, kept, vec)
 
 
 def _kept(found: list[Theme], labels: np.ndarray, matrix: sp.csr_matrix, cards: Sequence[ThemeDoc],
-          target: int) -> tuple[list[str], dict[str, Theme]]:
+          target: int) -> dict[str, Theme]:
     """Figures on each theme's final papers; themes below MIN_THEME_SIZE, MIN_LIFT, MIN_SUPPORT or (unless
     WRITTEN) TIGHT_LIFT, and the weakest past MAX_THEMES_PER_TARGET x the target count, go to Other."""
     baseline = coherence(matrix)
@@ -102,9 +121,8 @@ def _kept(found: list[Theme], labels: np.ndarray, matrix: sp.csr_matrix, cards: 
             sizes[theme.name] = len(members)
     for name in _weakest(themes, sizes, MAX_THEMES_PER_TARGET * target):
         del themes[name]
-    names = [found[n].name if n >= 0 and found[n].name in themes else OTHER for n in labels.tolist()]
     themes[OTHER] = Theme(name=OTHER, description="papers that form no theme of their own")
-    return names, themes
+    return themes
 
 
 class _Naming:

@@ -46,11 +46,16 @@ def writes(card: ThemeDoc, parts: Sequence[str]) -> bool:
 def mentions(card: ThemeDoc, parts: Sequence[str]) -> int:
     """3: the paper names the topic in its title or task; 2: twice in its abstract (both: where it states its
     own topic); 1: one passing mention ("trained by gradient descent"); 0: none."""
-    pattern = name_pattern(tuple(parts))
-    if any(pattern.search(text) for text in (card.title, card.task or "") if text):
+    if titled(card, parts):
         return TITLED
-    found = pattern.finditer(card.abstract or "")
+    found = name_pattern(tuple(parts)).finditer(card.abstract or "")
     return 0 if next(found, None) is None else 2 if next(found, None) is not None else 1
+
+
+def titled(card: ThemeDoc, parts: Sequence[str]) -> bool:
+    """The paper names the topic in its title or task."""
+    pattern = name_pattern(tuple(parts))
+    return any(pattern.search(text) for text in (card.title, card.task or "") if text)
 
 
 @dataclass
@@ -60,6 +65,17 @@ class Gate:
     parts: tuple[str, ...]
     centroid: sp.csr_matrix  # 1 x vocabulary, unit length
     rescue_line: float
+    # what let a paper of the pool in, kept to admit papers the fit never saw (archive.py)
+    core_level: int = 2  # mentions() at or above this: in unconditionally
+    passing: float = 0.0  # a passing mention: in when at least this close
+    near: float = 0.0  # no mention: in when at least this close
+    strangers: bool = True  # False: only papers titled by the name (leftover themes)
+
+    def admits(self, level: int, similarity: float) -> bool:
+        """Would `Gate.fit` have kept a paper of this `mentions()` level sitting this close to the centroid."""
+        if not self.strangers:
+            return level == TITLED
+        return level >= self.core_level or (level > 0 and similarity >= self.passing) or similarity >= self.near
 
     @classmethod
     def fit(cls, cards: Sequence[ThemeDoc], matrix: sp.csr_matrix, pool: np.ndarray,
@@ -73,7 +89,8 @@ class Gate:
         writers = level > 0 if strangers else level == TITLED  # no strangers: only papers titled by the name
         if writers.sum() < MIN_WRITERS:
             return None, writers
-        core = level >= 2 if (level >= 2).sum() >= MIN_WRITERS else writers
+        core_level = 2 if (level >= 2).sum() >= MIN_WRITERS else 1 if strangers else TITLED
+        core = level >= core_level
         rows = matrix[pool]
         total = np.asarray(rows[core].sum(axis=0)).ravel()
         dots = np.asarray(rows @ total).ravel()
@@ -83,7 +100,8 @@ class Gate:
         own = sims[core]
         centroid = sp.csr_matrix(total / max(norm, 1e-12), dtype=np.float32)
         passing, near = float(np.quantile(own, PASSING_QUANTILE)), float(np.quantile(own, NEAR_QUANTILE))
-        gate = cls(tuple(parts), centroid, float(np.quantile(own, RESCUE_QUANTILE)))
+        gate = cls(tuple(parts), centroid, float(np.quantile(own, RESCUE_QUANTILE)), core_level, passing, near,
+                   strangers)
         if not strangers:
             return gate, writers
         return gate, core | (writers & (sims >= passing)) | (sims >= near)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from summarizer.models import PaperCard
@@ -95,9 +95,14 @@ class ThemedCards:
         return ThemeAssignment([], self.themes).report({card.id: card.title for card in self.cards})
 
 
-def finalise(docs: Sequence[ThemeDoc], labels: list[str], themes: dict[str, Theme]) -> ThemeAssignment:
+def finalise(docs: Iterable[ThemeDoc], labels: list[str], themes: dict[str, Theme]) -> ThemeAssignment:
     """Fill each theme's papers and order themes for reading: big first, Other last."""
-    for doc, label in zip(docs, labels, strict=True):
-        themes[label or OTHER].paper_ids.append(doc.id)
+    return finalise_ids((doc.id for doc in docs), labels, themes)
+
+
+def finalise_ids(ids: Iterable[str], labels: list[str], themes: dict[str, Theme]) -> ThemeAssignment:
+    """`finalise` from the papers' ids: an archive's themes collect them while placing its papers."""
+    for paper_id, label in zip(ids, labels, strict=True):
+        themes[label or OTHER].paper_ids.append(paper_id)
     ordered = sorted((t for t in themes.values() if t.size), key=lambda t: (t.name == OTHER, -t.size, t.name))
     return ThemeAssignment(labels=labels, themes=ordered)
