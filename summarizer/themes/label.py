@@ -73,13 +73,20 @@ def surface_form(term: str, docs: list[str], plural: bool = False) -> str | None
     return form if coined else form.lower()
 
 
+def column_mean(matrix: csr_matrix) -> np.ndarray:
+    """`matrix.mean(axis=0)` without its copy of the whole matrix (scipy scales every entry, then sums):
+    a product with a column of 1/n gives the same float32 values bit for bit."""
+    rows = matrix.shape[0]
+    return np.asarray(matrix.T @ np.full(rows, 1.0 / max(rows, 1), dtype=matrix.dtype)).ravel()
+
+
 def label_terms(members: csr_matrix, everyone: csr_matrix, vocab: np.ndarray, abstracts: list[str],
                 taken: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """Top distinctive terms of `members` (rows of the TF-IDF matrix) against `everyone`.
 
     Terms in `taken` (lower case) already name another theme and are skipped.
     """
-    weights = np.asarray(members.mean(axis=0)).ravel() - np.asarray(everyone.mean(axis=0)).ravel()
+    weights = column_mean(members) - column_mean(everyone)
     coverage = np.asarray((members > 0).mean(axis=0)).ravel()
     is_bigram = np.array([" " in str(t) for t in vocab])
     enough = max(MIN_COVERAGE, 2 / max(members.shape[0], 1))  # and in two papers at least: not one paper's quirk
