@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -85,9 +86,13 @@ def test_split_proportions_stratified_by_page(labeled: list[LabeledPaper]) -> No
         on_page = [r for r in sample if r.source == page]
         share = sum(r.split == "dev" for r in on_page) / len(on_page)
         assert 0.2 <= share <= 0.4, page
-    outside = Counter(r.split for r in labeled if r.origin == "outside")
-    # mostly held out: rules are never tuned on them
+    # the first outside batch is mostly held out (rules are never tuned on it); later batches ("batch N" in
+    # their notes, GUIDELINES section 12) are all dev by design, so they do not count against that share
+    first = [r for r in labeled if r.origin == "outside" and not re.search(r"\bbatch \d", r.notes or "")]
+    outside = Counter(r.split for r in first)
     assert 8 <= outside["dev"] < outside["heldout"] and outside["heldout"] >= 30
+    later = [r for r in labeled if r.origin == "outside" and r not in first]
+    assert all(r.split == "dev" for r in later)
 
 
 def test_v2_summary_and_outcome_are_own_words(labeled: list[LabeledPaper]) -> None:
