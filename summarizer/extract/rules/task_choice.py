@@ -20,11 +20,9 @@ from functools import cache
 
 from lemminflect import getAllLemmas
 
-from summarizer.extract.rules.hits import Hit, words
+from summarizer.extract.rules.hits import STOP_WORDS as _STOP
+from summarizer.extract.rules.hits import Hit, content_words, words
 
-_WORD = re.compile(r"[a-z][a-z0-9]*|\d+[a-z]+")
-_STOP = words("""a an the of for in on and or to with via by from at as is are be using based its their our we
-this that into towards toward through over under without across within between than vs versus new novel""")
 # words any paper may use: they neither make nor break a task phrase
 _GENERIC = words("""approach approaches method methods framework frameworks model models system systems
 technique techniques study analysis problem problems task tasks learning efficient effective simple algorithm
@@ -45,16 +43,6 @@ _ADJECTIVE_END = re.compile(r"-(?:scale|based|free|aware|level|grained|shot|spec
                             r"oriented|agnostic|dependent|invariant)$|\b(?:large|small|high|low|new|novel)$",
                             re.IGNORECASE)
 SUPPORT = 0.01  # at least one of the phrase's specific words must occur in the abstract
-
-
-@cache
-def fold(word: str) -> str:
-    """Comparison key of a lower-cased word: crude plural folding (`models` ~ `model`, `llms` ~ `llm`)."""
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-
-
-def content_words(text: str) -> list[str]:
-    return [fold(w) for w in _WORD.findall(text.lower()) if w not in _STOP]
 
 
 def abstract_counts(abstract: str) -> Counter[str]:
