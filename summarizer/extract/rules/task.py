@@ -17,6 +17,7 @@ from summarizer.extract.rules.sentences import Sentence
 from summarizer.extract.rules.task_abstract import problem_mentions, problem_statements
 from summarizer.extract.rules.task_case import lowercased
 from summarizer.extract.rules.task_choice import abstract_counts, adverb, choose, reads_as_problem, salience, verb_only
+from summarizer.extract.rules.task_claims import CLAIMED_QUALITY, claim_object, question_subject
 
 _FOR = re.compile(r"(?:\s(?:for|For)|\s(?:Approach|Framework|Method|Model|Methods|Approaches|Solution)s?\s(?:to|To))"
                   r"\s(?!the first time|free\b|all\b|any\b|everyone\b)", re.IGNORECASE)
@@ -26,7 +27,7 @@ _CUT = re.compile(r"(?<!Problem)(?<!Problems)\s(?:via|with|using|through|by|from
                   r"|\s[A-Za-z]+ed(?=\s(?:with|by)\s)|[:?!,;]|\((?![\w-]+\)\s\w)", re.IGNORECASE)
 _PUNCT = re.compile(r"[:?!,;]")
 _LEAD = re.compile(
-    r"^(?:(?:How to|How (?:Do|Does|Can|Much|Well)|Why|When|What|Can|Does|Do|We|Should|And|A|An|The|On|On the|"
+    r"^(?:(?:How to|How (?:Do|Does|Can|Much|Well)|Why|When|What|Can|Does|Do|Are|Is|We|Should|And|A|An|The|On|On the|"
     r"Towards?|"
     r"Toward|Improv(?:ed|ing)|Enhanc(?:ed|ing)|Better|Boosting|"
     r"Rethinking|Revisiting|Understanding|Exploring|Explaining|Investigating|Analy[sz]ing|Tackling|"
@@ -68,7 +69,12 @@ _GENERIC_HEAD = re.compile(r"(?:\s(?:Paradigm|Strategy|Strategies|Framework|Appr
                            r"Pipeline|Scheme|Technique))?(?:\s(?:Driven|Guided|Based|Inspired|Powered))?$")
 _LIST_TITLE = re.compile(r"^[^,:]+,\s[^,:]+,?\s(?:and|And|&)\s(?P<last>[^,:?!]+)$")
 # `Some Questions We Need to Answer`, `The Meeting Place of ...`: a subtitle that talks *about* the problem
-_SLOGAN_SUBTITLE = re.compile(r"^(?:The|Some|Lessons|Should|Can|Do|Does|Is|Are)\b|\b(?:We|You|Our|Us|I)\b")
+_SLOGAN_SUBTITLE = re.compile(r"^(?:The|Some|Lessons|Should|Can|Do|Does|Is|Are|Why|How|When|What|Where)\b|"
+                             r"\b(?:We|You|Our|Us|I)\b")
+# `A Case Study of the Fast-Food Industry`, `Evidence from India`: the subtitle names the setting the head's
+# question is studied in, not the problem
+_SETTING_SUBTITLE = re.compile(r"(?:An?\s(?:[\w-]+\s){0,2}Case\sStudy|Evidence|Lessons|Experiences?|Findings)\s"
+                               r"(?:of|from|in|on|with|for)\b", re.IGNORECASE)
 _NOT_TOPIC_HEAD = re.compile(r"(?:Beyond|From|Towards?|Rethinking|Revisiting|On|When|What|How|Why|Is|Are|Do|Does|"
                              r"Can)\b")
 _LONG_TITLE_WORDS = 6
@@ -110,9 +116,26 @@ def _title_candidates(title: str, method_name: str | None) -> list[Hit | None]:
     head, sep, tail = title.partition(": ")
     whole = _trim(core, start, "title")
     compact = whole if whole is not None and len(whole.value.split()) <= _COMPACT_WORDS else None
-    ordered = [_after_for(core, start), _after_goal_verb(core, start), compact, whole,
+    ordered = [_after_for(core, start), _after_goal_verb(core, start), _claimed(core, start),
+               _asked(title), compact, whole,
                _trim(head, 0, "title"), _trim(tail, len(head) + 2, "title") if sep else None]
     return ordered + [_trim(text, at, "title") for at, text in _segments(title)]
+
+
+def _claimed(core: str, offset: int) -> Hit | None:
+    """`X Elicits Reasoning in Large Language Models` -> the object of the claim's verb (task_claims)."""
+    found = claim_object(core)
+    if found is None:
+        return None
+    hit = _trim(found[1], offset + found[0], "title")
+    return hit if hit is not None and len(hit.value.split()) >= 2 else None
+
+
+def _asked(title: str) -> Hit | None:
+    """`Do ImageNet Classifiers Generalize to ImageNet?` -> `ImageNet Classifiers`: a question's subject."""
+    end = title.find("?")
+    found = question_subject(title[:end + 1]) if end > 0 else None
+    return _trim(found[1], found[0], "title") if found is not None else None
 
 
 def _title_chunks(title: str) -> list[Hit]:
@@ -158,6 +181,8 @@ def _title_core(title: str, method_name: str | None) -> tuple[int, str]:
     if not sep:
         return _after_exclamation(title)
     offset = len(head) + 2
+    if _SETTING_SUBTITLE.match(tail) and not (method_name and head.strip() == method_name):
+        return 0, head
     if study := _STUDY_OF.match(tail):
         return offset + study.end(), tail[study.end():]
     named = (method_name and head.strip() == method_name) or len(head.split()) <= 1
@@ -172,7 +197,8 @@ def _after_exclamation(title: str) -> tuple[int, str]:
     """`Heavy Labels Out! Dataset Distillation with ...`, `Mix Data or Merge Models? Balancing ...`: a slogan or
     question head ends in `!`/`?` and the subtitle after it names the topic."""
     match = _EXCLAIMED.match(title)
-    if not match or _STUDY_OF.match(title, match.end()) or _GENERIC_SUBTITLE.search(title[match.end():]):
+    rest = title[match.end():] if match else ""
+    if not match or _STUDY_OF.match(rest) or _GENERIC_SUBTITLE.search(rest) or _SETTING_SUBTITLE.match(rest):
         return 0, title  # `How Predictable Are X? A Case Study on Y`: the question holds the topic
     return match.end(), title[match.end():]
 
@@ -238,7 +264,8 @@ def _cut_long(words: list[str]) -> str:
 def _trim(text: str, offset: int, field: str, extra_cut: str | None = None, keep_links: bool = False) -> Hit | None:
     """Cut `text` at the first clause break, drop leading verbs, articles and the method's own adjectives."""
     start = 0
-    while (lead := _LEAD.match(text, start) or _MODIFIER.match(text, start)) and lead.end() < len(text):
+    while ((lead := _LEAD.match(text, start) or _MODIFIER.match(text, start) or CLAIMED_QUALITY.match(text, start))
+           and lead.end() < len(text)):
         if lead.re is _MODIFIER and len(re.split(r"[\s-]+", _CUT.split(text[lead.end():])[0].strip())) < 2:
             break  # `Dynamic Routing` keeps its adjective when nothing but the head noun would be left
         start = lead.end()

@@ -36,6 +36,15 @@ _IS_PROBLEM = re.compile(r"^(?:(?:Recently|Currently|Today),?\s)?"
 _METHOD_FOR = re.compile(r"\b(?:method|approach|framework|algorithm|technique|model|system|scheme|strategy|"
                          r"pipeline|architecture|procedure|solution|paradigm|recipe|benchmark|dataset)s?\s"
                          r"(?:for|to\sthe\sproblem\sof)\s" + _AVOID + r"(?!the\sfirst\b)")
+# `We introduce YOLO9000, a state-of-the-art, real-time object detection system`, `Bigtable is a distributed
+# storage system`: the words before the contribution's head noun say what it is for
+_NAMED_AS = re.compile(r"(?:\b(?:[Ii]ntroduce|[Pp]resent|[Pp]ropose|[Dd]evelop|[Dd]escribe)s?\s[^,.;]{1,40},\s|"
+                       r"^[A-Z][\w-]*\s(?:is|are)\s)(?:a|an)\s(?P<np>[^.;:()]{3,80}?)\s(?:system|method|framework|"
+                       r"algorithm|technique|model|network|architecture|pipeline|tool|toolkit|library|approach)s?\b")
+# praise before the head: `state-of-the-art`, `simple`, `novel`, `highly efficient` (comma-separated, any order)
+_PRAISE = re.compile(r"(?:(?:state[\s-]of[\s-]the[\s-]art|simple|novel|new|general|flexible|scalable|lightweight|"
+                     r"efficient|effective|powerful|practical|principled|unified|highly\s[\w-]+|conceptually\s[\w-]+|"
+                     r"extremely\s[\w-]+|very\s[\w-]+)(?:,?\s(?:and\s)?|$))+", re.IGNORECASE)
 # where a framed phrase ends: a clause, a verb, or what the method does to it
 _PHRASE_END = re.compile(r"\s(?:in\swhich|where|which|that|who|whose|when|while|because|since|as|is|are|was|were|"
                          r"has|have|can|could|may|might|will|would|should|must|to|by|via|using|through|with\sthe\s|(?:in|from|of)\s(?:the|a|an)\s|"
@@ -61,7 +70,22 @@ def problem_mentions(sentences: list[Sentence]) -> list[Hit]:
     """Weaker cues: `a method for X`, `X is a fundamental problem`."""
     head = sentences[:_FIRST_SENTENCES]
     found = [hit for s in head if (hit := framed(s, _METHOD_FOR)) is not None]
-    return found + [hit for s in head if (hit := subject_problem(s)) is not None]
+    found += [hit for s in head if (hit := subject_problem(s)) is not None]
+    return found + [hit for s in head if (hit := named_as(s)) is not None]
+
+
+def named_as(sentence: Sentence) -> Hit | None:
+    """`We introduce YOLO9000, a state-of-the-art, real-time object detection system` -> `real-time object
+    detection`: what the contribution is, without the praise before it and the head noun after it."""
+    match = _NAMED_AS.search(sentence.text)
+    if not match:
+        return None
+    at, phrase = match.start("np"), match.group("np")
+    if praise := _PRAISE.match(phrase):
+        at, phrase = at + praise.end(), phrase[praise.end():]
+    if len(phrase.split()) < 2 or _NOT_A_PROBLEM.match(phrase) or "," in phrase:
+        return None
+    return Hit(phrase, sentence.start + at, sentence.start + at + len(phrase), "abstract")
 
 
 def framed(sentence: Sentence, pattern: re.Pattern[str]) -> Hit | None:
