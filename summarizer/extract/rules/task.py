@@ -19,7 +19,8 @@ from summarizer.extract.rules.task_case import lowercased
 from summarizer.extract.rules.task_choice import abstract_counts, adverb, choose, reads_as_problem, salience, verb_only
 from summarizer.extract.rules.task_claims import CLAIMED_QUALITY, claim_object, question_subject
 
-_FOR = re.compile(r"(?:\s(?:for|For)|\s(?:Approach|Framework|Method|Model|Methods|Approaches|Solution)s?\s(?:to|To))"
+_FOR = re.compile(r"(?:\s(?:for|For|[Tt]owards?)|"
+                  r"\s(?:Approach|Framework|Method|Model|Methods|Approaches|Solution)s?\s(?:to|To))"
                   r"\s(?!the first time|free\b|all\b|any\b|everyone\b)", re.IGNORECASE)
 _CUT = re.compile(r"(?<!Problem)(?<!Problems)\s(?:via|with|using|through|by|from|under|without|based on|"
                   r"in the presence of|at|as|is|are|"
@@ -101,9 +102,12 @@ def find_task(title: str, method_name: str | None, sentences: list[Sentence], ab
         lambda: problem_mentions(sentences),  # `a method for X`, `X is a fundamental problem`
         lambda: sorted(_title_chunks(title), key=lambda h: -salience(h.value, counts)),  # the most written chunk
     )
-    candidates = (hit for tier in tiers for hit in tier() if hit is not None and _not_whole(hit, title) is not None)
+    asked = _asked(title)
+    candidates = (hit for tier in tiers for hit in tier()
+                  if hit is not None and _not_whole(hit, title) is not None and _not_the_question(hit, title, asked))
     chosen = choose(candidates, counts, method_name)
-    if chosen is None and shorter is not None and reads_as_problem(shorter.value, method_name):
+    if (chosen is None and shorter is not None and reads_as_problem(shorter.value, method_name)
+            and _not_the_question(shorter, title, asked)):
         chosen = shorter  # the abstract shares no word with any candidate (or there is no abstract)
     return lowercased(chosen) if chosen is not None else None
 
@@ -120,6 +124,14 @@ def _title_candidates(title: str, method_name: str | None) -> list[Hit | None]:
                _asked(title), compact, whole,
                _trim(head, 0, "title"), _trim(tail, len(head) + 2, "title") if sep else None]
     return ordered + [_trim(text, at, "title") for at, text in _segments(title)]
+
+
+def _not_the_question(hit: Hit, title: str, asked: Hit | None) -> bool:
+    """`Management Matter` from `Does Management Matter? Evidence from India` runs from the question's subject
+    into its verb: a clause. The subject alone, or a noun phrase of the predicate, is fine."""
+    if asked is None or hit.field != "title" or hit == asked:
+        return True
+    return hit.start >= asked.end or hit.end <= asked.start
 
 
 def _claimed(core: str, offset: int) -> Hit | None:

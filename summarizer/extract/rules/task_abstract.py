@@ -20,13 +20,16 @@ from summarizer.extract.rules.sentences import Sentence
 from summarizer.extract.rules.task_choice import adverb, verb_only
 
 # a phrase that is not a problem: `the problem of how ...`, `we study whether`, `methods for`
-_AVOID = (r"(?!the\s(?:problem|question|effect|role|use)\b|how\b|whether\b|what\b|why\b|a\b|an\b|this\b|these\b|"
+_AVOID = (r"(?!the\s(?:problem|question|effect|role|use)\b|how\b|whether\b|if\b|what\b|why\b|a\b|an\b|this\b|these\b|"
           r"it\b|its\b|their\b|our\b|such\b|that\b|which\b|(?:methods|approaches|ways|techniques|strategies)\s"
           r"(?:for|to|of)\b)")
 _PROBLEM_OF = re.compile(r"\bthe\s(?:[\w-]+\s)?(?:problem|task|challenge|question|setting)\sof\s" + _AVOID)
 _WE_STUDY = re.compile(r"\b(?:[Ww]e|(?:[Tt]his|[Oo]ur)\s(?:paper|work|study))\s(?:\w+ly\s)?(?:study|studies|"
                        r"investigate|investigates|address|addresses|tackle|tackles|revisit|revisits|consider|considers|focus\son|focuses\son|"
-                       r"explore|explores)\s" + _AVOID)
+                       r"explore|explores)\s"
+                       # `we investigate the feasibility of conducting X`: X is what is studied
+                       r"(?:the\s(?:feasibility|possibility|potential|extent|use)\sof\s"
+                       r"(?:(?:conducting|using|applying|performing|employing)\s)?)?" + _AVOID)
 # `Quantile regression is a fundamental problem`, `X remains a key challenge`, `X has emerged as ...`
 _IS_PROBLEM = re.compile(r"^(?:(?:Recently|Currently|Today),?\s)?"
                          r"(?P<np>(?!(?:This|These|It|We|Our|In|The\s(?:goal|aim))\b)[^,;:()]{3,80}?)\s(?:is|are|has\sbeen|have\sbeen|remains?|has\semerged\sas|have\s"
