@@ -61,6 +61,7 @@ _NOT_A_PROBLEM = re.compile(r"(?:\d|one|two|three|four|five|six|several|many|som
                             r"it|them|their|its|our|his|her)\b|[\w-]+$", re.IGNORECASE)
 _MAX_WORDS = 8
 _FIRST_SENTENCES = 4
+_PREPOSITIONS = frozenset(("with", "of", "for", "in", "on", "under", "from", "by"))
 
 
 def problem_statements(sentences: list[Sentence]) -> list[Hit]:
@@ -120,6 +121,22 @@ def _before_verb(phrase: str) -> str:
     return phrase
 
 
+def _without_dangling_adjective(phrase: str) -> str:
+    """`evaluations of user interfaces with anonymous` (`, unsupervised, paid participants` follows) -> `evaluations
+    of user interfaces`: a phrase cut before its head noun ends on an adjective; drop the dangling prepositional
+    phrase it opened."""
+    words = phrase.split()
+    if len(words) < 3 or not _adjective_only(words[-1]):
+        return phrase
+    cut = max((i for i, w in enumerate(words[:-1]) if w.lower() in _PREPOSITIONS and i >= 1), default=0)
+    return _TRAILING.sub("", " ".join(words[:cut])) if cut else phrase
+
+
+@cache
+def _adjective_only(word: str) -> bool:
+    return set(getAllLemmas(word.lower())) == {"ADJ"}
+
+
 @cache
 def _verb(word: str) -> bool:
     return "VERB" in getAllLemmas(word.lower())
@@ -137,7 +154,7 @@ def _phrase(sentence: Sentence, at: int) -> Hit | None:
     if len(words) > _MAX_WORDS:
         cuts = [i for i, w in enumerate(words[:_MAX_WORDS]) if w.lower() in ("in", "of", "for", "on", "and") and i >= 2]
         phrase = _TRAILING.sub("", " ".join(words[:cuts[-1]] if cuts else words[:_MAX_WORDS]))
-    phrase = _before_verb(phrase)
+    phrase = _without_dangling_adjective(_before_verb(phrase))
     if not phrase or _NOT_A_PROBLEM.match(phrase) or not text.startswith(phrase, at):
         return None
     return Hit(phrase, sentence.start + at, sentence.start + at + len(phrase), "abstract")
