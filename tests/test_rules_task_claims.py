@@ -123,3 +123,15 @@ def test_the_feasibility_of_doing_x_frames_x_and_a_dangling_adjective_is_dropped
         "In this paper, we investigate the feasibility of conducting online performance evaluations of user "
         "interfaces with anonymous, unsupervised, paid participants recruited via MTurk.")
     assert [h.value for h in problem_statements(sentences)] == ["online performance evaluations of user interfaces"]
+
+
+def test_an_artifact_subtitle_without_a_purpose_yields_to_the_abstracts_problem_statement() -> None:
+    abstract = ("This paper introduces architectural and interaction patterns for integrating crowdsourced human "
+                "contributions directly into user interfaces. We focus on writing and editing, complex endeavors "
+                "that span many levels of conceptual and pragmatic activity. We thus present Soylent, a word "
+                "processing interface that enables writers to call on Mechanical Turk workers to shorten, "
+                "proofread, and otherwise edit parts of their documents on demand.")
+    assert _task("Soylent: A Word Processor with a Crowd Inside", abstract, "Soylent") == "writing and editing"
+    # with a purpose (`for X`) the subtitle still names the problem
+    assert _task("ShuffleNet: An Extremely Efficient Convolutional Neural Network for Mobile Devices", "",
+                 "ShuffleNet") == "convolutional neural network for mobile devices"

@@ -27,6 +27,7 @@ _CUT = re.compile(r"(?<!Problem)(?<!Problems)\s(?:via|with|using|through|by|from
                   r"and its|that|when|beyond|against|inspired by|meets|can|could|may|does|do|will|made|[-–—]{1,2})\s"
                   r"|\s[A-Za-z]+ed(?=\s(?:with|by)\s)|[:?!,;]|\((?![\w-]+\)\s\w)", re.IGNORECASE)
 _PUNCT = re.compile(r"[:?!,;]")
+_ARTIFACT = re.compile(r"(?:A|An)\s")
 _LEAD = re.compile(
     r"^(?:(?:How to|How (?:Do|Does|Can|Much|Well)|Why|When|What|Can|Does|Do|Are|Is|We|Should|And|A|An|The|On|On the|"
     r"Towards?|"
@@ -98,6 +99,10 @@ def find_task(title: str, method_name: str | None, sentences: list[Sentence], ab
     tiers: tuple[Callable[[], Iterable[Hit | None]], ...] = (
         lambda: _title_candidates(title, method_name),  # what the title's grammar points at
         lambda: problem_statements(sentences),  # `the problem of X`, `we study X`
+    )
+    if _describes_artifact(title, method_name):  # `Soylent: A Word Processor with a Crowd Inside`
+        tiers = tiers[::-1]
+    tiers += (
         lambda: (shorter,),  # the title cut before its first preposition
         lambda: problem_mentions(sentences),  # `a method for X`, `X is a fundamental problem`
         lambda: sorted(_title_chunks(title), key=lambda h: -salience(h.value, counts)),  # the most written chunk
@@ -124,6 +129,16 @@ def _title_candidates(title: str, method_name: str | None) -> list[Hit | None]:
                _asked(title), compact, whole,
                _trim(head, 0, "title"), _trim(tail, len(head) + 2, "title") if sep else None]
     return ordered + [_trim(text, at, "title") for at, text in _segments(title)]
+
+
+def _describes_artifact(title: str, method_name: str | None) -> bool:
+    """`Soylent: A Word Processor with a Crowd Inside`: after the name, an indefinite-article subtitle with no
+    purpose (`for X`, `to improve X`) says what was built, not what for; the abstract's explicit problem statement
+    (`we focus on writing and editing`) then outranks the title."""
+    head, sep, tail = title.partition(": ")
+    if not sep or not (_ARTIFACT.match(tail) and (head.strip() == method_name or len(head.split()) == 1)):
+        return False
+    return not (_FOR.search(tail) or _GOAL_VERB.search(tail))
 
 
 def _not_the_question(hit: Hit, title: str, asked: Hit | None) -> bool:
