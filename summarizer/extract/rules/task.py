@@ -19,8 +19,8 @@ from summarizer.extract.rules.task_case import lowercased
 from summarizer.extract.rules.task_choice import abstract_counts, adverb, choose, reads_as_problem, salience, verb_only
 from summarizer.extract.rules.task_claims import CLAIMED_QUALITY, claim_object, question_subject
 
-_FOR = re.compile(r"(?:\s(?:for|For|[Tt]owards?)|"
-                  r"\s(?:Approach|Framework|Method|Model|Methods|Approaches|Solution)s?\s(?:to|To))"
+_FOR = re.compile(r"(?:\s(?:for|For)|"
+                  r"\s(?:Approach|Framework|Method|Model|Methods|Approaches|Solution)s?\s(?:to|To|[Tt]owards?))"
                   r"\s(?!the first time|free\b|all\b|any\b|everyone\b)", re.IGNORECASE)
 _CUT = re.compile(r"(?<!Problem)(?<!Problems)\s(?:via|with|using|through|by|from|under|without|based on|"
                   r"in the presence of|at|as|is|are|"

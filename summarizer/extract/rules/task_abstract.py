@@ -48,6 +48,8 @@ _NAMED_AS = re.compile(r"(?:\b(?:[Ii]ntroduce|[Pp]resent|[Pp]ropose|[Dd]evelop|[
 _PRAISE = re.compile(r"(?:(?:state[\s-]of[\s-]the[\s-]art|simple|novel|new|general|flexible|scalable|lightweight|"
                      r"efficient|effective|powerful|practical|principled|unified|highly\s[\w-]+|conceptually\s[\w-]+|"
                      r"extremely\s[\w-]+|very\s[\w-]+)(?:,?\s(?:and\s)?|$))+", re.IGNORECASE)
+# `an enhancement to the LoRA method`: a relation to another method, not modifiers of the head noun
+_FUNCTION_WORD = re.compile(r"\b(?:to|the|of|for|with|by|on|in|from|and|or|that|which)\b", re.IGNORECASE)
 # where a framed phrase ends: a clause, a verb, or what the method does to it
 _PHRASE_END = re.compile(r"\s(?:in\swhich|where|which|that|who|whose|when|while|because|since|as|is|are|was|were|"
                          r"has|have|can|could|may|might|will|would|should|must|to|by|via|using|through|with\sthe\s|(?:in|from|of)\s(?:the|a|an)\s|"
@@ -87,7 +89,7 @@ def named_as(sentence: Sentence) -> Hit | None:
     at, phrase = match.start("np"), match.group("np")
     if praise := _PRAISE.match(phrase):
         at, phrase = at + praise.end(), phrase[praise.end():]
-    if len(phrase.split()) < 2 or _NOT_A_PROBLEM.match(phrase) or "," in phrase:
+    if len(phrase.split()) < 2 or _NOT_A_PROBLEM.match(phrase) or "," in phrase or _FUNCTION_WORD.search(phrase):
         return None
     return Hit(phrase, sentence.start + at, sentence.start + at + len(phrase), "abstract")
 

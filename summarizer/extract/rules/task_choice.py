@@ -28,7 +28,7 @@ _GENERIC = words("""approach approaches method methods framework frameworks mode
 technique techniques study analysis problem problems task tasks learning efficient effective simple algorithm
 algorithms theory practice design designing performance result results perspective perspectives""")
 # areas too broad to be a paper's problem: `Deep Learning`, `Large Language Models`, ``Benchmarks`
-_BROAD = re.compile(r"(?:an?\s|the\s)?(?:(?:deep|machine|reinforcement|representation|statistical)\s"
+BROAD = re.compile(r"(?:an?\s|the\s)?(?:(?:deep|machine|reinforcement|representation|statistical)\s"
                     r"(?:learning|learning\smodels?)|(?:pre-?trained\s)?(?:(?:large\s|small\s)?(?:language|foundation|generative|vision)\s(?:models?)|llms?)|"
                     r"(?:deep\s|convolutional\s|graph\s)?neural\snetworks?|transformers?|artificial\sintelligence|"
                     r"(?:randomi[sz]ed[-\s])?(?:controlled[-\s])?trials?|(?:case|pilot|cohort|feasibility)\sstud(?:y|ies)|"
@@ -84,7 +84,7 @@ def adverb(word: str) -> bool:
 
 def reads_as_problem(value: str, method_name: str | None) -> bool:
     """Not a wh-clause, not a clause with a finite verb, not the method's name, not a whole broad field."""
-    if _WH.search(value) or _BROAD.fullmatch(value.strip()) or _PRONOUN.search(value) or _SLOGAN_HEAD.match(value):
+    if _WH.search(value) or BROAD.fullmatch(value.strip()) or _PRONOUN.search(value) or _SLOGAN_HEAD.match(value):
         return False
     if _ADJECTIVE_END.search(value):
         return False  # `creating large-scale`: cut before its head noun

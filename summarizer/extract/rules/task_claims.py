@@ -19,6 +19,7 @@ from functools import cache
 from lemminflect import getAllLemmas
 
 from summarizer.extract.rules.hits import words
+from summarizer.extract.rules.task_choice import BROAD as _BROAD
 from summarizer.extract.rules.task_choice import adverb, verb_only
 
 # `Do/Does/Can/Should ...` take a bare verb after the subject; `Is/Are` a noun phrase or adjective
@@ -30,11 +31,15 @@ _WORD = re.compile(r"[^\s,;:]+")
 _PREPOSITIONS = words("in on of for with by to at from over under up out off about across through around into")
 # what follows a verb that is also a noun (`Does Management Matter to ...`): its complement
 _COMPLEMENT = words("a an the to with on in from for more less than")
-# the copula of a claim title: `Language Models are Few-Shot Learners`
+# the copula of a claim title: `Language Models are Few-Shot Learners` (only after a broad subject)
 _COPULA = re.compile(r"(?:are|is)$", re.IGNORECASE)
-# `Dermatologist-level`, `Human-Level`, `Highly Accurate`, `Extremely Efficient`, `SOTA`, `State-of-the-Art`
+# an object never opens with a preposition, an article, a negation or a comparison
+_NOT_AN_OBJECT = re.compile(r"(?:in|on|of|from|to|into|with|by|at|for|as|a|an|the|not|no|all|just|more|less|"
+                            r"better|worse)$", re.IGNORECASE)
+# `Dermatologist-level`, `Human-Level`, `Highly Accurate`, `Extremely Efficient`, `SOTA`, `State-of-the-Art`;
+# a level named after people is a claim, `Bi-Level`, `Token-Level` or `Low-Level` describe the problem
 CLAIMED_QUALITY = re.compile(
-    r"(?:[\w]+-[Ll]evel|(?:[Hh]ighly|[Ee]xtremely|[Vv]ery|[Uu]ltra)\s[A-Za-z-]+|SOTA|"
+    r"(?:(?:[A-Za-z]+(?:ist|ian)|[Hh]uman|[Ee]xpert|[Ss]uperhuman|[Pp]rofessional|[Gg]randmaster)-[Ll]evel|(?:[Hh]ighly|[Ee]xtremely|[Vv]ery|[Uu]ltra)\s[A-Za-z-]+|SOTA|"
     r"[Ss]tate[\s-]of[\s-]the[\s-][Aa]rt)\s")
 
 
@@ -61,6 +66,14 @@ def question_subject(segment: str) -> tuple[int, str] | None:
 
 
 @cache
+def _finite(word: str) -> bool:
+    """`Elicits`, `Enable`, `Learn` are present tense; `hidden`, `Averaged` are participles that modify a noun."""
+    lowered = word.lower()
+    return any(lowered in (lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies")
+               for lemma in getAllLemmas(lowered).get("VERB", ()))
+
+
+@cache
 def _noun(word: str) -> bool:
     return "NOUN" in getAllLemmas(word.lower())
 
@@ -81,13 +94,15 @@ def claim_object(core: str) -> tuple[int, str] | None:
     the next verb (`reduce test anxiety and improve ...` keeps `test anxiety`)."""
     words = list(_WORD.finditer(core))
     for i, word in enumerate(words[1:-1], 1):
-        if verb_only(word.group()) or _COPULA.match(word.group()):
-            start = words[i + 1].start()
-            end = len(core)
-            for later in words[i + 2:]:
-                if verb_only(later.group()):
-                    end = later.start()
-                    break
-            obj = re.sub(r"\s+(?:and|or)\s*$", "", core[start:end].rstrip())
-            return (start, obj) if obj else None
+        copula = _COPULA.match(word.group())
+        if not ((verb_only(word.group()) and _finite(word.group())) or copula):
+            continue
+        if copula and not _BROAD.fullmatch(core[:word.start()].strip()):
+            return None  # `Tighter Variational Bounds are Not Necessarily Better`: a verdict, not a topic
+        if _NOT_AN_OBJECT.match(words[i + 1].group()) or adverb(words[i + 1].group()):
+            return None  # `Lottery Jackpots Exist in ...`, `X is Provably the Optimal ...`: no object
+        start = words[i + 1].start()
+        end = next((later.start() for later in words[i + 2:] if verb_only(later.group())), len(core))
+        obj = re.sub(r"\s+(?:and|or)\s*$", "", core[start:end].rstrip())
+        return (start, obj) if obj else None
     return None
