@@ -160,3 +160,30 @@ def test_claimed_values(sentence: str, values: list[str]) -> None:
 def test_values_that_are_not_results(sentence: str) -> None:
     assert "8x" not in _values(sentence) and "90%" not in _values(sentence) and "30%" not in _values(sentence)
     assert "5.50%" not in _values(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("In the internal validation data set, the area under the curve (AUC), sensitivity, and specificity of the DLA "
+     "for vision-threatening referable DR were 0.989, 97.0%, and 91.4%, respectively.",
+     [("0.989", "area under the curve (AUC)"), ("97.0%", "sensitivity"), ("91.4%", "specificity")]),
+    ("Testing against the independent, multiethnic data set achieved an AUC, sensitivity, and specificity of 0.955, "
+     "92.5%, and 98.5%, respectively.", [("0.955", "AUC"), ("92.5%", "sensitivity"), ("98.5%", "specificity")]),
+])
+def test_metrics_respectively(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert _spans(sentence, gain_scores.metrics_respectively(sentence)) == expected
+    assert _values(sentence) == [value for value, _ in expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The precision and recall thresholds were 0.5 and 0.7, respectively.",
+    "The AUC and F1 of the baseline were 0.81 and 0.72, respectively.",
+    "Among false-positive cases, 85.6% were due to a misclassification of mild or moderate DR.",
+])
+def test_thresholds_baselines_and_error_shares_are_not_listed_results(sentence: str) -> None:
+    assert gain_scores.metrics_respectively(sentence) == []
+
+
+def test_resources_spent_are_not_gains() -> None:
+    sentence = ("We test this hypothesis by training a predicted compute-optimal model, Chinchilla, that uses the same "
+                "compute budget as Gopher but with 70B parameters and 4× more more data.")
+    assert _values(sentence) == []

@@ -73,8 +73,8 @@ def find_scores(text: str) -> list[Score]:
     if not _DIGIT.search(text):
         return []  # most sentences hold no number: skip the metric scans (speed budget: 2 ms per paper)
     found: dict[int, Score] = {}
-    for rule in (points_of_change, metric_of_number, number_then_metric, score_on_benchmark, slash_list,
-                 score_then_comparison):
+    for rule in (points_of_change, metrics_respectively, metric_of_number, number_then_metric, score_on_benchmark,
+                 slash_list, score_then_comparison):
         for score in rule(text):
             found.setdefault(score.start, score)
     ordered = sorted(found.values())
@@ -237,6 +237,30 @@ def score_then_comparison(text: str) -> list[Score]:
         named = _metrics(text[:m.start()])
         if named and not _OTHERS.search(_clause_before(text, m.start())[-40:]):
             out.append(Score(m.start("v"), m.end("v"), _metric_name(text, named[0])[1]))
+    return out
+
+
+# `the AUC, sensitivity, and specificity of the DLA were 0.989, 97.0%, and 91.4%, respectively`
+_VALUES_RESPECTIVELY = re.compile(rf"\b(?:were|was|are|is|of|:)\s(?P<vals>{NUM}%?(?:,\s(?:and\s)?{NUM}%?)*,?\sand\s{NUM}%?),?"
+                                  rf"\srespectively\b")
+_SETTING_NOUN = re.compile(r"\b(?:thresholds?|cut-?offs?|weights?|coefficients?|budgets?)\b", re.IGNORECASE)
+
+
+def metrics_respectively(text: str) -> list[Score]:
+    """A list of metrics then a list of values `..., respectively`: each value is a result in its own metric when
+    the counts agree (an abbreviation in brackets is the same metric) and no threshold or baseline is named."""
+    out = []
+    for m in _VALUES_RESPECTIVELY.finditer(text):
+        clause = _clause_before(text, m.start())
+        named = [x for x in _metrics(clause) if clause[:x.start()].count("(") <= clause[:x.start()].count(")")]
+        values = list(_PART.finditer(m.group("vals")))
+        if len(named) != len(values) or _SETTING_NOUN.search(clause[named[-1].end():] if named else "") \
+                or _OTHERS.search(clause[-60:]):
+            continue
+        for metric, value in zip(named, values, strict=True):
+            abbr = _PAREN_ABBR.match(clause, metric.end())  # `area under the curve (AUC)`
+            name = clause[metric.start():abbr.end()] if abbr else metric.group(0)
+            out.append(Score(m.start("vals") + value.start(), m.start("vals") + value.end(), name))
     return out
 
 

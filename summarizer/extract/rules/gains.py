@@ -208,8 +208,9 @@ def _accept(text: str, start: int, end: int) -> bool:
 
 # the number is no result of the paper: a model description (`8x deeper than VGG nets`), a requirement met
 # (`keys needed to be 55º or wider to achieve over 90% striking accuracy`), a share of people (`30% participants`)
-_DESCRIBES_MODEL = re.compile(r"^\s?(?:deeper|wider|bigger|larger|longer)\b(?!\s(?:gains?|improvements?|speed-?ups?|"
-                              r"margins?|reductions?))", re.IGNORECASE)
+_DESCRIBES_MODEL = re.compile(r"^\s?(?:(?:deeper|wider|bigger|larger|longer)\b(?!\s(?:gains?|improvements?|speed-?ups?|"
+                              r"margins?|reductions?))|(?:more\s){1,2}(?:training\s)?(?:data|tokens|compute|GPUs|layers)\b)",
+                              re.IGNORECASE)  # `70B parameters and 4× more more data`: what was spent, not gained
 _REQUIREMENT = re.compile(r"\b(?:need(?:ed|s)?|requir\w*|must|necessary|sufficient|enough)\b[^.;]{0,60}\bto\s"
                           r"(?:achiev\w*|reach\w*|attain\w*|obtain\w*|get)\s"
                           r"(?:over\s|above\s|at least\s|more than\s|an?\s)?$",
