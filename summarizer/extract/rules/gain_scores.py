@@ -241,8 +241,8 @@ def score_then_comparison(text: str) -> list[Score]:
 
 
 # `the AUC, sensitivity, and specificity of the DLA were 0.989, 97.0%, and 91.4%, respectively`
-_VALUES_RESPECTIVELY = re.compile(rf"\b(?:were|was|are|is|of|:)\s(?P<vals>{NUM}%?(?:,\s(?:and\s)?{NUM}%?)*,?\sand\s{NUM}%?),?"
-                                  rf"\srespectively\b")
+_VALUES_RESPECTIVELY = re.compile(rf"\b(?:were|was|are|is|of|:)\s(?P<vals>{NUM}%?(?:,\s(?:and\s)?{NUM}%?)*,?\sand\s"
+                                  rf"{NUM}%?),?\srespectively\b")
 _SETTING_NOUN = re.compile(r"\b(?:thresholds?|cut-?offs?|weights?|coefficients?|budgets?)\b", re.IGNORECASE)
 
 
