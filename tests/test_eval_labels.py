@@ -85,9 +85,12 @@ def test_split_proportions_stratified_by_page(labeled: list[LabeledPaper]) -> No
         on_page = [r for r in sample if r.source == page]
         share = sum(r.split == "dev" for r in on_page) / len(on_page)
         assert 0.2 <= share <= 0.4, page
-    outside = Counter(r.split for r in labeled if r.origin == "outside")
-    # mostly held out: rules are never tuned on them
-    assert 8 <= outside["dev"] < outside["heldout"] and outside["heldout"] >= 30
+    # the first outside batch (random sha1 split) is mostly held out: rules are never tuned on it; later batches,
+    # chosen for their gain claims, are all dev by design (GUIDELINES section 12) and say "batch N" in `notes`
+    first = Counter(r.split for r in labeled if r.origin == "outside" and "batch " not in (r.notes or ""))
+    assert 8 <= first["dev"] < first["heldout"] and first["heldout"] >= 30
+    later = [r for r in labeled if r.origin == "outside" and "batch " in (r.notes or "")]
+    assert all(r.split == "dev" for r in later)
 
 
 def test_v2_summary_and_outcome_are_own_words(labeled: list[LabeledPaper]) -> None:
