@@ -147,3 +147,27 @@ def test_title_overlap_is_the_share_of_title_words_written() -> None:
     sentence = split_sentences("We propose an approach to estimate the performance a model reaches.")[0]
     assert title_overlap(sentence, {"predicting", "performance", "data", "requirement"}) == 0.25
     assert title_overlap(sentence, set()) == 0.0
+
+
+def test_a_finding_in_the_passive_is_a_result() -> None:
+    # the claim has no `we` and no evidence noun, only `is shown to`
+    text = ("We design a sequence-aware recommender for retail. This method is empirically shown to give highly "
+            "accurate predictions of user-item interactions for all users.")
+    assert _outcome(text) == "This method is empirically shown to give highly accurate predictions of user-item " \
+                             "interactions for all users."
+
+
+def test_the_attained_headline_score_beats_a_description_of_the_system() -> None:
+    text = ("We address question answering on SQuAD 2.0. By integrating two state-of-the-art architectures, our "
+            "system extracts contextual word representations at word and character levels. Our best model so far "
+            "obtains an F1 score of 75.8 and an EM score of 72.2 on the test leaderboard.")
+    assert (_outcome(text) or "").startswith("Our best model so far obtains an F1 score of 75.8")
+
+
+def test_prior_methods_as_the_baseline_are_not_a_citation() -> None:
+    # `prior methods` is what the paper beats, not whose finding this is
+    text = ("Bimanual manipulation needs precise localization. To address this, this paper introduces PPI, an "
+            "end-to-end framework. In extensive evaluations, PPI significantly outperforms prior methods in both "
+            "simulated and real-world experiments.")
+    assert (_outcome(text) or "").startswith("In extensive evaluations, PPI significantly outperforms prior methods")
+    assert _outcome("Prior methods have been shown to overfit small datasets significantly.") is None

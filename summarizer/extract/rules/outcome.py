@@ -53,6 +53,14 @@ _CITED = re.compile(r"\b(?:(?:previous|prior|recent|existing|many|several|some|o
 # `we review/discuss/outline ...`: the contribution or survey move, not a result
 _SURVEY_MOVE = re.compile(r"\bwe\s(?:also\s|further\s|then\s|briefly\s){0,2}(?:review|survey|discuss|summari[sz]e|"
                           r"outline|describe|categori[sz]e|highlight)\b")
+# `is empirically shown to`, `were found to`: a finding stated in the passive (others' findings are vetoed below)
+_PASSIVE_CLAIM = re.compile(r"\b(?:is|are|was|were)\s(?:\w+ly\s)?(?:shown|demonstrated|proven|found|observed)\sto\b")
+# `obtains an F1 score of 75.8%`, `reaches 52.9% AP`: a verb of attaining, its number close behind
+_ATTAINED = re.compile(r"\b(?:obtain|reach|achiev|attain|yield|record|scor)\w*\b")
+_ATTAINED_REACH = 80  # characters from the verb to the quantity it attained
+# `outperforms prior methods`, `compared with existing approaches`: others named as the baseline, not cited
+_AGAINST = re.compile(r"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*|than|over|compared\s(?:to|with)|"
+                      r"against|versus|vs\.?|relative\sto)\s(?:[\w-]+\s){0,3}$")
 _DIGIT = re.compile(r"\d")
 _THRESHOLD = 2.0
 
@@ -65,24 +73,38 @@ def result_score(sentence: Sentence, summary: Hit | None, method_name: str | Non
     """
     text, lower = sentence.text, sentence.text.lower()  # cue patterns are lowercase: 3x faster than IGNORECASE
     score = 3.0 if _EVIDENCE.search(lower) else 0.0
-    if _WE_CLAIM.search(lower):
+    if _WE_CLAIM.search(lower) or _PASSIVE_CLAIM.search(lower):
         score += 2
     comparisons = sum(1 for _ in islice(_COMPARISON.finditer(lower), 2))
     score += comparisons
     own = bool(_OURS.search(lower) or (method_name and method_name in text))
     if comparisons and own:
         score += 1  # `our method achieves ...`: an advantage claimed for the paper's own work
-    if _DIGIT.search(text) and _QUANTITY.search(lower):
+    quantified = bool(_DIGIT.search(text) and _QUANTITY.search(lower))
+    if quantified:
         score += 1.5
+        if _attained(lower):
+            score += 1  # `our best model obtains an F1 of 75.8%`: the headline number itself
     if _SURVEY_MOVE.search(lower) and not _EVIDENCE.search(lower):
         score -= 2
     if summary is not None and sentence.start <= summary.start < sentence.end:
         score -= 1.5  # the contribution sentence is the summary; a separate result sentence says more
     if score < _THRESHOLD:
         return score
-    if not own and (_ABOUT_OTHERS.match(text) or _CITED.search(lower)):
+    if not own and (_ABOUT_OTHERS.match(text) or _cited(lower)):
         score -= 4  # `Previous studies have shown ...`: background, not this paper's result
     return 0.0 if _NOT_RESULT.search(lower) else score
+
+
+def _attained(lower: str) -> bool:
+    """A verb of attaining whose object is a number (`reaches 52.9% AP`), not any verb in a sentence with one."""
+    return any(_QUANTITY.search(lower, verb.end(), verb.end() + _ATTAINED_REACH) for verb in _ATTAINED.finditer(lower))
+
+
+def _cited(lower: str) -> bool:
+    """Someone else's finding, unless the others are only what the sentence compares against."""
+    match = _CITED.search(lower)
+    return match is not None and not _AGAINST.search(lower[:match.start()])
 
 
 def find_outcome(sentences: list[Sentence], summary: Hit | None, method_name: str | None) -> Hit | None:
