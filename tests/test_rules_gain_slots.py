@@ -110,8 +110,8 @@ def test_a_while_part_keeps_the_comparison_but_not_the_dataset() -> None:
 
 
 def test_an_achieved_score_is_compared_only_inside_its_part() -> None:
-    text = ("In particular, our EfficientNet-B7 achieves state-of-the-art 84.3% top-1 accuracy on ImageNet, while being "
-            "8.4x smaller and 6.1x faster on inference than the best existing ConvNet.")
+    text = ("In particular, our EfficientNet-B7 achieves state-of-the-art 84.3% top-1 accuracy on ImageNet, while "
+            "being 8.4x smaller and 6.1x faster on inference than the best existing ConvNet.")
     gains = _gains(text)
     assert (gains["84.3%"].metric, gains["84.3%"].baseline, gains["84.3%"].dataset) == (
         "top-1 accuracy", None, "ImageNet")
