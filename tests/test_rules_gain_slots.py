@@ -155,3 +155,59 @@ def test_the_mention_next_to_the_number_counts() -> None:
             "of ShuffleNet over other structures, with lower top-1 error (absolute 7.8%) than recent MobileNet [12] on "
             "ImageNet classification task, under the computation budget of 40 MFLOPs.")
     assert _gains(text)["7.8%"].dataset == "ImageNet"
+
+
+# ---------------------------------------------------------------- second round (batch 7b: medicine, systems, speech)
+
+def test_change_of_then_in_metric() -> None:
+    # medicine: the change noun first, the measure after the value list and its aside
+    text = ("We show an absolute reduction of 5.7% and 1.2% (USA and UK) in false positives and 9.4% and 2.7% in "
+            "false negatives.")
+    for value in ("5.7%", "1.2%"):
+        assert gain_metric.change_of_in_metric(text, *_at(text, value)) == "false positives"
+    assert gain_metric.change_of_in_metric("Accuracy rose by 3% in most runs.", 15, 17) is None  # no change noun
+
+
+def test_metric_after_a_value_list() -> None:
+    text = "self alignment outperformed existing schemes: 25% and 56% less delay compared to FastEmit."
+    assert gain_metric.metric_after(text, *_at(text, "25%")) == "delay"
+    assert gain_metric.metric_after(text, *_at(text, "56%")) == "delay"
+
+
+def test_baseline_after_the_measure_of_the_compared_system() -> None:
+    # medicine: `than the AUC-ROC for the average radiologist` compares with the radiologist, not with a metric
+    text = ("In an independent study of six radiologists, the AI system outperformed all of the human readers: the "
+            "area under the receiver operating characteristic curve (AUC-ROC) for the AI system was greater than the "
+            "AUC-ROC for the average radiologist by an absolute margin of 11.5%.")
+    gain = _gains(text)["11.5%"]
+    assert (gain.metric, gain.baseline) == ("AUC-ROC", "average radiologist")
+
+
+def test_a_participle_system_is_a_baseline_but_an_adverb_is_not() -> None:
+    # systems: `commonly used X` names compared techniques; `than previously reported` names none
+    text = ("Extensive experimentation shows that PipeDream trains models to high accuracy up to 5.3x faster than "
+            "commonly used intra-batch parallelism techniques.")
+    assert _gains(text)["5.3x"].baseline == "commonly used intra-batch parallelism techniques"
+    text = "Our kernel runs 2.5x faster than previously reported."
+    assert _gains(text)["2.5x"].baseline is None
+
+
+def test_values_pair_with_compared_systems_in_order() -> None:
+    # speech: two values, two compared systems, no `respectively`
+    text = ("From LibriSpeech evaluation, self alignment outperformed existing schemes: 25% and 56% less delay "
+            "compared to FastEmit and constrained alignment at the similar word error rate.")
+    gains = _gains(text)
+    assert (gains["25%"].baseline, gains["56%"].baseline) == ("FastEmit", "constrained alignment")
+    text = "It cuts latency by 20% and 30% compared to the original model."  # one system: no pairing, shared baseline
+    gains = _gains(text)
+    assert gains["20%"].baseline == gains["30%"].baseline == "original model"
+
+
+def test_an_opening_frame_names_the_dataset_of_its_clause() -> None:
+    text = ("From LibriSpeech evaluation, self alignment outperformed existing schemes: 25% and 56% less delay "
+            "compared to FastEmit and constrained alignment at the similar word error rate.")
+    assert _gains(text)["56%"].dataset == "LibriSpeech"
+    # a later clause with its own subject is not framed; nor is a table reference
+    later = "On the OBW dataset, it is fast, but our method can achieve 26 times"
+    assert gain_context.framed_dataset(later, later.index("our")) is None
+    assert gain_context.framed_dataset("In Table 2, we report 3% gains.", 0) is None

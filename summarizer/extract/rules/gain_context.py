@@ -33,17 +33,19 @@ _BASELINE = re.compile(
     r"\b(?:[Cc]ompared\s(?:to|with)|[Ii]n\scomparison\s(?:to|with)|[Rr]elative\sto|than|versus|vs\.?|against|over|"
     r"outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?|beat(?:s|ing)?|exceed(?:s|ing|ed)?|"
     r"(?:same|similar|comparable)\s(?:[\w-]+\s){0,2}as)\s(?:\([^()]{1,60}\)\s)?"
-    r"(?:(?:an?\s|the\s)?(?:[\w-]+\s){0,2}of\s~?\d[\d.,]*\s?%?\s(?:for|by|of|from|with)\s)?(?:the\s|an?\s(?!\d))?(?P<b>(?!by\b|up\b|\d)[\w\-.+/]+(?:\s(?!by\b|on\b|in\b|with\b|"
+    r"(?:(?:an?\s|the\s)?(?:[\w-]+\s){0,2}of\s~?\d[\d.,]*\s?%?\s(?:for|by|of|from|with)\s)?"
+    rf"(?:(?:the\s|an?\s)?{METRIC_RE.pattern}\s(?:for|of|by|with|from)\s)?(?:the\s|an?\s(?!\d))?(?P<b>(?!by\b|up\b|\d)[\w\-.+/]+(?:\s(?!by\b|on\b|in\b|with\b|"
     r"while\b|and\b|across\b|for\b|at\b|when\b|using\b|under\b|to\b|of\b|which\b)[\w\-.+/]+){0,4})")
 # `on commonsense reasoning tasks`: the evaluation named by what it is, when no dataset name is given
 _ON_TASKS = re.compile(r"\bon\s(?:the\s|six\s|five\s|four\s|three\s|two\s|several\s|\d+\s)?(?P<d>(?:[\w-]+\s){0,3}"
                        r"(?:tasks|benchmarks?|datasets?|test\sset))\b")
 # `vs performance`, `than that`: a word, not a compared system
 _GENERIC_BASELINE = re.compile(r"(?:performance|accuracy|results?|that|those|this|it|them|time|cost|compute|memory|"
-                               r"speed|quality|efficiency|\w+ly)\b", re.IGNORECASE)
+                               r"speed|quality|efficiency|\w+ly\b(?!\s\w+(?:ed|en)\s\w))\b", re.IGNORECASE)
+# (`than previously reported` is no system; `than commonly used intra-batch parallelism techniques` is one)
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the clause holding text[start:end]: from the last break before it to the first after it."""
     lo = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
     after = _CLAUSE_BREAK.search(text, end)
@@ -70,7 +72,9 @@ def _baseline(text: str, start: int, end: int) -> str | None:
              and not _GENERIC_BASELINE.match(m.group("b"))
              and not re.match(r"(?:on|in|at|for|with|of|to|by|from|one|two|three|four|five|ten|half|a few)\b",
                               m.group("b"))  # `less than one modification per sentence` is a quantity
-             and not re.search(r"\b(?:rather|other|less|more|fewer|greater)\s$", text[max(0, m.start() - 8):m.start()])]
+             and not (re.search(r"\b(?:rather|other|less|more|fewer|greater)\s$", text[max(0, m.start() - 8):m.start()])
+                      and not re.match(r"than\s(?:the|an?)\s", m.group(0)))]
+    # (`less than one modification` is a quantity; `greater than the AUC-ROC for X` compares with X)
     # within the clause, and near: up to 90 characters before the number or 150 after it
     found = [f for f in found if (f[0] >= end and f[0] - end < 150) or (f[0] < start and f[1] > end)
              or (f[1] <= start and start - f[1] < 90)]  # (or around it: `beats (by 2%) X`)
@@ -164,7 +168,7 @@ def describe(text: str, start: int, end: int, metric: str | None = None, score: 
     (`outperforms X, achieving a 16.1% improvement`) is measured against the main clause's X; an
     achieved level there (`score`, or `achieving 100% accuracy`) is not.
     """
-    lo, hi = _clause(text, start, end)
+    lo, hi = clause_bounds(text, start, end)
     clause, start, end = text[lo:hi], start - lo, end - lo
     side_lo, side_hi = while_part(clause, start, end)
     side, side_start, side_end = clause[side_lo:side_hi], start - side_lo, end - side_lo
@@ -176,8 +180,29 @@ def describe(text: str, start: int, end: int, metric: str | None = None, score: 
         # `outperforms prior methods, achieving a +16.1% improvement`: the change is measured against the
         # system the main clause outperforms (an achieved level would not be: see `absolute`)
         baseline = _baseline(text[:lo], lo, lo)
-    return Labels(clean_metric(metric or read_metric(clause, start, end)), baseline,
-                  _dataset(side, side_start, side_end))
+    dataset = _dataset(side, side_start, side_end) or framed_dataset(text, lo)
+    return Labels(clean_metric(metric or read_metric(clause, start, end)), baseline, dataset)
+
+
+# `From LibriSpeech evaluation, X outperformed existing schemes: 25% ...`, `For Voice Search evaluation, 12% ...`: a
+# sentence that opens by naming where it was measured frames its main clause (and that clause's colon elaboration),
+# not a later clause with a subject of its own
+_FRAME = re.compile(r"(?:On|For|From|In|Across)\s(?:the\s)?(?P<d>(?!(?:Table|Figure|Fig|Section|Appendix|Sec|Eq|"
+                    r"Experiment|Study|Phase|Stage|Step|Part|Case|Chapter|January|February|March|April|May|June|July|"
+                    r"August|September|October|November|December)\b)"
+                    r"[A-Z][\w-]*(?:\s[A-Z0-9][\w-]*){0,3})(?:\s(?:evaluations?|experiments?|benchmarks?|datasets?|"
+                    r"test\ssets?|tasks?))?,\s")
+
+
+def framed_dataset(sentence: str, clause_start: int) -> str | None:
+    """The dataset an opening `On/For/From X (evaluation),` names, for a claim in the sentence's first clause."""
+    frame = _FRAME.match(sentence)
+    if frame is None or (clause_start < frame.end() and clause_start != 0):
+        return None
+    breaks = list(_CLAUSE_BREAK.finditer(sentence, frame.end(), clause_start))
+    if breaks and not (len(breaks) == 1 and breaks[0].group(0).startswith(":")):
+        return None  # a later clause, not the framed one or its elaboration after a colon
+    return frame.group("d")
 
 
 # `X is 3.2% more accurate on ImageNet while reducing latency by 15% compared to Y`: the while-part is a claim of its
@@ -224,65 +249,3 @@ def is_achieved_score(clause: str, start: int, end: int) -> bool:
 
 _ACHIEVED_LIST = re.compile(r"\b(?:achiev|attain|reach|obtain)\w*\s(?:an?\s)?~?\d[^;,]{0,80}\sand\s(?:an?\s|the\s)?$",
                             re.IGNORECASE)
-
-
-# ---------------------------------------------------------------- lists paired by `respectively`
-
-_NAME = r"(?:the\s)?[\w.+/-]*[A-Z0-9][\w.+/-]*(?:\s[\w.+/-]*[A-Z0-9][\w.+/-]*){0,3}"
-_LIST = re.compile(rf"\b(?P<prep>on|in|across|over|than|against|versus|vs\.?|compared\s(?:to|with)|relative\sto|"
-                   rf"such\sas|outperform(?:s|ing|ed)?)\s"
-                   rf"(?P<list>{_NAME}(?:\s*,\s(?:and\s)?{_NAME})*\s*,?\s(?:and|&)\s{_NAME})")
-_GLUE = re.compile(r"\s*(?:,\s*(?:and\s)?|and\s)(?:by\s)?")
-_PARENS = re.compile(r"\([^()]*\)")
-
-
-def respective_labels(text: str, spans: list[tuple[int, int]]) -> dict[int, tuple[str, str]]:
-    """`by 19% and 51% over Llama 2 and RoBERTa, respectively`: item i of the value list gets name i.
-
-    Returns {index of a span: (slot, name)}; `on/in/across` lists are datasets, comparison lists baselines.
-    Only lists of exactly as many names as values count, and only in sentences that say `respectively`.
-    """
-    if len(spans) < 2:
-        return {}
-    flat = _PARENS.sub(lambda m: " " * len(m.group(0)), text)  # `CIFAR100-LT (IF100), ImageNet-LT`: asides out
-    out: dict[int, tuple[str, str]] = {}
-    for group in _value_lists(flat, spans):
-        out.update(_metric_list(flat, spans, group))
-    if "respectively" not in text:
-        return out
-    for group in _value_lists(flat, spans):
-        lo, hi = _clause(flat, spans[group[0]][0], spans[group[-1]][1])
-        for m in _LIST.finditer(flat, lo, hi):
-            names = [n.strip() for n in re.split(r"\s*,\s(?:and\s)?|\s(?:and|&)\s", m.group("list")) if n.strip()]
-            if len(names) == len(group):
-                slot = "dataset" if m.group("prep") in ("on", "in", "across") else "baseline"
-                out.update({i: (slot, re.sub(r"^the\s", "", name)) for i, name in zip(group, names, strict=True)})
-    return out
-
-
-def _value_lists(text: str, spans: list[tuple[int, int]]) -> list[list[int]]:
-    """Runs of >= 2 values joined only by list glue (`19% and 51%`, `56.3%, 60.3%, and 41.9%`)."""
-    groups: list[list[int]] = [[0]]
-    for i in range(1, len(spans)):
-        if _GLUE.fullmatch(text[spans[i - 1][1]:spans[i][0]]):
-            groups[-1].append(i)
-        else:
-            groups.append([i])
-    return [g for g in groups if len(g) >= 2]
-
-
-_ITEM = r"[\w@-]+(?:\s[\w@-]+)?"
-_METRIC_LIST = re.compile(rf"(?P<list>{_ITEM}(?:,\s{_ITEM})*,?\s(?:and|&)\s{_ITEM})\s(?:by|of)\s"
-                          r"(?:up\sto\s|about\s|over\s)?$")
-
-
-def _metric_list(text: str, spans: list[tuple[int, int]], group: list[int]) -> dict[int, tuple[str, str]]:
-    """`reduces the MSE and MAE by 9.17% and 2.3%`: as many metrics before `by` as values after it pair in order."""
-    m = _METRIC_LIST.search(text, max(0, spans[group[0]][0] - 80), spans[group[0]][0])
-    if not m:
-        return {}
-    names = [re.sub(r"^(?:the|its|their)\s", "", n.strip()) for n in re.split(r",\s(?:and\s)?|\s(?:and|&)\s",
-                                                                           m.group("list")) if n.strip()]
-    if len(names) != len(group) or not all(METRIC_RE.fullmatch(n) for n in names):
-        return {}
-    return {i: ("metric", name) for i, name in zip(group, names, strict=True)}

@@ -23,7 +23,7 @@ _MEASURE_NOUN = re.compile(
     r"(?:errors?|costs?|usage|time|latency|accuracy|entropy|rates?|scores?|size|memory|overhead|consumption|"
     r"footprint|throughput|loss|perplexity|variance|bias|gap|length|ratio|reward|return|regret|bandwidth|storage|"
     r"energy|FLOPs|parameters|tokens|steps|calls|queries|speed|quality|recall|precision|coverage|correlation|"
-    r"agreement|robustness|efficiency|requirements?|demand|abilities|ability|capabilities|success|data)$")
+    r"agreement|robustness|efficiency|requirements?|demand|abilities|ability|capabilities|success|data|delay)$")
 _NOT_A_MEASURE = re.compile(r"\b(?:methods?|models?|baselines?|approach(?:es)?|state-of-the-art|SOTA|systems?|"
                             r"it|them|this|that|performance)\b", re.IGNORECASE)
 # `the FLOPs cost of DeiT-S by 34.7%`, `optimizer memory usage by up to 89.5%`: what the verb changes
@@ -71,7 +71,7 @@ def read_metric(text: str, start: int, end: int) -> str | None:
     for cue, metric in _UNIT_METRIC:
         if after.lstrip().startswith(cue):
             return metric
-    for rule in (change_in_metric, _resource_or_share, object_of_change, metric_after):
+    for rule in (change_in_metric, change_of_in_metric, _resource_or_share, object_of_change, metric_after):
         if found := rule(text, start, end):
             return found
     return _nearest_metric(text, start, end)
@@ -103,9 +103,26 @@ def subject_metric(text: str, start: int, end: int) -> str | None:
     return phrase if _MEASURE_NOUN.fullmatch(head) or METRIC_RE.fullmatch(head) else None
 
 
+# `an absolute reduction of 5.7% and 1.2% (USA and UK) in false positives`: the change noun comes first, the measure
+# after the value (list); `by 3% in accuracy` is not such a change
+_CHANGE_OF = re.compile(r"\b(?:reductions?|improvements?|increases?|decreases?|gains?|drops?)\sof\s"
+                        r"(?:up\sto\s|about\s)?(?:~?\d[\d.,]*\s?%?(?:,\s|\s(?:and|or)\s|,\sand\s))*$", re.IGNORECASE)
+_IN_AFTER = re.compile(r"(?:(?:,\s|\s(?:and|or)\s|,\sand\s)~?\d[\d.,]*\s?%?)*(?:\s\([^()]{0,40}\))?\sin\s(?:the\s)?"
+                       r"(?P<m>[\w@^/-]+(?:\s(?!and\b|on\b|over\b|compared\b|than\b|for\b|with\b|at\b|while\b)[\w@^/-]+){0,3})")
+
+
+def change_of_in_metric(text: str, start: int, end: int) -> str | None:
+    """`a reduction of 5.7% and 1.2% (USA and UK) in false positives` -> `false positives` (for both values)."""
+    if not _CHANGE_OF.search(text, max(0, start - 80), start):
+        return None
+    found = _IN_AFTER.match(text, end)
+    return _trim(found.group("m")) if found else None
+
+
 # `96% grasp success on unseen objects`, `3.57% error on the ImageNet test set`, `5.1% higher mAP than X`: the noun
 # phrase right after the number (past a comparative) names the measure when a measure heads it
 _AFTER_NUMBER = re.compile(
+    r"(?:(?:,\s|\s(?:and|or)\s|,\sand\s)~?\d[\d.,]*\s?(?:%|×|x|times|points?)?)*"  # `25% and 56% less delay`
     r"\)?\s(?:(?:higher|lower|better|worse|more|less|fewer|greater|smaller|larger|absolute|relative|average|"
     r"mean|overall)\s){0,2}(?P<m>(?:(?!(?:on|in|for|over|than|of|at|by|to|with|and|or|while|when|across|against|"
     r"compared|relative|versus|vs)\b)[\w@^/-]+(?:\s|(?=[,.;:)]|$))){1,3})")
