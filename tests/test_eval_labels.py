@@ -86,8 +86,9 @@ def test_split_proportions_stratified_by_page(labeled: list[LabeledPaper]) -> No
         share = sum(r.split == "dev" for r in on_page) / len(on_page)
         assert 0.2 <= share <= 0.4, page
     outside = Counter(r.split for r in labeled if r.origin == "outside")
-    # mostly held out: rules are never tuned on them
-    assert 8 <= outside["dev"] < outside["heldout"] and outside["heldout"] >= 30
+    # the first batch is mostly held out (rules are never tuned on it); later batches grow dev on purpose, so
+    # dev may outnumber it: the unseen check of the rules is the blind set (eval/blind.jsonl), all held out
+    assert outside["dev"] >= 8 and outside["heldout"] >= 30
 
 
 def test_v2_summary_and_outcome_are_own_words(labeled: list[LabeledPaper]) -> None:
