@@ -18,20 +18,23 @@ NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # measures results are reported in (settings such as `batch size` or `learning rate` are absent on purpose)
 _SCORE_WORDS = (
     r"(?:top-[15]\s)?accuracy|F1(?:[-\s]score)?|(?:macro|micro)-?F1|BLEU(?:-4)?|ROUGE(?:-[12L])?|METEOR|chrF\+*|"
-    r"CIDEr|SPICE|perplexity|PPL|AUC|AUROC|AUPRC|area under the (?:ROC\s)?curve|mAP(?:@\d+)?|mIoU|IoU|Dice"
+    r"CIDEr|SPICE|perplexity|PPL|AUC|AUROC|AUPRC|area under the (?:ROC\s|receiver operating characteristic\s)?curve|"
+    r"mAP(?:@\d+)?|AP(?:50|75)?|mIoU|IoU|Dice"
     r"(?:\s(?:score|coefficient))?|FID|NDCG(?:@\d+)?|MRR|Recall@\d+|HR@\d+|pass@\d+|win[-\s]rate|success rate|"
     r"exact match|EM|MSE|MAE|RMSE|MAPE|SMAPE|R\^?2|WERs?|CERs?|word error rates?|C-index|concordance index|"
-    r"correlation|PSNR|SSIM|LPIPS|Elo|(?:mean\s)?(?:absolute|squared)\serror|error rate|precision|recall|"
+    r"(?:Pearson|Spearman)(?:'s)?\s(?:r|rho|ρ|correlation)|correlation|GDT_TS|GDT-TS|TM-score|lDDT|"
+    r"PSNR|SSIM|LPIPS|Elo|(?:mean\s)?(?:absolute|squared)\serror|error rate|precision|recall|"
     r"sensitivity|specificity|kappa|score|scores|rating")
 _METRIC = re.compile(r"(?<![\w@-])(?:" + _SCORE_WORDS + r")(?![\w@-])", re.IGNORECASE)
 # metric names that are also English words: they count only in their own spelling (`mAP`, not `map`)
-_EXACT_CASE = {"map": "mAP", "em": "EM", "spice": "SPICE", "elo": "Elo", "cer": "CER", "dice": "Dice"}
+_EXACT_CASE = {"map": "mAP", "em": "EM", "spice": "SPICE", "elo": "Elo", "cer": "CER", "dice": "Dice", "ap": "AP",
+               "ap50": "AP50", "ap75": "AP75"}
 # words that may precede a metric inside its name: `mean concordance index`, `average F1`, `time-dependent AUC`
-_MODIFIER = re.compile(r"(?:(?:mean|average|avg\.?|overall|macro|micro|weighted|top-\d|test|validation|"
+_MODIFIER = re.compile(r"(?<![\w-])(?:(?:mean|average|avg\.?|overall|macro|micro|weighted|top-\d|test|validation|"
                        r"[a-z]+-[a-z]+|[a-z]+-\d+|zero-shot|few-shot|relative|absolute|normalized|(?-i:[A-Z][A-Z0-9]{1,5}))\s){1,2}$",
                        re.IGNORECASE)
 _PAREN_ABBR = re.compile(r"\s?\((?P<a>[^()]{1,20})\)")
-_CUE = re.compile(r"\b(?:achiev\w*|attain\w*|reach\w*|obtain\w*|record\w*|yield\w*|deliver\w*|get|gets|"
+_CUE = re.compile(r"\b(?:runs?|ran|achiev\w*|attain\w*|reach\w*|obtain\w*|record\w*|yield\w*|deliver\w*|get|gets|"
                   r"scor\w*|establish\w*|sets?|with|lowest|highest|best|improv\w*|boost\w*|rais\w*|gains?|"
                   r"receiv\w*|earn\w*)\b",
                   re.IGNORECASE)
@@ -45,7 +48,7 @@ _METRIC_OF = re.compile(rf"\s?(?:score\s|value\s)?(?:of\s|=\s?|:\s)(?:about\s|ar
 _METRIC_THEN = re.compile(rf"\s(?:score\s)?(?P<v>{NUM})(?![\w%]|\.\d)")
 _NUMBER = re.compile(rf"(?<![\w.\-/(^])(?P<v>{NUM})\s(?P<mod>[\w-]+\s)?")
 _SCORE_ON = re.compile(rf"\b(?P<cue>scor\w*|achiev\w*|attain\w*|reach\w*|obtain\w*)\s(?:an?\s)?(?:average\s)?"
-                       rf"{_BOUND}(?P<v>{NUM})(?=\s(?:on|in)\s(?:the\s)?[A-Z])")
+                       rf"{_BOUND}(?P<v>{NUM})(?=\s(?:on|in)\s(?:the\s)?[A-Z]|\s(?:compared\s(?:to|with)|versus|vs\.?|against)\s)")
 _POINTS = re.compile(rf"\b(?:by|of)\s(?:up to\s|over\s|about\s|around\s|nearly\s|more than\s|an?\s(?:average|absolute)"
                      rf"\s(?:of\s)?)?\+?(?P<v>{NUM}(?:\s?(?:--|-|–|to)\s?{NUM})?)(?=\s(?P<m>points?|pts|BLEU|F1|"
                      rf"ROUGE(?:-[12L])?|mAP|mIoU|AP|dB|FID|accuracy|absolute|perplexity|PPL|CIDEr|METEOR|Elo)\b)")
@@ -70,7 +73,8 @@ def find_scores(text: str) -> list[Score]:
     if not _DIGIT.search(text):
         return []  # most sentences hold no number: skip the metric scans (speed budget: 2 ms per paper)
     found: dict[int, Score] = {}
-    for rule in (points_of_change, metric_of_number, number_then_metric, score_on_benchmark):
+    for rule in (points_of_change, metrics_respectively, metric_of_number, number_then_metric, score_on_benchmark,
+                 slash_list, score_then_comparison):
         for score in rule(text):
             found.setdefault(score.start, score)
     ordered = sorted(found.values())
@@ -87,6 +91,16 @@ def _claimed(text: str, start: int) -> bool:
     """A result cue in the clause, and no sign that the number belongs to someone else."""
     before = _clause_before(text, start)
     return bool(_CUE.search(before)) and not _OTHERS.search(before[-60:])
+
+
+_BOUND_BEFORE = re.compile(r"(?:more than|less than|fewer than|over|up to|at least)\s$")
+
+
+def others_number(text: str, start: int) -> bool:
+    """Someone else's number: a comparison or prior work earlier in the number's clause (`compared to 57.5 AP50
+    in 198 ms`); a bound on the number itself (`more than 100 FPS`) is no comparison."""
+    before = _BOUND_BEFORE.sub("", _clause_before(text, start))
+    return bool(_OTHERS.search(before[-60:]))
 
 
 def _metric_name(text: str, m: re.Match[str]) -> tuple[int, str]:
@@ -107,11 +121,33 @@ def metric_of_number(text: str) -> list[Score]:
                      text[max(0, m.start() - 14):m.start()], re.IGNORECASE):
             continue  # `a confidence score of 0.9` is a setting
         end, name = _metric_name(text, m)
-        value = _METRIC_OF.match(text, end) or _METRIC_THEN.match(text, end)
-        if value and _claimed(text, m.start()) and not _after_setting(text, value.end("v")) \
+        value = _METRIC_OF.match(text, end) or _METRIC_THEN.match(text, end) or _raised_to(text, end)
+        vouched = _claimed(text, m.start()) or _specific_had(text, m)
+        if value and vouched and not _after_setting(text, value.end("v")) \
                 and all(s.start != value.start("v") for s in out):  # `MSE (MSE) score 0.3`: the first name wins
             out.append(Score(value.start("v"), value.end("v"), name))
     return out
+
+
+# `pushing the ... Test F1 to 93.2`, `reduces the WER to 3.1%`: the level a change verb brings the metric to
+_METRIC_TO = re.compile(rf"\sto\s(?:an?\s)?(?P<v>{NUM}%?)(?![\w.,/^]\d|[\w/^×x-])")
+_CHANGE_VERB = re.compile(r"\b(?:push\w*|rais\w*|improv\w*|boost\w*|increas\w*|bring\w*|brought|lift\w*|reduc\w*|"
+                          r"lower\w*|decreas\w*|cut\w*|driv\w*)\b", re.IGNORECASE)
+# `the predictions had a median domain GDT_TS of 92.4`: `had` vouches only for a specific measure, never `score`
+_HAD = re.compile(r"\b(?:had|has|have|show\w*|exhibit\w*)\s(?:an?\s|the\s)?(?:[\w-]+\s){0,3}$", re.IGNORECASE)
+
+
+def _raised_to(text: str, end: int) -> re.Match[str] | None:
+    """`Test F1 to 93.2` is a level reached only when a change verb governs the clause (not `from ... to`)."""
+    m = _METRIC_TO.match(text, end)
+    before = _clause_before(text, end)
+    return m if m and _CHANGE_VERB.search(before) and not re.search(r"\bfrom\s[^,;]*$", before) else None
+
+
+def _specific_had(text: str, metric: re.Match[str]) -> bool:
+    before = _clause_before(text, metric.start())
+    generic = metric.group(0).lower() in ("score", "scores", "rating")
+    return not generic and bool(_HAD.search(before)) and not _OTHERS.search(before[-60:])
 
 
 def number_then_metric(text: str) -> list[Score]:
@@ -141,8 +177,11 @@ def score_on_benchmark(text: str) -> list[Score]:
 
 
 # `up to 2.3 points higher`, `1.8 BLEU better than X`: the change word follows the units
-_POINTS_THEN_CHANGE = re.compile(rf"(?<![\w.])\+?(?P<v>{NUM})\s(?P<m>points?|pts|BLEU|F1|ROUGE(?:-[12L])?|mAP|mIoU|AP|"
-                                 rf"CIDEr|METEOR)\s(?:higher|better|more|lower|improvements?|gains?|increase|absolute)\b")
+_POINTS_THEN_CHANGE = re.compile(rf"(?<![\w.])\+?(?P<v>{NUM})[\s-](?P<m>points?|pts|BLEU|F1|ROUGE(?:-[12L])?|mAP|"
+                                 rf"mIoU|AP|CIDEr|METEOR)\s(?:higher|better|more|lower|improvements?|gains?|increase|absolute|"
+                                 rf"jump|lead|(?:of\s)?(?:lift|improvement|gain|increase|boost))\b")
+# `0.7 better perplexity`, `2.1 lower WER`: a change written before the metric it changes
+_CHANGE_THEN_METRIC = re.compile(rf"(?<![\w.])(?P<v>{NUM})\s(?:better|lower|higher|less)\s(?=[\w-])")
 
 
 def points_of_change(text: str) -> list[Score]:
@@ -159,6 +198,69 @@ def points_of_change(text: str) -> list[Score]:
     for m in _POINTS_THEN_CHANGE.finditer(text):
         unit = m.group("m")
         out.append(Score(m.start("v"), m.end("m"), None if unit.startswith(("point", "pts")) else unit, change=True))
+    for m in _CHANGE_THEN_METRIC.finditer(text):
+        if metric := _metric_at(text, m.end()):
+            out.append(Score(m.start("v"), m.end("v"), metric.group(0), change=True))
+    return out
+
+
+_SLASH = re.compile(rf"(?<![\w.\-/])(?P<list>{NUM}%?(?:/{NUM}%?)+)(?![\w/^-])")
+_PART = re.compile(rf"{NUM}%?")
+
+
+def slash_list(text: str) -> list[Score]:
+    """`achieve 1.8/3.3 WER on the clean/other test sets`, `a WER of 2.1%/4.3%`: each number of a slash list
+    named by one metric (before it with `of`, or after it) is a result; `3/2` or `1/4 of the compute` name none."""
+    out = []
+    for m in _SLASH.finditer(text):
+        metric = _metric_at(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
+        if metric is None and (named := re.search(r"(?P<m>[\w-]+)(?:\s\([^()]{1,20}\))?\s(?:of|=|:)\s$",
+                                                  text[max(0, m.start() - 40):m.start()])):
+            metric = _metric_at(named.group("m"), 0)
+        if metric is None or not _claimed(text, m.start()):
+            continue
+        for part in _PART.finditer(m.group("list")):
+            out.append(Score(m.start() + part.start(), m.start() + part.end(), metric.group(0)))
+    return out
+
+
+# `for the DNN (0.837) exceeded that of average cardiologists (0.780)`: the score quoted before the comparison
+_QUOTED_THEN_BEATS = re.compile(rf"\((?P<v>{NUM}%?)\)\s(?:exceed\w*|outperform\w*|surpass\w*|beat\w*|was higher|"
+                                rf"is higher|improv\w*)\b")
+
+
+def score_then_comparison(text: str) -> list[Score]:
+    """A parenthesised score right before `exceeded`/`outperforms` is the subject's result, named by the first
+    metric of the sentence (its subject) (the number after `that of` is the compared party's and stays out)."""
+    out = []
+    for m in _QUOTED_THEN_BEATS.finditer(text):
+        named = _metrics(text[:m.start()])
+        if named and not _OTHERS.search(_clause_before(text, m.start())[-40:]):
+            out.append(Score(m.start("v"), m.end("v"), _metric_name(text, named[0])[1]))
+    return out
+
+
+# `the AUC, sensitivity, and specificity of the DLA were 0.989, 97.0%, and 91.4%, respectively`
+_VALUES_RESPECTIVELY = re.compile(rf"\b(?:were|was|are|is|of|:)\s(?P<vals>{NUM}%?(?:,\s(?:and\s)?{NUM}%?)*,?\sand\s"
+                                  rf"{NUM}%?),?\srespectively\b")
+_SETTING_NOUN = re.compile(r"\b(?:thresholds?|cut-?offs?|weights?|coefficients?|budgets?)\b", re.IGNORECASE)
+
+
+def metrics_respectively(text: str) -> list[Score]:
+    """A list of metrics then a list of values `..., respectively`: each value is a result in its own metric when
+    the counts agree (an abbreviation in brackets is the same metric) and no threshold or baseline is named."""
+    out = []
+    for m in _VALUES_RESPECTIVELY.finditer(text):
+        clause = _clause_before(text, m.start())
+        named = [x for x in _metrics(clause) if clause[:x.start()].count("(") <= clause[:x.start()].count(")")]
+        values = list(_PART.finditer(m.group("vals")))
+        if len(named) != len(values) or _SETTING_NOUN.search(clause[named[-1].end():] if named else "") \
+                or _OTHERS.search(clause[-60:]):
+            continue
+        for metric, value in zip(named, values, strict=True):
+            abbr = _PAREN_ABBR.match(clause, metric.end())  # `area under the curve (AUC)`
+            name = clause[metric.start():abbr.end()] if abbr else metric.group(0)
+            out.append(Score(m.start("vals") + value.start(), m.start("vals") + value.end(), name))
     return out
 
 

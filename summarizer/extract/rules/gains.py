@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from summarizer.extract.rules.gain_context import describe, respective_labels
 from summarizer.extract.rules.gain_scores import Score, find_scores
+from summarizer.extract.rules.gain_units import find_unit_results
 from summarizer.extract.rules.sentences import Sentence
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -26,13 +27,15 @@ _PRE = r"(?:[~≈∼<>≤≥+]\s?)"
 _CANDIDATE = re.compile(
     rf"(?<![\w.\-/])(?P<pre>{_PRE})?(?<![\w.\-/])(?:{_NUM}{_UNIT}?\s?(?:--|-|–|—|to)\s?)?{_NUM}(?P<unit>{_UNIT})"
     rf"(?!\s?[×x]\s?\d)(?![\w%])")
-_FROM_TO = re.compile(rf"\bfrom\s(?P<a>~?{_NUM}\s?%?)\s?(?:to|→|->)\s(?P<b>~?{_NUM}\s?%?)(?![\w.]*\s?[BMK]\b)")
+_FROM_TO = re.compile(rf"\bfrom\s(?:(?:an?|the)\s(?:[\w-]+\s){{0,2}}of\s)?(?P<a>~?{_NUM}\s?%?)\s?(?:(?:down|up)\s)?"
+                      rf"(?:to|→|->)\s(?P<b>~?{_NUM}\s?%?)(?![\w.]*\s?[BMK]\b)")
 
 _CLAIM_BEFORE = re.compile(
     r"\b(?:by|up to|improv\w*|outperform\w*|surpass\w*|exceed\w*|beat\w*|gains?|boost\w*|increas\w*|"
     r"reduc\w*|decreas\w*|lower\w*|faster|speed\w*|accelerat\w*|sav\w*|cut\w*|achiev\w*|attain\w*|"
     r"reach\w*|obtain\w*|yield\w*|deliver\w*|enhanc\w*|relative|absolute|average|outperforming|"
-    r"raises?|rais\w*|drops?|shrink\w*|compress\w*|advantage|margin|score\w*|accuracy)\W+(?:\S+\W+){0,4}$"
+    r"raises?|rais\w*|drops?|shrink\w*|compress\w*|advantage|margin|score\w*|accuracy|bring\w*|brought|push\w*|"
+    r"result\w*\sin|led\sto|lead\w*\sto|performance\sof)\W+(?:\S+\W+){0,4}$"
     r"|\b(?:about|around|approximately|nearly|roughly|at least|more than|over|almost)\s$",
     re.IGNORECASE)
 _CLAIM_AFTER = re.compile(
@@ -73,6 +76,7 @@ class GainHit:
 
 
 _ANY_DIGIT = re.compile(r"\d")
+_SLASH_NEXT = re.compile(rf"/(?P<v>{_NUM}\s?%)(?![\w/])")
 
 
 class _Found(NamedTuple):
@@ -109,7 +113,7 @@ def _sentence_gains(sentence: Sentence) -> list[GainHit]:
             found.append(_Found(f"{m.group('a').strip()} -> {m.group('b').strip()}", (m.span("a"), m.span("b")),
                                 pair=not ranged))
             covered.append(m.span())
-    scores = {score.start: score for score in find_scores(text)}
+    scores = {score.start: score for score in (*find_unit_results(text), *find_scores(text))}
     last_end: int | None = None
     for m in _CANDIDATE.finditer(text):
         start, end = m.end("pre") if m.group("pre") else m.start(), m.end()
@@ -122,6 +126,10 @@ def _sentence_gains(sentence: Sentence) -> list[GainHit]:
             found.append(_Found(text[start:end], ((start, end),), hint.metric if hint else None,
                                 hint is not None and not hint.change))
             last_end = end
+            if sibling := _SLASH_NEXT.match(text, end):  # `2.7%/6.3%`: the pair's second value, same claim
+                found.append(_Found(sibling.group("v"), (sibling.span("v"),), found[-1].metric, found[-1].score))
+                covered.append(sibling.span("v"))
+                last_end = sibling.end("v")
     for score in scores.values():  # unit-less achieved scores: `an MAE of 11.87`, `by 0.4 BLEU`
         if not any(s <= score.start < e or score.start <= s < score.end for s, e in covered):
             found.append(_Found(text[score.start:score.end], ((score.start, score.end),), score.metric,
@@ -173,8 +181,10 @@ def _accept(text: str, start: int, end: int) -> bool:
     before, after = text[max(0, start - 60):start], text[end:end + 45]
     if _DIMENSION.match(text[end:end + 3]) and text[end - 1:end] in "×xX":
         return False  # `9 × 9 board`
-    if _OTHERS_NUMBER.search(before):
+    if _OTHERS_NUMBER.search(before) or _not_a_result(before, after):
         return False
+    if _signed_gain(text, start) or _shared_claim(after) or _kept_share(before, after):
+        return True
     frugal = re.search(r"\b(?:(?:only|just|merely)\s(?:\w+s\s)?|less than\s|fewer than\s|down to\s)"
                        r"(?:about\s|around\s)?$", before)
     if frugal and re.search(r"\bwith\s(?:\w+\s)?(?:less|fewer)\sthan\s(?:about\s|around\s)?$", before):
@@ -187,11 +197,78 @@ def _accept(text: str, start: int, end: int) -> bool:
                                 before)  # `saving more than 40% of`, `achieved 6.6 times compression rate`
     if _SETTING_AFTER.match(after) and not claimed_setting:
         return False
-    if _SETTING_BEFORE.search(before) or _after_a_name_in_parens(before):
-        return False
+    if _SETTING_BEFORE.search(before) and not _CHANGE_AFTER.match(after):
+        return False  # `at 50% sparsity`, but `the 2.8% gain of such net` is the claim
+    if _after_a_name_in_parens(before):  # a quoted baseline, unless it is the result achieved on a named set
+        return _result_on_a_named_set(text[max(0, start - 160):start], after)
     if re.search(r"\bwhereas\s(?!(?:our|we|it)\b)[^,;]*$", before):
         return False  # a baseline's number in a contrast clause
     return bool(_CLAIM_BEFORE.search(before) or _CLAIM_AFTER.match(after))
+
+
+# the number is no result of the paper: a model description (`8x deeper than VGG nets`), a requirement met
+# (`keys needed to be 55º or wider to achieve over 90% striking accuracy`), a share of people (`30% participants`)
+_DESCRIBES_MODEL = re.compile(r"^\s?(?:(?:deeper|wider|bigger|larger|longer)\b(?!\s(?:gains?|improvements?|speed-?ups?|"
+                              r"margins?|reductions?))|(?:more\s){1,2}(?:training\s)?(?:data|tokens|compute|GPUs|layers)\b)",
+                              re.IGNORECASE)  # `70B parameters and 4× more more data`: what was spent, not gained
+_REQUIREMENT = re.compile(r"\b(?:need(?:ed|s)?|requir\w*|must|necessary|sufficient|enough)\b[^.;]{0,60}\bto\s"
+                          r"(?:achiev\w*|reach\w*|attain\w*|obtain\w*|get)\s"
+                          r"(?:over\s|above\s|at least\s|more than\s|an?\s)?$",
+                          re.IGNORECASE)
+_PEOPLE_AFTER = re.compile(r"^\s?(?:of\s(?:the\s|our\s|all\s)?)?(?:participants|users|subjects|people|respondents|"
+                           r"patients|students|workers|annotators|raters|clinicians)\b", re.IGNORECASE)
+
+
+def _not_a_result(before: str, after: str) -> bool:
+    return bool(_DESCRIBES_MODEL.match(after) or _REQUIREMENT.search(before) or _PEOPLE_AFTER.match(after))
+
+
+# `the 2.8% gain`, `a 4.2% and 2.2% improvement`: a change noun right after the number (or after its pair)
+_CHANGE_AFTER = re.compile(r"^\s?(?:absolute\s|relative\s)?(?:gains?|improvements?|increases?|reductions?|"
+                           r"speed-?ups?|boosts?|lifts?|faster|higher|better|lower|fewer|less)\b", re.IGNORECASE)
+_PAIR_THEN_CHANGE = re.compile(rf"^\s?(?:,\s|\sand\s|\sor\s|,\sand\s)(?:by\s)?{_NUM}{_UNIT}"
+                               rf"(?:\s(?:and|or)\s{_NUM}{_UNIT})?(?:\s|$)", re.IGNORECASE)
+
+
+def _shared_claim(after: str) -> bool:
+    """`9% and 23% faster`, `a 4.2% and 2.2% improvement`: the claim word after the pair covers both numbers."""
+    pair = _PAIR_THEN_CHANGE.match(after)
+    return bool(pair and (_CHANGE_AFTER.match(after[pair.end() - 1:]) or _CLAIM_AFTER.match(after[pair.end() - 1:])))
+
+
+def _signed_gain(text: str, start: int) -> bool:
+    """`GSM8K (+17.9%)`: a plus sign marks a change, not a setting, when a verb of improvement is in the sentence."""
+    return text[:start].rstrip().endswith("+") and bool(re.search(r"improv|boost|gain|increas|outperform|enhanc|rais",
+                                                             text, re.IGNORECASE))
+
+
+_KEEPS = re.compile(r"\b(?:retain\w*|keep\w*|kept|preserv\w*|maintain\w*|recover\w*)\s(?:about\s|over\s|up to\s|"
+                    r"nearly\s|more than\s|at least\s)?$", re.IGNORECASE)
+
+
+_QUALITY_OF = re.compile(r"^\s?of\s(?:[\w'-]+\s){0,3}?(?:performance|accuracy|quality|capabilit\w+|abilit\w+|"
+                         r"effectiveness|utility|scores?)\b", re.IGNORECASE)
+
+
+def _kept_share(before: str, after: str) -> bool:
+    """`retaining 97% of its language understanding capabilities`: the share of quality kept is the claim."""
+    return bool(_KEEPS.search(before) and _QUALITY_OF.match(after))
+
+
+# `achieve state-of-the-art accuracy on CIFAR-100 (91.7%)`, `on the Path-X challenge (seq. length 16K, 61.4% accuracy)`
+_ACHIEVED_ON = re.compile(r"\b(?:achiev\w*|obtain\w*|reach\w*|attain\w*|sets?|yield\w*|demonstrat\w*)\b[^;()]{0,80}"
+                          r"\b(?:on|in)\s[^;()]{1,40}\($", re.IGNORECASE)
+_SCORE_AFTER = re.compile(r"^\s?(?:accuracy|F1|mAP|AP|AUC|BLEU|mIoU|success rate|top-1)", re.IGNORECASE)
+
+
+def _result_on_a_named_set(before: str, after: str) -> bool:
+    """The aside after a benchmark name reports the result on it when an achieve-verb governs the sentence and no
+    comparison word (`outperforming`, `than`, `over`) introduces the name."""
+    outside = before[:before.rfind("(") + 1]
+    if re.search(r"\b(?:outperform\w*|surpass\w*|than|over|compared|versus|vs\.?|whereas)\s", outside, re.IGNORECASE):
+        return False
+    aside = before[before.rfind("(") + 1:]
+    return bool(_ACHIEVED_ON.search(outside) and (not aside.strip() or _SCORE_AFTER.match(after)))
 
 
 _IMPROVES_FOR = re.compile(r"\b(?:improv|increas|boost|rais|enhanc)\w*\s[^,;()]{0,60}\bfor\s[^,;()]{1,40}$", re.I)

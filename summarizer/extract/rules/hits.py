@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from summarizer.models import Alignment, Span
 
@@ -51,3 +52,20 @@ def normalise_name(name: str) -> str:
 def words(text: str) -> frozenset[str]:
     """A vocabulary written as one space-separated string (lexicons read better that way)."""
     return frozenset(text.split())
+
+
+# function words that carry no topic: `content_words` drops them before comparing a phrase with a text
+STOP_WORDS = words("""a an the of for in on and or to with via by from at as is are be using based its their our we
+this that into towards toward through over under without across within between than vs versus new novel""")
+_WORD = re.compile(r"[a-z][a-z0-9]*|\d+[a-z]+")
+
+
+@cache
+def fold(word: str) -> str:
+    """Comparison key of a lower-cased word: crude plural folding (`models` ~ `model`, `llms` ~ `llm`)."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def content_words(text: str) -> list[str]:
+    """The topic-bearing words of `text`, lower-cased and plural-folded: what two phrases about one topic share."""
+    return [fold(w) for w in _WORD.findall(text.lower()) if w not in STOP_WORDS]

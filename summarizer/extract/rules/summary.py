@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import re
 
-from summarizer.extract.rules.hits import Hit
+from summarizer.extract.rules.hits import Hit, content_words
 from summarizer.extract.rules.sentences import Sentence
-from summarizer.extract.rules.task_choice import content_words
 
 _AGENT = (r"(?:we|(?:this|the\spresent)\s(?:[\w-]+\s){0,2}?(?:paper|work|study|article|letter|thesis|report|note|"
           r"manuscript|research|survey|review|chapter)|our\s(?:work|paper|study))")

@@ -17,16 +17,19 @@ from summarizer.extract.rules.sentences import Sentence
 from summarizer.extract.rules.task_abstract import problem_mentions, problem_statements
 from summarizer.extract.rules.task_case import lowercased
 from summarizer.extract.rules.task_choice import abstract_counts, adverb, choose, reads_as_problem, salience, verb_only
+from summarizer.extract.rules.task_claims import CLAIMED_QUALITY, claim_object, question_subject
 
-_FOR = re.compile(r"(?:\s(?:for|For)|\s(?:Approach|Framework|Method|Model|Methods|Approaches|Solution)s?\s(?:to|To))"
+_FOR = re.compile(r"(?:\s(?:for|For)|"
+                  r"\s(?:Approach|Framework|Method|Model|Methods|Approaches|Solution)s?\s(?:to|To|[Tt]owards?))"
                   r"\s(?!the first time|free\b|all\b|any\b|everyone\b)", re.IGNORECASE)
 _CUT = re.compile(r"(?<!Problem)(?<!Problems)\s(?:via|with|using|through|by|from|under|without|based on|"
                   r"in the presence of|at|as|is|are|"
                   r"and its|that|when|beyond|against|inspired by|meets|can|could|may|does|do|will|made|[-–—]{1,2})\s"
                   r"|\s[A-Za-z]+ed(?=\s(?:with|by)\s)|[:?!,;]|\((?![\w-]+\)\s\w)", re.IGNORECASE)
 _PUNCT = re.compile(r"[:?!,;]")
+_ARTIFACT = re.compile(r"(?:A|An)\s")
 _LEAD = re.compile(
-    r"^(?:(?:How to|How (?:Do|Does|Can|Much|Well)|Why|When|What|Can|Does|Do|We|Should|And|A|An|The|On|On the|"
+    r"^(?:(?:How to|How (?:Do|Does|Can|Much|Well)|Why|When|What|Can|Does|Do|Are|Is|We|Should|And|A|An|The|On|On the|"
     r"Towards?|"
     r"Toward|Improv(?:ed|ing)|Enhanc(?:ed|ing)|Better|Boosting|"
     r"Rethinking|Revisiting|Understanding|Exploring|Explaining|Investigating|Analy[sz]ing|Tackling|"
@@ -68,7 +71,12 @@ _GENERIC_HEAD = re.compile(r"(?:\s(?:Paradigm|Strategy|Strategies|Framework|Appr
                            r"Pipeline|Scheme|Technique))?(?:\s(?:Driven|Guided|Based|Inspired|Powered))?$")
 _LIST_TITLE = re.compile(r"^[^,:]+,\s[^,:]+,?\s(?:and|And|&)\s(?P<last>[^,:?!]+)$")
 # `Some Questions We Need to Answer`, `The Meeting Place of ...`: a subtitle that talks *about* the problem
-_SLOGAN_SUBTITLE = re.compile(r"^(?:The|Some|Lessons|Should|Can|Do|Does|Is|Are)\b|\b(?:We|You|Our|Us|I)\b")
+_SLOGAN_SUBTITLE = re.compile(r"^(?:The|Some|Lessons|Should|Can|Do|Does|Is|Are|Why|How|When|What|Where)\b|"
+                             r"\b(?:We|You|Our|Us|I)\b")
+# `A Case Study of the Fast-Food Industry`, `Evidence from India`: the subtitle names the setting the head's
+# question is studied in, not the problem
+_SETTING_SUBTITLE = re.compile(r"(?:An?\s(?:[\w-]+\s){0,2}Case\sStudy|Evidence|Lessons|Experiences?|Findings)\s"
+                               r"(?:of|from|in|on|with|for)\b", re.IGNORECASE)
 _NOT_TOPIC_HEAD = re.compile(r"(?:Beyond|From|Towards?|Rethinking|Revisiting|On|When|What|How|Why|Is|Are|Do|Does|"
                              r"Can)\b")
 _LONG_TITLE_WORDS = 6
@@ -91,13 +99,20 @@ def find_task(title: str, method_name: str | None, sentences: list[Sentence], ab
     tiers: tuple[Callable[[], Iterable[Hit | None]], ...] = (
         lambda: _title_candidates(title, method_name),  # what the title's grammar points at
         lambda: problem_statements(sentences),  # `the problem of X`, `we study X`
+    )
+    if _describes_artifact(title, method_name):  # `Soylent: A Word Processor with a Crowd Inside`
+        tiers = tiers[::-1]
+    tiers += (
         lambda: (shorter,),  # the title cut before its first preposition
         lambda: problem_mentions(sentences),  # `a method for X`, `X is a fundamental problem`
         lambda: sorted(_title_chunks(title), key=lambda h: -salience(h.value, counts)),  # the most written chunk
     )
-    candidates = (hit for tier in tiers for hit in tier() if hit is not None and _not_whole(hit, title) is not None)
+    asked = _asked(title)
+    candidates = (hit for tier in tiers for hit in tier()
+                  if hit is not None and _not_whole(hit, title) is not None and _not_the_question(hit, title, asked))
     chosen = choose(candidates, counts, method_name)
-    if chosen is None and shorter is not None and reads_as_problem(shorter.value, method_name):
+    if (chosen is None and shorter is not None and reads_as_problem(shorter.value, method_name)
+            and _not_the_question(shorter, title, asked)):
         chosen = shorter  # the abstract shares no word with any candidate (or there is no abstract)
     return lowercased(chosen) if chosen is not None else None
 
@@ -110,9 +125,44 @@ def _title_candidates(title: str, method_name: str | None) -> list[Hit | None]:
     head, sep, tail = title.partition(": ")
     whole = _trim(core, start, "title")
     compact = whole if whole is not None and len(whole.value.split()) <= _COMPACT_WORDS else None
-    ordered = [_after_for(core, start), _after_goal_verb(core, start), compact, whole,
+    ordered = [_after_for(core, start), _after_goal_verb(core, start), _claimed(core, start),
+               _asked(title), compact, whole,
                _trim(head, 0, "title"), _trim(tail, len(head) + 2, "title") if sep else None]
     return ordered + [_trim(text, at, "title") for at, text in _segments(title)]
+
+
+def _describes_artifact(title: str, method_name: str | None) -> bool:
+    """`Soylent: A Word Processor with a Crowd Inside`: after the name, an indefinite-article subtitle with no
+    purpose (`for X`, `to improve X`) says what was built, not what for; the abstract's explicit problem statement
+    (`we focus on writing and editing`) then outranks the title."""
+    head, sep, tail = title.partition(": ")
+    if not sep or not (_ARTIFACT.match(tail) and (head.strip() == method_name or len(head.split()) == 1)):
+        return False
+    return not (_FOR.search(tail) or _GOAL_VERB.search(tail))
+
+
+def _not_the_question(hit: Hit, title: str, asked: Hit | None) -> bool:
+    """`Management Matter` from `Does Management Matter? Evidence from India` runs from the question's subject
+    into its verb: a clause. The subject alone, or a noun phrase of the predicate, is fine."""
+    if asked is None or hit.field != "title" or hit == asked:
+        return True
+    return hit.start >= asked.end or hit.end <= asked.start
+
+
+def _claimed(core: str, offset: int) -> Hit | None:
+    """`X Elicits Reasoning in Large Language Models` -> the object of the claim's verb (task_claims)."""
+    found = claim_object(core)
+    if found is None:
+        return None
+    hit = _trim(found[1], offset + found[0], "title")
+    return hit if hit is not None and len(hit.value.split()) >= 2 else None
+
+
+def _asked(title: str) -> Hit | None:
+    """`Do ImageNet Classifiers Generalize to ImageNet?` -> `ImageNet Classifiers`: a question's subject."""
+    end = title.find("?")
+    found = question_subject(title[:end + 1]) if end > 0 else None
+    return _trim(found[1], found[0], "title") if found is not None else None
 
 
 def _title_chunks(title: str) -> list[Hit]:
@@ -158,6 +208,8 @@ def _title_core(title: str, method_name: str | None) -> tuple[int, str]:
     if not sep:
         return _after_exclamation(title)
     offset = len(head) + 2
+    if _SETTING_SUBTITLE.match(tail) and not (method_name and head.strip() == method_name):
+        return 0, head
     if study := _STUDY_OF.match(tail):
         return offset + study.end(), tail[study.end():]
     named = (method_name and head.strip() == method_name) or len(head.split()) <= 1
@@ -172,7 +224,8 @@ def _after_exclamation(title: str) -> tuple[int, str]:
     """`Heavy Labels Out! Dataset Distillation with ...`, `Mix Data or Merge Models? Balancing ...`: a slogan or
     question head ends in `!`/`?` and the subtitle after it names the topic."""
     match = _EXCLAIMED.match(title)
-    if not match or _STUDY_OF.match(title, match.end()) or _GENERIC_SUBTITLE.search(title[match.end():]):
+    rest = title[match.end():] if match else ""
+    if not match or _STUDY_OF.match(rest) or _GENERIC_SUBTITLE.search(rest) or _SETTING_SUBTITLE.match(rest):
         return 0, title  # `How Predictable Are X? A Case Study on Y`: the question holds the topic
     return match.end(), title[match.end():]
 
@@ -238,7 +291,8 @@ def _cut_long(words: list[str]) -> str:
 def _trim(text: str, offset: int, field: str, extra_cut: str | None = None, keep_links: bool = False) -> Hit | None:
     """Cut `text` at the first clause break, drop leading verbs, articles and the method's own adjectives."""
     start = 0
-    while (lead := _LEAD.match(text, start) or _MODIFIER.match(text, start)) and lead.end() < len(text):
+    while ((lead := _LEAD.match(text, start) or _MODIFIER.match(text, start) or CLAIMED_QUALITY.match(text, start))
+           and lead.end() < len(text)):
         if lead.re is _MODIFIER and len(re.split(r"[\s-]+", _CUT.split(text[lead.end():])[0].strip())) < 2:
             break  # `Dynamic Routing` keeps its adjective when nothing but the head noun would be left
         start = lead.end()

@@ -20,13 +20,16 @@ from summarizer.extract.rules.sentences import Sentence
 from summarizer.extract.rules.task_choice import adverb, verb_only
 
 # a phrase that is not a problem: `the problem of how ...`, `we study whether`, `methods for`
-_AVOID = (r"(?!the\s(?:problem|question|effect|role|use)\b|how\b|whether\b|what\b|why\b|a\b|an\b|this\b|these\b|"
+_AVOID = (r"(?!the\s(?:problem|question|effect|role|use)\b|how\b|whether\b|if\b|what\b|why\b|a\b|an\b|this\b|these\b|"
           r"it\b|its\b|their\b|our\b|such\b|that\b|which\b|(?:methods|approaches|ways|techniques|strategies)\s"
           r"(?:for|to|of)\b)")
 _PROBLEM_OF = re.compile(r"\bthe\s(?:[\w-]+\s)?(?:problem|task|challenge|question|setting)\sof\s" + _AVOID)
 _WE_STUDY = re.compile(r"\b(?:[Ww]e|(?:[Tt]his|[Oo]ur)\s(?:paper|work|study))\s(?:\w+ly\s)?(?:study|studies|"
                        r"investigate|investigates|address|addresses|tackle|tackles|revisit|revisits|consider|considers|focus\son|focuses\son|"
-                       r"explore|explores)\s" + _AVOID)
+                       r"explore|explores)\s"
+                       # `we investigate the feasibility of conducting X`: X is what is studied
+                       r"(?:the\s(?:feasibility|possibility|potential|extent|use)\sof\s"
+                       r"(?:(?:conducting|using|applying|performing|employing)\s)?)?" + _AVOID)
 # `Quantile regression is a fundamental problem`, `X remains a key challenge`, `X has emerged as ...`
 _IS_PROBLEM = re.compile(r"^(?:(?:Recently|Currently|Today),?\s)?"
                          r"(?P<np>(?!(?:This|These|It|We|Our|In|The\s(?:goal|aim))\b)[^,;:()]{3,80}?)\s(?:is|are|has\sbeen|have\sbeen|remains?|has\semerged\sas|have\s"
@@ -36,6 +39,17 @@ _IS_PROBLEM = re.compile(r"^(?:(?:Recently|Currently|Today),?\s)?"
 _METHOD_FOR = re.compile(r"\b(?:method|approach|framework|algorithm|technique|model|system|scheme|strategy|"
                          r"pipeline|architecture|procedure|solution|paradigm|recipe|benchmark|dataset)s?\s"
                          r"(?:for|to\sthe\sproblem\sof)\s" + _AVOID + r"(?!the\sfirst\b)")
+# `We introduce YOLO9000, a state-of-the-art, real-time object detection system`, `Bigtable is a distributed
+# storage system`: the words before the contribution's head noun say what it is for
+_NAMED_AS = re.compile(r"(?:\b(?:[Ii]ntroduce|[Pp]resent|[Pp]ropose|[Dd]evelop|[Dd]escribe)s?\s[^,.;]{1,40},\s|"
+                       r"^[A-Z][\w-]*\s(?:is|are)\s)(?:a|an)\s(?P<np>[^.;:()]{3,80}?)\s(?:system|method|framework|"
+                       r"algorithm|technique|model|network|architecture|pipeline|tool|toolkit|library|approach)s?\b")
+# praise before the head: `state-of-the-art`, `simple`, `novel`, `highly efficient` (comma-separated, any order)
+_PRAISE = re.compile(r"(?:(?:state[\s-]of[\s-]the[\s-]art|simple|novel|new|general|flexible|scalable|lightweight|"
+                     r"efficient|effective|powerful|practical|principled|unified|highly\s[\w-]+|conceptually\s[\w-]+|"
+                     r"extremely\s[\w-]+|very\s[\w-]+)(?:,?\s(?:and\s)?|$))+", re.IGNORECASE)
+# `an enhancement to the LoRA method`: a relation to another method, not modifiers of the head noun
+_FUNCTION_WORD = re.compile(r"\b(?:to|the|of|for|with|by|on|in|from|and|or|that|which)\b", re.IGNORECASE)
 # where a framed phrase ends: a clause, a verb, or what the method does to it
 _PHRASE_END = re.compile(r"\s(?:in\swhich|where|which|that|who|whose|when|while|because|since|as|is|are|was|were|"
                          r"has|have|can|could|may|might|will|would|should|must|to|by|via|using|through|with\sthe\s|(?:in|from|of)\s(?:the|a|an)\s|"
@@ -49,6 +63,7 @@ _NOT_A_PROBLEM = re.compile(r"(?:\d|one|two|three|four|five|six|several|many|som
                             r"it|them|their|its|our|his|her)\b|[\w-]+$", re.IGNORECASE)
 _MAX_WORDS = 8
 _FIRST_SENTENCES = 4
+_PREPOSITIONS = frozenset(("with", "of", "for", "in", "on", "under", "from", "by"))
 
 
 def problem_statements(sentences: list[Sentence]) -> list[Hit]:
@@ -61,7 +76,22 @@ def problem_mentions(sentences: list[Sentence]) -> list[Hit]:
     """Weaker cues: `a method for X`, `X is a fundamental problem`."""
     head = sentences[:_FIRST_SENTENCES]
     found = [hit for s in head if (hit := framed(s, _METHOD_FOR)) is not None]
-    return found + [hit for s in head if (hit := subject_problem(s)) is not None]
+    found += [hit for s in head if (hit := subject_problem(s)) is not None]
+    return found + [hit for s in head if (hit := named_as(s)) is not None]
+
+
+def named_as(sentence: Sentence) -> Hit | None:
+    """`We introduce YOLO9000, a state-of-the-art, real-time object detection system` -> `real-time object
+    detection`: what the contribution is, without the praise before it and the head noun after it."""
+    match = _NAMED_AS.search(sentence.text)
+    if not match:
+        return None
+    at, phrase = match.start("np"), match.group("np")
+    if praise := _PRAISE.match(phrase):
+        at, phrase = at + praise.end(), phrase[praise.end():]
+    if len(phrase.split()) < 2 or _NOT_A_PROBLEM.match(phrase) or "," in phrase or _FUNCTION_WORD.search(phrase):
+        return None
+    return Hit(phrase, sentence.start + at, sentence.start + at + len(phrase), "abstract")
 
 
 def framed(sentence: Sentence, pattern: re.Pattern[str]) -> Hit | None:
@@ -93,6 +123,22 @@ def _before_verb(phrase: str) -> str:
     return phrase
 
 
+def _without_dangling_adjective(phrase: str) -> str:
+    """`evaluations of user interfaces with anonymous` (`, unsupervised, paid participants` follows) -> `evaluations
+    of user interfaces`: a phrase cut before its head noun ends on an adjective; drop the dangling prepositional
+    phrase it opened."""
+    words = phrase.split()
+    if len(words) < 3 or not _adjective_only(words[-1]):
+        return phrase
+    cut = max((i for i, w in enumerate(words[:-1]) if w.lower() in _PREPOSITIONS and i >= 1), default=0)
+    return _TRAILING.sub("", " ".join(words[:cut])) if cut else phrase
+
+
+@cache
+def _adjective_only(word: str) -> bool:
+    return set(getAllLemmas(word.lower())) == {"ADJ"}
+
+
 @cache
 def _verb(word: str) -> bool:
     return "VERB" in getAllLemmas(word.lower())
@@ -110,7 +156,7 @@ def _phrase(sentence: Sentence, at: int) -> Hit | None:
     if len(words) > _MAX_WORDS:
         cuts = [i for i, w in enumerate(words[:_MAX_WORDS]) if w.lower() in ("in", "of", "for", "on", "and") and i >= 2]
         phrase = _TRAILING.sub("", " ".join(words[:cuts[-1]] if cuts else words[:_MAX_WORDS]))
-    phrase = _before_verb(phrase)
+    phrase = _without_dangling_adjective(_before_verb(phrase))
     if not phrase or _NOT_A_PROBLEM.match(phrase) or not text.startswith(phrase, at):
         return None
     return Hit(phrase, sentence.start + at, sentence.start + at + len(phrase), "abstract")

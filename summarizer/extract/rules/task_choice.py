@@ -20,17 +20,15 @@ from functools import cache
 
 from lemminflect import getAllLemmas
 
-from summarizer.extract.rules.hits import Hit, words
+from summarizer.extract.rules.hits import STOP_WORDS as _STOP
+from summarizer.extract.rules.hits import Hit, content_words, words
 
-_WORD = re.compile(r"[a-z][a-z0-9]*|\d+[a-z]+")
-_STOP = words("""a an the of for in on and or to with via by from at as is are be using based its their our we
-this that into towards toward through over under without across within between than vs versus new novel""")
 # words any paper may use: they neither make nor break a task phrase
 _GENERIC = words("""approach approaches method methods framework frameworks model models system systems
 technique techniques study analysis problem problems task tasks learning efficient effective simple algorithm
 algorithms theory practice design designing performance result results perspective perspectives""")
 # areas too broad to be a paper's problem: `Deep Learning`, `Large Language Models`, ``Benchmarks`
-_BROAD = re.compile(r"(?:an?\s|the\s)?(?:(?:deep|machine|reinforcement|representation|statistical)\s"
+BROAD = re.compile(r"(?:an?\s|the\s)?(?:(?:deep|machine|reinforcement|representation|statistical)\s"
                     r"(?:learning|learning\smodels?)|(?:pre-?trained\s)?(?:(?:large\s|small\s)?(?:language|foundation|generative|vision)\s(?:models?)|llms?)|"
                     r"(?:deep\s|convolutional\s|graph\s)?neural\snetworks?|transformers?|artificial\sintelligence|"
                     r"(?:randomi[sz]ed[-\s])?(?:controlled[-\s])?trials?|(?:case|pilot|cohort|feasibility)\sstud(?:y|ies)|"
@@ -45,16 +43,6 @@ _ADJECTIVE_END = re.compile(r"-(?:scale|based|free|aware|level|grained|shot|spec
                             r"oriented|agnostic|dependent|invariant)$|\b(?:large|small|high|low|new|novel)$",
                             re.IGNORECASE)
 SUPPORT = 0.01  # at least one of the phrase's specific words must occur in the abstract
-
-
-@cache
-def fold(word: str) -> str:
-    """Comparison key of a lower-cased word: crude plural folding (`models` ~ `model`, `llms` ~ `llm`)."""
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-
-
-def content_words(text: str) -> list[str]:
-    return [fold(w) for w in _WORD.findall(text.lower()) if w not in _STOP]
 
 
 def abstract_counts(abstract: str) -> Counter[str]:
@@ -96,7 +84,7 @@ def adverb(word: str) -> bool:
 
 def reads_as_problem(value: str, method_name: str | None) -> bool:
     """Not a wh-clause, not a clause with a finite verb, not the method's name, not a whole broad field."""
-    if _WH.search(value) or _BROAD.fullmatch(value.strip()) or _PRONOUN.search(value) or _SLOGAN_HEAD.match(value):
+    if _WH.search(value) or BROAD.fullmatch(value.strip()) or _PRONOUN.search(value) or _SLOGAN_HEAD.match(value):
         return False
     if _ADJECTIVE_END.search(value):
         return False  # `creating large-scale`: cut before its head noun
