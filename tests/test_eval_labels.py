@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 LABELED = ROOT / "eval" / "labeled.jsonl"
 DOUBLE = ROOT / "eval" / "double_labeled_ids.txt"
 OUTSIDE = ROOT / "eval" / "outside" / "papers.jsonl"
-_GAIN_BATCH = re.compile(r"\bbatch (?:[2-9]|[1-9][0-9])\b")
+_GAIN_BATCH = re.compile(r"\bbatch (?:[2-9]|[1-9][0-9])(?![0-9])")  # `batch 7b`, `batch 11` too
 
 
 @pytest.fixture(scope="module")
