@@ -66,7 +66,7 @@ def _add_v2(paper: LabeledPaper, result: PaperScore) -> None:
         return
     result.fields["summary"] = score_sentence(gold.summary, pred.summary)
     result.fields["outcome"] = score_sentence(gold.outcome, pred.outcome)
-    result.fields["gain_records"], result.gain_slots = score_gain_records(records, pred.gain_records)
+    result.fields["gain_records"], result.gain_slots = score_gain_records(records, pred.gain_records, paper.abstract)
 
 
 def _score_v1(paper: LabeledPaper, card: dict[str, Any] | None) -> PaperScore:

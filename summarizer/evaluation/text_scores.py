@@ -15,6 +15,7 @@ match) or rightly null: a label the clause does not state is an error.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
@@ -84,16 +85,53 @@ def _pair(gold: Sequence[GoldGain], pred: Sequence[Mapping[str, Any]]) -> list[M
     return paired
 
 
-def slot_right(gold: str | None, pred: str | None, lenient: bool = True) -> bool:
-    """Same label (lenient: containment / token overlap; strict: same key), or both null."""
+def slot_right(gold: str | None, pred: str | None, lenient: bool = True,
+               aliases: Mapping[str, str] | None = None) -> bool:
+    """Same label (lenient: containment / token overlap; strict: same key), or both null.
+
+    `aliases` (abbreviation -> long form, from `defined_abbreviations` of the paper's abstract) lets `WER` and
+    `word error rate` name the same slot when the abstract itself writes `word error rate (WER)`.
+    """
     gold, pred = (gold or "").strip(), (pred or "").strip()
     if not gold or not pred:
         return not gold and not pred
-    return names_match(gold, pred, lenient) if lenient else name_key(gold) == name_key(pred)
+    pairs = [(gold, pred)]
+    if aliases:
+        pairs.append((_expand(gold, aliases), _expand(pred, aliases)))
+    if lenient:
+        return any(names_match(g, p, lenient) for g, p in pairs)
+    return any(name_key(g) == name_key(p) for g, p in pairs)
 
 
-def score_gain_records(gold: Sequence[GoldGain],
-                       pred: Sequence[Mapping[str, Any]]) -> tuple[FieldScore, dict[str, int]]:
+# `word error rate (WER)`, `One-Billion-Word (OBW)`: a long form followed by the abbreviation the abstract coins for it
+_DEFINED = re.compile(r"(?P<long>[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,7})\s\((?P<abbr>[A-Z][A-Za-z0-9]{1,9})\)")
+_SMALL_WORDS = frozenset(["the", "of", "and", "for", "to", "in", "a", "an", "on", "with", "by"])
+
+
+def defined_abbreviations(text: str) -> dict[str, str]:
+    """Abbreviation (lower-cased) -> long form, for each `long form (ABBR)` whose capitals are the initials of the
+    long form's last words (hyphenated parts count: `One-Billion-Word (OBW)`; small words are skipped)."""
+    out = {}
+    for m in _DEFINED.finditer(text):
+        capitals = [c for c in m.group("abbr") if c.isupper()]
+        parts = [(w.start(), w.group(0)) for w in re.finditer(r"[A-Za-z][A-Za-z0-9]*", m.group("long"))
+                 if w.group(0).lower() not in _SMALL_WORDS]
+        if len(capitals) < 2 or len(parts) < len(capitals):
+            continue
+        tail = parts[-len(capitals):]
+        if all(word[0].upper() == c for (_, word), c in zip(tail, capitals, strict=True)):
+            out[m.group("abbr").lower()] = m.group("long")[tail[0][0]:]
+    return out
+
+
+def _expand(label: str, aliases: Mapping[str, str]) -> str:
+    """The label with each defined abbreviation written out (`WER` -> `word error rate`)."""
+    return re.sub(r"[A-Za-z][A-Za-z0-9]*", lambda w: aliases.get(w.group(0).lower(), w.group(0))
+                  if w.group(0).isupper() or any(c.isupper() for c in w.group(0)[1:]) else w.group(0), label)
+
+
+def score_gain_records(gold: Sequence[GoldGain], pred: Sequence[Mapping[str, Any]],
+                       abstract: str = "") -> tuple[FieldScore, dict[str, int]]:
     """Per gold record: value found and metric/baseline/dataset each right or rightly null.
 
     Returns the field score (tp = records fully right, fn = the others; lenient =
@@ -101,6 +139,7 @@ def score_gain_records(gold: Sequence[GoldGain],
     `unmatched`: predicted records whose value matches no gold record (scored nowhere
     else, so a rule that invents gains shows up here).
     """
+    aliases = defined_abbreviations(abstract)  # `word error rate (WER)`: either form names the slot
     slots = {"records": len(gold), "value": 0, **dict.fromkeys(SLOTS, 0)}
     right = right_strict = 0
     problems = []
@@ -112,11 +151,12 @@ def score_gain_records(gold: Sequence[GoldGain],
             problems.append(f"{record.value!r} not predicted")
             continue
         slots["value"] += 1
-        wrong = [s for s in SLOTS if not slot_right(getattr(record, s), hit.get(s))]
+        wrong = [s for s in SLOTS if not slot_right(getattr(record, s), hit.get(s), aliases=aliases)]
         for s in SLOTS:
             slots[s] += s not in wrong
         right += not wrong
-        right_strict += all(slot_right(getattr(record, s), hit.get(s), lenient=False) for s in SLOTS)
+        right_strict += all(slot_right(getattr(record, s), hit.get(s), lenient=False, aliases=aliases)
+                            for s in SLOTS)
         problems += [f"{record.value!r} {s}: gold {getattr(record, s)!r}, pred {hit.get(s)!r}" for s in wrong]
     problems += [f"{p.get('value')!r} predicted, no gold record" for p in extra]
     n = len(gold)

@@ -13,13 +13,16 @@ import re
 from typing import NamedTuple
 
 from summarizer.extract.rules.gain_metric import METRIC_RE, read_metric
+from summarizer.extract.rules.hits import Hit
 from summarizer.extract.rules.resources import find_datasets_cached
 
 # what ends a clause: metric, baseline and dataset of a gain must be stated inside the gain's own clause
 # (`, achieving 100% accuracy` and `, outperforming X by 9.6%` are claims of their own: a result participle after
 # a comma starts a new clause; `, outperforming LoRA (5.50%)` has no number of its own and stays with the score)
 _CLAUSE_BREAK = re.compile(r"[;:]\s|,\s(?:while|whereas|but|although|though|which|where|and\s(?:we|it|our))\b"
-                           r"(?!\s\w+ing\b)|\s(?:while|whereas|but)\s(?!\w+ing\b)|\.\s|,\s(?=(?:achieving|reaching|"
+                           r"(?!\s\w+ing\b)|\s(?:while|whereas|but)\s(?!\w+ing\b)|(?<!\bvs)(?<!\bal)\.\s|"
+                           r"\sand\s(?=(?:find|found|show|showed|observe|observed|demonstrate|demonstrated)\s)|"
+                           r",\s(?=(?:achieving|reaching|"
                            r"attaining|obtaining|yielding)\b|(?:outperforming|surpassing|beating|exceeding)\b[^,;.]*?\bby\s)"
                            r"|,\sand\s(?=(?:achiev|obtain|reach|attain)\w*\s)"
                            r"|\sand\s(?=(?:(?:for|with|on|in|at|under|using)\s[^,;.]{0,45},\s)?(?:[A-Z][\w-]*|it|we|they)"
@@ -27,18 +30,22 @@ _CLAUSE_BREAK = re.compile(r"[;:]\s|,\s(?:while|whereas|but|although|though|whic
 # (`performs better than X, and achieves an F1 of 72.43`, `... and for 512 input, SSD achieves 76.9%`: a conjunct
 # with its own result verb is a claim of its own)
 _BASELINE = re.compile(
-    r"\b(?:[Cc]ompared\s(?:to|with)|[Rr]elative\sto|than|versus|vs\.?|against|over|outperform(?:s|ing|ed)?|"
-    r"surpass(?:es|ing|ed)?|beat(?:s|ing)?|exceed(?:s|ing|ed)?)\s(?:\([^()]{1,60}\)\s)?(?:the\s|an?\s(?!\d))?(?P<b>(?!by\b|up\b|\d)[\w\-.+/]+(?:\s(?!by\b|on\b|in\b|with\b|"
+    r"\b(?:[Cc]ompared\s(?:to|with)|[Ii]n\scomparison\s(?:to|with)|[Rr]elative\sto|than|versus|vs\.?|against|over|"
+    r"outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?|beat(?:s|ing)?|exceed(?:s|ing|ed)?|"
+    r"(?:same|similar|comparable)\s(?:[\w-]+\s){0,2}as)\s(?:\([^()]{1,60}\)\s)?"
+    r"(?:(?:an?\s|the\s)?(?:[\w-]+\s){0,2}of\s~?\d[\d.,]*\s?%?\s(?:for|by|of|from|with)\s)?"
+    rf"(?:(?:the\s|an?\s)?{METRIC_RE.pattern}\s(?:for|of|by|with|from)\s)?(?:the\s|an?\s(?!\d))?(?P<b>(?!by\b|up\b|\d)[\w\-.+/]+(?:\s(?!by\b|on\b|in\b|with\b|"
     r"while\b|and\b|across\b|for\b|at\b|when\b|using\b|under\b|to\b|of\b|which\b)[\w\-.+/]+){0,4})")
 # `on commonsense reasoning tasks`: the evaluation named by what it is, when no dataset name is given
 _ON_TASKS = re.compile(r"\bon\s(?:the\s|six\s|five\s|four\s|three\s|two\s|several\s|\d+\s)?(?P<d>(?:[\w-]+\s){0,3}"
                        r"(?:tasks|benchmarks?|datasets?|test\sset))\b")
 # `vs performance`, `than that`: a word, not a compared system
 _GENERIC_BASELINE = re.compile(r"(?:performance|accuracy|results?|that|those|this|it|them|time|cost|compute|memory|"
-                               r"speed|quality|efficiency|\w+ly)\b", re.IGNORECASE)
+                               r"speed|quality|efficiency|\w+ly\b(?!\s\w+(?:ed|en)\s\w))\b", re.IGNORECASE)
+# (`than previously reported` is no system; `than commonly used intra-batch parallelism techniques` is one)
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the clause holding text[start:end]: from the last break before it to the first after it."""
     lo = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
     after = _CLAUSE_BREAK.search(text, end)
@@ -65,7 +72,9 @@ def _baseline(text: str, start: int, end: int) -> str | None:
              and not _GENERIC_BASELINE.match(m.group("b"))
              and not re.match(r"(?:on|in|at|for|with|of|to|by|from|one|two|three|four|five|ten|half|a few)\b",
                               m.group("b"))  # `less than one modification per sentence` is a quantity
-             and not re.search(r"\b(?:rather|other|less|more|fewer|greater)\s$", text[max(0, m.start() - 8):m.start()])]
+             and not (re.search(r"\b(?:rather|other|less|more|fewer|greater)\s$", text[max(0, m.start() - 8):m.start()])
+                      and not re.match(r"than\s(?:the|an?)\s", m.group(0)))]
+    # (`less than one modification` is a quantity; `greater than the AUC-ROC for X` compares with X)
     # within the clause, and near: up to 90 characters before the number or 150 after it
     found = [f for f in found if (f[0] >= end and f[0] - end < 150) or (f[0] < start and f[1] > end)
              or (f[1] <= start and start - f[1] < 90)]  # (or around it: `beats (by 2%) X`)
@@ -97,7 +106,9 @@ def _dataset(text: str, start: int, end: int) -> str | None:
     right_after = _EVAL_SET.search(text, end) or _NAMED_AFTER.search(text, end)
     if right_after and re.fullmatch(r"[^\d%;]{0,60}", text[end:right_after.start()]):
         return _named_inside(right_after.group("d")) or right_after.group("d")
-    found = [(h.start, h.end, h.value) for h in find_datasets_cached(text)]
+    found = _every_mention(text, find_datasets_cached(text))
+    if (aside := _ASIDE.search(text, 0, start)) and not _CLOSED.search(text, aside.end(), start):
+        found = [f for f in found if f[1] <= aside.start()]  # `MultiNLI accuracy to 86.7% (4.6% ...)`: 86.7%'s
     if found:
         return _nearest(found, start, end)
     free = [m for m in (*_EVAL_SET.finditer(text), *_NAMED_AFTER.finditer(text, 0, start))
@@ -106,8 +117,23 @@ def _dataset(text: str, start: int, end: int) -> str | None:
     return anywhere.group("d") if anywhere else None
 
 
+# `MultiNLI accuracy to 86.7% (4.6% absolute improvement), SQuAD v1.1 ...`: a gain in an aside right after another
+# value restates that value's claim, so it was measured where that value was, never on what follows the aside
+_ASIDE = re.compile(r"\d\s?(?:%|×|x|points?)?\s\((?:[^()]{0,20}\s)?$")
+_CLOSED = re.compile(r"\)")
+
+
 # `a 75% success rate on new tasks and an 83% ...`: `on new tasks` is 75%'s, never 83%'s
 _BELONGS_TO_A_NUMBER = re.compile(r"\d\s?[%×x]?(?:\s[A-Za-z-]+){0,4}\s$")
+
+
+def _every_mention(text: str, hits: tuple[Hit, ...]) -> list[tuple[int, int, str]]:
+    """Each named dataset at every place the clause names it (`Experiments on ImageNet ... than X on ImageNet`:
+    the mention next to the number counts, not only the first)."""
+    found = []
+    for value in dict.fromkeys(h.value for h in hits):
+        found += [(m.start(), m.end(), value) for m in re.finditer(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text)]
+    return found or [(h.start, h.end, h.value) for h in hits]
 
 
 def _owned_by_an_earlier_number(text: str, phrase_start: int, start: int) -> bool:
@@ -142,20 +168,69 @@ def describe(text: str, start: int, end: int, metric: str | None = None, score: 
     (`outperforms X, achieving a 16.1% improvement`) is measured against the main clause's X; an
     achieved level there (`score`, or `achieving 100% accuracy`) is not.
     """
-    lo, hi = _clause(text, start, end)
+    lo, hi = clause_bounds(text, start, end)
     clause, start, end = text[lo:hi], start - lo, end - lo
+    side_lo, side_hi = while_part(clause, start, end)
+    side, side_start, side_end = clause[side_lo:side_hi], start - side_lo, end - side_lo
     absolute = score or is_achieved_score(clause, start, end)
-    baseline = None if pair else _baseline(clause, start, end)
+    # an achieved level is compared only inside its own part (`achieves 84.3% top-1 accuracy on ImageNet, while
+    # being 8.4x smaller ... than X`: X is compared with the size, not with the score)
+    baseline = None if pair else _baseline(side, side_start, side_end) if absolute else _baseline(clause, start, end)
     if baseline is None and not (pair or absolute) and _RESULT_PARTICIPLE.match(clause):
         # `outperforms prior methods, achieving a +16.1% improvement`: the change is measured against the
         # system the main clause outperforms (an achieved level would not be: see `absolute`)
         baseline = _baseline(text[:lo], lo, lo)
-    return Labels(metric or read_metric(clause, start, end), baseline, _dataset(clause, start, end))
+    dataset = _dataset(side, side_start, side_end) or framed_dataset(text, lo)
+    return Labels(clean_metric(metric or read_metric(clause, start, end)), baseline, dataset)
+
+
+# `From LibriSpeech evaluation, X outperformed existing schemes: 25% ...`, `For Voice Search evaluation, 12% ...`: a
+# sentence that opens by naming where it was measured frames its main clause (and that clause's colon elaboration),
+# not a later clause with a subject of its own
+_FRAME = re.compile(r"(?:On|For|From|In|Across)\s(?:the\s)?(?P<d>(?!(?:Table|Figure|Fig|Section|Appendix|Sec|Eq|"
+                    r"Experiment|Study|Phase|Stage|Step|Part|Case|Chapter|January|February|March|April|May|June|July|"
+                    r"August|September|October|November|December)\b)"
+                    r"[A-Z][\w-]*(?:\s[A-Z0-9][\w-]*){0,3})(?:\s(?:evaluations?|experiments?|benchmarks?|datasets?|"
+                    r"test\ssets?|tasks?))?,\s")
+
+
+def framed_dataset(sentence: str, clause_start: int) -> str | None:
+    """The dataset an opening `On/For/From X (evaluation),` names, for a claim in the sentence's first clause."""
+    frame = _FRAME.match(sentence)
+    if frame is None or (clause_start < frame.end() and clause_start != 0):
+        return None
+    breaks = list(_CLAUSE_BREAK.finditer(sentence, frame.end(), clause_start))
+    if breaks and not (len(breaks) == 1 and breaks[0].group(0).startswith(":")):
+        return None  # a later clause, not the framed one or its elaboration after a colon
+    return frame.group("d")
+
+
+# `X is 3.2% more accurate on ImageNet while reducing latency by 15% compared to Y`: the while-part is a claim of its
+# own for where it was measured (latency is not measured `on ImageNet`), though both claims are compared with Y
+_WHILE = re.compile(r",?\s(?:while|whereas)\s")
+
+
+def while_part(clause: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds, inside the clause, of the part holding clause[start:end] when a `while`/`whereas` splits it."""
+    lo = max((m.end() for m in _WHILE.finditer(clause, 0, start)), default=0)
+    after = _WHILE.search(clause, end)
+    return lo, after.start() if after else len(clause)
+
+
+# `state-of-the-art BLEU score of 41.8` read as `the-art BLEU`: a qualifier of the claim, not part of the measure
+_METRIC_QUALIFIER = re.compile(r"^(?:(?:state-of-the-art|the-art|of-the-art|new|best|record)\s)+", re.IGNORECASE)
+
+
+def clean_metric(metric: str | None) -> str | None:
+    """The metric without a leading claim qualifier (`state-of-the-art`, `new`); None stays None."""
+    if metric is None:
+        return None
+    return _METRIC_QUALIFIER.sub("", metric) or None
 
 
 # `achieves 59.4% top-1 accuracy`, `reaching 100% verification accuracy`: the level reached, not a change
 _ACHIEVED_BEFORE = re.compile(r"\b(?:achiev\w*|attain\w*|reach\w*|obtain\w*|scor\w*|records?|recorded)\s"
-                              r"(?:an?\s|the\s)?(?:(?:average|mean|overall|accuracy|F1|score)\s)?(?:of\s)?"
+                              r"(?:an?\s|the\s)?(?:new\s)?(?:state-of-the-art\s)?(?:(?:average|mean|overall|accuracy|F1|score)\s)?(?:of\s)?"
                               r"(?:about\s|around\s|approximately\s|nearly\s|over\s|up to\s|~)?$", re.IGNORECASE)
 _CHANGE_AFTER = re.compile(r"\s?(?:\w+\s)?(?:improvement|gain|increase|reduction|decrease|higher|lower|more|fewer|less|"
                            r"better|faster|slower|smaller|larger|speed-?up|boost|lift|relative|absolute|points?|"
@@ -174,65 +249,3 @@ def is_achieved_score(clause: str, start: int, end: int) -> bool:
 
 _ACHIEVED_LIST = re.compile(r"\b(?:achiev|attain|reach|obtain)\w*\s(?:an?\s)?~?\d[^;,]{0,80}\sand\s(?:an?\s|the\s)?$",
                             re.IGNORECASE)
-
-
-# ---------------------------------------------------------------- lists paired by `respectively`
-
-_NAME = r"(?:the\s)?[\w.+/-]*[A-Z0-9][\w.+/-]*(?:\s[\w.+/-]*[A-Z0-9][\w.+/-]*){0,3}"
-_LIST = re.compile(rf"\b(?P<prep>on|in|across|over|than|against|versus|vs\.?|compared\s(?:to|with)|relative\sto|"
-                   rf"such\sas|outperform(?:s|ing|ed)?)\s"
-                   rf"(?P<list>{_NAME}(?:\s*,\s(?:and\s)?{_NAME})*\s*,?\s(?:and|&)\s{_NAME})")
-_GLUE = re.compile(r"\s*(?:,\s*(?:and\s)?|and\s)(?:by\s)?")
-_PARENS = re.compile(r"\([^()]*\)")
-
-
-def respective_labels(text: str, spans: list[tuple[int, int]]) -> dict[int, tuple[str, str]]:
-    """`by 19% and 51% over Llama 2 and RoBERTa, respectively`: item i of the value list gets name i.
-
-    Returns {index of a span: (slot, name)}; `on/in/across` lists are datasets, comparison lists baselines.
-    Only lists of exactly as many names as values count, and only in sentences that say `respectively`.
-    """
-    if len(spans) < 2:
-        return {}
-    flat = _PARENS.sub(lambda m: " " * len(m.group(0)), text)  # `CIFAR100-LT (IF100), ImageNet-LT`: asides out
-    out: dict[int, tuple[str, str]] = {}
-    for group in _value_lists(flat, spans):
-        out.update(_metric_list(flat, spans, group))
-    if "respectively" not in text:
-        return out
-    for group in _value_lists(flat, spans):
-        lo, hi = _clause(flat, spans[group[0]][0], spans[group[-1]][1])
-        for m in _LIST.finditer(flat, lo, hi):
-            names = [n.strip() for n in re.split(r"\s*,\s(?:and\s)?|\s(?:and|&)\s", m.group("list")) if n.strip()]
-            if len(names) == len(group):
-                slot = "dataset" if m.group("prep") in ("on", "in", "across") else "baseline"
-                out.update({i: (slot, re.sub(r"^the\s", "", name)) for i, name in zip(group, names, strict=True)})
-    return out
-
-
-def _value_lists(text: str, spans: list[tuple[int, int]]) -> list[list[int]]:
-    """Runs of >= 2 values joined only by list glue (`19% and 51%`, `56.3%, 60.3%, and 41.9%`)."""
-    groups: list[list[int]] = [[0]]
-    for i in range(1, len(spans)):
-        if _GLUE.fullmatch(text[spans[i - 1][1]:spans[i][0]]):
-            groups[-1].append(i)
-        else:
-            groups.append([i])
-    return [g for g in groups if len(g) >= 2]
-
-
-_ITEM = r"[\w@-]+(?:\s[\w@-]+)?"
-_METRIC_LIST = re.compile(rf"(?P<list>{_ITEM}(?:,\s{_ITEM})*,?\s(?:and|&)\s{_ITEM})\s(?:by|of)\s"
-                          r"(?:up\sto\s|about\s|over\s)?$")
-
-
-def _metric_list(text: str, spans: list[tuple[int, int]], group: list[int]) -> dict[int, tuple[str, str]]:
-    """`reduces the MSE and MAE by 9.17% and 2.3%`: as many metrics before `by` as values after it pair in order."""
-    m = _METRIC_LIST.search(text, max(0, spans[group[0]][0] - 80), spans[group[0]][0])
-    if not m:
-        return {}
-    names = [re.sub(r"^(?:the|its|their)\s", "", n.strip()) for n in re.split(r",\s(?:and\s)?|\s(?:and|&)\s",
-                                                                           m.group("list")) if n.strip()]
-    if len(names) != len(group) or not all(METRIC_RE.fullmatch(n) for n in names):
-        return {}
-    return {i: ("metric", name) for i, name in zip(group, names, strict=True)}

@@ -23,7 +23,7 @@ _MEASURE_NOUN = re.compile(
     r"(?:errors?|costs?|usage|time|latency|accuracy|entropy|rates?|scores?|size|memory|overhead|consumption|"
     r"footprint|throughput|loss|perplexity|variance|bias|gap|length|ratio|reward|return|regret|bandwidth|storage|"
     r"energy|FLOPs|parameters|tokens|steps|calls|queries|speed|quality|recall|precision|coverage|correlation|"
-    r"agreement|robustness|efficiency|requirements?|demand|abilities|ability|capabilities)$")
+    r"agreement|robustness|efficiency|requirements?|demand|abilities|ability|capabilities|success|data|delay)$")
 _NOT_A_MEASURE = re.compile(r"\b(?:methods?|models?|baselines?|approach(?:es)?|state-of-the-art|SOTA|systems?|"
                             r"it|them|this|that|performance)\b", re.IGNORECASE)
 # `the FLOPs cost of DeiT-S by 34.7%`, `optimizer memory usage by up to 89.5%`: what the verb changes
@@ -53,8 +53,9 @@ _RESOURCE_AFTER = re.compile(r"^\)?\s(?:of\s(?:the\s)?)?"
 # `0.6x the GPU requirement of full finetuning`: the quantity the multiple is taken of
 _MULTIPLE_THE = re.compile(r"^\s(?:of\s)?the\s(?P<m>(?:[\w-]+\s){0,2}?[\w-]+)\s"
                            r"(?:of|used\sby|required\sby|needed\sby)\s")
-_UNIT_METRIC = (("faster", "speed"), ("speedup", "speed"), ("speed-up", "speed"), ("fewer parameters",
-                "parameters"), ("smaller", "size"), ("cheaper", "cost"), ("throughput", "throughput"))
+_UNIT_METRIC = (("more accurate", "accuracy"), ("faster", "speed"), ("speedup", "speed"), ("speed-up", "speed"),
+                ("fewer parameters", "parameters"), ("smaller", "size"), ("cheaper", "cost"),
+                ("throughput", "throughput"))
 # a side remark after the claim (`..., while being more memory efficient`) names no measure of this number
 _OWN_CHANGE_NOUN = re.compile(r"\s(?:\w+\s)?(?:improvements?|gains?|increases?|reductions?|boosts?|drops?|"
                               r"decreases?|lift|enhancements?|speed-?ups?)\b")
@@ -64,14 +65,85 @@ _SIDE_REMARK = re.compile(r",?\s(?:while|whereas|with\sonly|without)\s")
 
 def read_metric(text: str, start: int, end: int) -> str | None:
     """The measure of the number at text[start:end] (a clause), or None when the clause names none."""
+    if found := subject_metric(text, start, end):
+        return found
     after = text[end:end + 30].lower()
     for cue, metric in _UNIT_METRIC:
         if after.lstrip().startswith(cue):
             return metric
-    for rule in (change_in_metric, _resource_or_share, object_of_change):
+    for rule in (change_in_metric, change_of_in_metric, _resource_or_share, object_of_change, metric_after):
         if found := rule(text, start, end):
             return found
     return _nearest_metric(text, start, end)
+
+
+# `the English error rate was 20.4% lower`, `and Mandarin error rate 63.4% lower`, `the WER is reduced by 10%`:
+# a measure-headed subject right before the number (with or without its copula) is what the number measures
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|\b(?:the|its|their|our)\s|,\s(?:and\s)?|\band\s)"
+    r"(?P<m>(?!(?:the|an?|its|their|our|this|that|these|those)\b)(?:[A-Za-z][\w-]*\s){0,3}?[A-Za-z][\w@^/-]*)\s"
+    r"(?:(?:was|is|were|are|became|becomes|has\sbeen|have\sbeen)\s)?"
+    r"(?:(?:reduced|improved|increased|decreased|lowered|cut|raised|boosted)\s(?:by\s)?)?"
+    r"(?:about\s|around\s|nearly\s|approximately\s|up\sto\s|only\s|over\s|~)?$")
+
+
+def subject_metric(text: str, start: int, end: int) -> str | None:
+    """`the English input rate was 2.93 times faster` -> `English input rate`; `the WER is reduced by 10%` -> `WER`.
+
+    Only a subject headed by a measure (`rate`, `error`, `latency`, a known metric) counts: in `MobileNetV3-Large
+    is 3.2% more accurate` the subject is the system, not what is measured.
+    """
+    found = _SUBJECT_BEFORE.search(text, max(0, start - 70), start)
+    if not found:
+        return None
+    phrase = found.group("m")
+    if _NOT_A_MEASURE.search(phrase):
+        return None
+    head = phrase.split()[-1]
+    return phrase if _MEASURE_NOUN.fullmatch(head) or METRIC_RE.fullmatch(head) else None
+
+
+# `an absolute reduction of 5.7% and 1.2% (USA and UK) in false positives`: the change noun comes first, the measure
+# after the value (list); `by 3% in accuracy` is not such a change
+_CHANGE_OF = re.compile(r"\b(?:reductions?|improvements?|increases?|decreases?|gains?|drops?)\sof\s"
+                        r"(?:up\sto\s|about\s)?(?:~?\d[\d.,]*\s?%?(?:,\s|\s(?:and|or)\s|,\sand\s))*$", re.IGNORECASE)
+_IN_AFTER = re.compile(r"(?:(?:,\s|\s(?:and|or)\s|,\sand\s)~?\d[\d.,]*\s?%?)*(?:\s\([^()]{0,40}\))?\sin\s(?:the\s)?"
+                       r"(?P<m>[\w@^/-]+(?:\s(?!and\b|on\b|over\b|compared\b|than\b|for\b|with\b|at\b|while\b)[\w@^/-]+){0,3})")
+
+
+def change_of_in_metric(text: str, start: int, end: int) -> str | None:
+    """`a reduction of 5.7% and 1.2% (USA and UK) in false positives` -> `false positives` (for both values)."""
+    if not _CHANGE_OF.search(text, max(0, start - 80), start):
+        return None
+    found = _IN_AFTER.match(text, end)
+    return _trim(found.group("m")) if found else None
+
+
+# `96% grasp success on unseen objects`, `3.57% error on the ImageNet test set`, `5.1% higher mAP than X`: the noun
+# phrase right after the number (past a comparative) names the measure when a measure heads it
+_AFTER_NUMBER = re.compile(
+    r"(?:(?:,\s|\s(?:and|or)\s|,\sand\s)~?\d[\d.,]*\s?(?:%|×|x|times|points?)?)*"  # `25% and 56% less delay`
+    r"\)?\s(?:(?:higher|lower|better|worse|more|less|fewer|greater|smaller|larger|absolute|relative|average|"
+    r"mean|overall)\s){0,2}(?P<m>(?:(?!(?:on|in|for|over|than|of|at|by|to|with|and|or|while|when|across|against|"
+    r"compared|relative|versus|vs)\b)[\w@^/-]+(?:\s|(?=[,.;:)]|$))){1,3})")
+
+
+def metric_after(text: str, start: int, end: int) -> str | None:
+    """`96% grasp success` -> `grasp success`: the words after the number up to a preposition, when a measure
+    (`success`, `error`, `accuracy`, a known metric such as `WER` or `mAP`) ends them."""
+    found = _AFTER_NUMBER.match(text, end)
+    if not found:
+        return None
+    words = found.group("m").split()
+    for n in range(len(words), 0, -1):  # the longest run that ends in a measure
+        phrase, head = " ".join(words[:n]), words[n - 1]
+        if _MEASURE_NOUN.fullmatch(head) or METRIC_RE.fullmatch(head) or METRIC_RE.fullmatch(phrase):
+            return None if _NOT_A_MEASURE.search(phrase) or _CHANGE_NOUN.fullmatch(head) else phrase
+    return None
+
+
+_CHANGE_NOUN = re.compile(r"improvements?|gains?|increases?|reductions?|decreases?|boosts?|drops?|lift|"
+                          r"enhancements?|speed-?ups?|margin", re.IGNORECASE)
 
 
 def change_in_metric(text: str, start: int, end: int) -> str | None:

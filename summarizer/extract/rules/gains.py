@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from summarizer.extract.rules.gain_context import describe, respective_labels
+from summarizer.extract.rules.gain_context import describe
 from summarizer.extract.rules.gain_scores import Score, find_scores
+from summarizer.extract.rules.gain_sentence import respective_labels
 from summarizer.extract.rules.gain_units import find_unit_results
 from summarizer.extract.rules.sentences import Sentence
 

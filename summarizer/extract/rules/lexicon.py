@@ -98,7 +98,7 @@ METRICS: tuple[str, ...] = (
     "inference time", "training time", "training cost", "cost", "FLOPs", "compute", "parameters",
     "trainable parameters", "energy", "communication cost", "communication", "sample efficiency",
     "success rate", "reward", "regret", "return", "score", "performance", "R^2", "WER", "CER", "BLEURT",
-    "correlation", "coverage", "compression", "storage", "bandwidth", "forecasting error",
+    "AUC-ROC", "correlation", "coverage", "compression", "storage", "bandwidth", "forecasting error",
     "prediction error", "sensitivity", "specificity", "Recall@10", "Recall@20", "Hit@10", "HR@10",
     "NDCG@10", "calibration error", "ECE", "robustness", "accuracy loss", "loss", "AP", "mean squared error",
     "mean absolute error", "word error rate", "WERs", "BLEU score", "F1-macro", "macro-F1", "micro-F1", "AUPRC",
