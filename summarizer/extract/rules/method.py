@@ -13,6 +13,21 @@ from dataclasses import dataclass
 
 from summarizer.extract.rules.hits import Hit, words
 from summarizer.extract.rules.lexicon import COMMON_ACRONYMS, METHOD_NOUNS
+from summarizer.extract.rules.method_forms import (
+    INGREDIENT as _INGREDIENT,
+)
+from summarizer.extract.rules.method_forms import (
+    acronym_closing_description,
+    appositive_definition,
+    article_then_name,
+    noun_then_name,
+    ours_between_commas,
+    proposed_acronym,
+    title_acronym,
+    title_framed_name,
+)
+from summarizer.extract.rules.names import STOP_WORDS as _STOP_WORDS
+from summarizer.extract.rules.names import is_name_like
 from summarizer.extract.rules.sentences import Sentence
 from summarizer.extract.rules.summary import trim_lead
 
@@ -31,11 +46,13 @@ _EXPLICIT = re.compile(
     r"\b(?:called|dubbed|named|termed|coined|namely|name it|call it|term it|dub it|we call|we name|we term|we dub|"
     r"referred to as|denoted as|abbreviated as|short for)\s(?:as\s)?(?:the\s)?[`\"“‘']*")
 _OURS = re.compile(r"(?P<name>" + _TOKEN + r")\s\((?:ours|Ours)\)")
-_STOP_WORDS = words(
-    "a an the this that these those our we it its in on of for to with by and or as is are be from at via "
-    "which who whose where when while how new novel simple general first")
+_METHOD_NOUN_BEFORE = re.compile(r"\b(?:" + "|".join(METHOD_NOUNS) + r"|methodology)s?,?\s(?:\w+\s)?$")
+_PROBLEM_WORD = re.compile(r"\b(?:problem|issue|task|setting|challenge|phenomenon|question|hypothesis|effect|gap|bias|"
+                           r"paradox|dilemma)s?$")
 _NOT_METHOD_AFTER = re.compile(r"\s(?:problem|task|setting|challenge|phenomenon|question|issue|hypothesis)s?\b")
-_BORROWS = re.compile(r"\b(?:leverag|us(?:e|es|ed|ing)\b|adopt|employ|apply|appli|utili[sz]|build(?:s|ing)? on|"
+_BORROWS = re.compile(r"\b(?:leverag|us(?:e|es|ed|ing)\b|adopt|employ|apply|appli|utili[sz]|"
+                      r"build(?:s|ing)? (?:on|upon)|"
+                      r"(?:previous|prior|existing|earlier) (?:work|efforts?|methods?|approaches)|"
                       r"based on|follow|extend|revisit|analy[sz]|study|studies|investigat|examin|evaluat|compar|"
                       r"explor)")
 _NOT_TITLE_NAMES = words(
@@ -75,18 +92,6 @@ class MethodHit:
     description: Hit | None
 
 
-def is_name_like(token: str) -> bool:
-    """`LoRA+`, `WeLore`, `ARM`, `GPT-4`, `P-learner`: shaped like a coined name, not a word."""
-    core = token.strip("-.")
-    if len(core) < 2 or core in COMMON_ACRONYMS or core.lower() in _STOP_WORDS:
-        return False
-    if re.match(r"[A-Z]-", core):
-        return True
-    inner_upper = any(ch.isupper() and core[i - 1] not in "- " for i, ch in enumerate(core) if i)
-    return (core[0].isupper() and (inner_upper or any(ch.isdigit() for ch in core))) or (
-        core[0].islower() and inner_upper) or core.endswith("+")
-
-
 def find_method(title: str, abstract: str, sentences: list[Sentence]) -> MethodHit | None:
     """The method the paper introduces, or None when it names none.
 
@@ -101,10 +106,13 @@ def find_method(title: str, abstract: str, sentences: list[Sentence]) -> MethodH
     details = [s for s in sentences if _DETAIL.match(s.text)]
     for group in ([s for s in sentences if not _DETAIL.match(s.text)], details):
         for sentence in group:
-            name = _explicit_in(sentence) or _introduced_in(sentence) or _ours_in(sentence)
+            name = (_explicit_in(sentence) or _introduced_in(sentence) or _ours_in(sentence)
+                    or proposed_acronym(sentence) or appositive_definition(sentence) or ours_between_commas(sentence))
             if name is not None:
                 return MethodHit(name, _sentence_hit(sentence))
-    return None
+    # the title's shape is weaker evidence than any naming in the abstract: only when the abstract names nothing
+    titled = title_acronym(title, abstract) or title_framed_name(title)
+    return MethodHit(titled, _describe(titled.value, sentences)) if titled is not None else None
 
 
 def _from_title(title: str, abstract: str, sentences: list[Sentence]) -> MethodHit | None:
@@ -134,9 +142,17 @@ def _explicit_in(sentence: Sentence) -> Hit | None:
             return _hit(sentence, *match.span("name"))
         if _claims_contribution(sentence.text, match.start(), match.end()):
             name = _name_at(sentence, match.end(), allow_lower=True)
-            if name is not None:
+            if name is not None and _named_thing_is_method(name.value, sentence.text[:match.start()]):
                 return name
     return None
+
+
+def _named_thing_is_method(name: str, before: str) -> bool:
+    """A lower-case name counts only when a method noun is what gets named: `a ... method, named self alignment`,
+    not `lists of items, called slates` or `what we call the objective mismatch issue`."""
+    if any(ch.isupper() or ch.isdigit() for ch in name):
+        return True
+    return bool(_METHOD_NOUN_BEFORE.search(before)) and not _PROBLEM_WORD.search(name)
 
 
 def _claims_contribution(text: str, start: int, end: int) -> bool:
@@ -156,6 +172,8 @@ def _introduced_in(sentence: Sentence) -> Hit | None:
     """`We propose X`, `This work introduces a ... methodology, D-Pruner, for ...`: the name after an intro verb."""
     for match in _INTRO_VERB.finditer(sentence.text):
         name = (_name_at(sentence, match.end(), allow_lower=False, window=90)
+                or acronym_closing_description(sentence, match.end()) or noun_then_name(sentence, match.end())
+                or article_then_name(sentence, match.end())
                 or _named_appositive(sentence, match.end()) or _appositive(sentence, match.end()))
         if name is not None:
             return name
@@ -216,6 +234,8 @@ def _name_at(sentence: Sentence, at: int, allow_lower: bool, window: int = 80) -
     rest = segment[lead:]
     acronym = _acronym(segment)
     before = segment[:acronym[0]].rstrip(" (") if acronym else ""
+    if acronym is not None and _INGREDIENT.search(before):
+        acronym = None  # `a technique based on Harmonic Functions (HF) and ...`: an ingredient, not the proposal
     if acronym is not None and "," not in before and len(before.split()) <= 10:
         return _hit(sentence, at + acronym[0], at + acronym[1])
     first = _NAME.match(rest)
@@ -231,7 +251,7 @@ def _name_at(sentence: Sentence, at: int, allow_lower: bool, window: int = 80) -
         return _hit(sentence, at + lead, at + lead + len(caps.group(0)))
     if allow_lower:
         phrase = re.match(r"[A-Za-z][\w\-+]*(?:\s[A-Za-z][\w\-+]*){0,3}?(?=\s?[,(]|\s(?:to|that|which|for|and|"
-                          r"as|is|with|in|on|,)\b|$)", rest)
+                          r"as|is|with|in|on|,)\b|\.?$)", rest)
         if phrase and phrase.group(0).split()[0].lower() not in _STOP_WORDS:
             return _hit(sentence, at + lead, at + lead + len(phrase.group(0)))
     return None
