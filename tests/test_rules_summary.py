@@ -5,8 +5,17 @@ from __future__ import annotations
 import pytest
 
 from summarizer.extract.rules.outcome import find_outcome
-from summarizer.extract.rules.sentences import split_sentences
-from summarizer.extract.rules.summary import contribution_score, find_summary, title_overlap, trim_lead
+from summarizer.extract.rules.sentences import Sentence, split_sentences
+from summarizer.extract.rules.summary import (
+    contribution_score,
+    find_summary,
+    how_it_works,
+    names_subject,
+    naming_only,
+    standalone,
+    title_overlap,
+    trim_lead,
+)
 
 BERT = ("Language model pre-training has been shown to be effective for improving many natural language processing "
         "tasks. We introduce a new language representation model called BERT, which stands for Bidirectional "
@@ -171,3 +180,92 @@ def test_prior_methods_as_the_baseline_are_not_a_citation() -> None:
             "simulated and real-world experiments.")
     assert (_outcome(text) or "").startswith("In extensive evaluations, PPI significantly outperforms prior methods")
     assert _outcome("Prior methods have been shown to overfit small datasets significantly.") is None
+
+
+# ------------------------------------------------ a naming-only contribution gives way to how the method works
+
+HOT_SWAP = ("Most existing ownership protection solutions are designed for cloud-based AI-as-a-Service. To address "
+            "these challenges, we propose Hot-Swap MarkBoard, an efficient watermarking method. It encodes "
+            "user-specific n-bit binary signatures by independently embedding multiple watermarks into a "
+            "multi-branch Low-Rank Adaptation (LoRA) module.")
+ROLORA = ("Low-bit weight-activation quantization is hampered by outliers. In this paper, we propose RoLoRA, the "
+          "first LoRA-based scheme for effective weight-activation quantization. RoLoRA utilizes rotation for "
+          "outlier elimination and proposes rotation-aware fine-tuning to preserve the outlier-free "
+          "characteristics in rotated LLMs. Experimental results show RoLoRA consistently improves low-bit LoRA "
+          "convergence.")
+YOLO = ("We present YOLO, a new approach to object detection. Prior work on object detection repurposes "
+        "classifiers to perform detection. Instead, we frame object detection as a regression problem to "
+        "spatially separated bounding boxes and associated class probabilities.")
+CROWNBOARD = ("Text entry on smartwatches has not been well explored for the population. Crownboard enables people "
+              "with limited dexterity enter text on a smartwatch using its crown. It uses an alphabetical layout "
+              "divided into eight zones around the bezel. We validated its design in multiple studies.")
+
+
+def _sentence(text: str) -> Sentence:
+    return split_sentences(text)[0]
+
+
+@pytest.mark.parametrize(("sentence", "name", "expected"), [
+    ("To address these challenges, we propose Hot-Swap MarkBoard, an efficient watermarking method.",
+     "Hot-Swap MarkBoard", True),
+    ("We introduce a new language representation model called BERT, which stands for Bidirectional Encoder "
+     "Representations from Transformers.", "BERT", True),
+    ("In this paper, we address this dilemma with a novel Bilateral Segmentation Network (BiSeNet).", "BiSeNet", True),
+    ("To address this limitation, we propose the Time-Series Neural Networks via Ensemble of Short-Term "
+     "Dependencies (TSNN-ESTD).", None, True),
+    # these say what the method does or how: they are the summary themselves
+    ("we propose FedBR, a novel unified algorithm that reduces the local learning bias on features and "
+     "classifiers to tackle these challenges.", "FedBR", False),
+    ("we propose PagedAttention, an attention algorithm inspired by the classical virtual memory and paging "
+     "techniques in operating systems.", "PagedAttention", False),
+    ("We present a residual learning framework to ease the training of networks that are substantially deeper "
+     "than those used previously.", None, False),
+])
+def test_naming_only_tells_a_bare_naming_from_a_description(sentence: str, name: str | None,
+                                                           expected: bool) -> None:
+    assert naming_only(_sentence(sentence), name) is expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("RoLoRA utilizes rotation for outlier elimination.", True),
+    ("Specifically, we extract attention alignments from an encoder-decoder based teacher model.", True),
+    ("Unlike recent language representation models, BERT is designed to pre-train deep bidirectional "
+     "representations.", True),
+    ("A single neural network predicts bounding boxes and class probabilities directly from full images.", True),
+    ("It encodes user-specific n-bit binary signatures by embedding multiple watermarks.", False),
+    ("This model leverages iTransformer as the base predictor.", False),
+    ("They also improved scores on the NEJM Case Challenge from 7 to 16.", False),
+    ("On top of it, we build vLLM, an LLM serving system.", False),
+])
+def test_standalone_refuses_a_subject_the_reader_cannot_resolve(sentence: str, expected: bool) -> None:
+    assert standalone(_sentence(sentence)) is expected
+
+
+def test_how_it_works_skips_the_gap_and_stops_at_the_results() -> None:
+    following = split_sentences(YOLO)[1:]
+    found = how_it_works(following)
+    assert found is not None and found.text.startswith("Instead, we frame object detection as a regression")
+    results = split_sentences("Experiments show that GEM generalizes across robot embodiments. GEM uses entropy.")
+    assert how_it_works(results) is None
+
+
+@pytest.mark.parametrize(("abstract", "name", "expected"), [
+    (ROLORA, "RoLoRA", "RoLoRA utilizes rotation for outlier elimination"),
+    (YOLO, "YOLO", "we frame object detection as a regression problem"),
+    # the next sentence starts with `It`: read alone it says nothing, so the naming sentence stays
+    (HOT_SWAP, "Hot-Swap MarkBoard", "we propose Hot-Swap MarkBoard, an efficient watermarking method."),
+])
+def test_a_naming_only_contribution_gives_way_to_the_mechanism(abstract: str, name: str, expected: str) -> None:
+    hit = find_summary(split_sentences(abstract), "", name)
+    assert hit is not None and hit.value.startswith(expected)
+    assert abstract[hit.start:hit.end] == hit.value  # still an exact slice of the abstract
+
+
+def test_the_method_as_the_agent_is_a_contribution_sentence() -> None:
+    sentences = split_sentences(CROWNBOARD)
+    assert names_subject(sentences[1], "Crownboard") and not names_subject(sentences[2], "Crownboard")
+    hit = find_summary(sentences, "Crownboard: A One-Finger Crown-Based Smartwatch Keyboard", "Crownboard")
+    assert hit is not None and hit.value.startswith("Crownboard enables people with limited dexterity")
+    # a name in a result sentence is not the agent of the contribution
+    result = split_sentences("MobileNetV3 is 3.2% more accurate on ImageNet than MobileNetV2.")[0]
+    assert contribution_score(result, 0, "MobileNetV3") < 0

@@ -52,7 +52,7 @@ class RulesExtractor:
         method = find_method(title, abstract, sentences)
         name = method.name.value if method else None
         description = method.description if method else describe_unnamed(sentences)
-        summary = find_summary(sentences, title)
+        summary = find_summary(sentences, title, name)
         outcome = find_outcome(sentences, summary, name)
         task = find_task(title, name, sentences, abstract)
         gains = _dedupe_gains(find_gains(sentences))

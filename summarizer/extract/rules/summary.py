@@ -58,12 +58,42 @@ _LEAD = re.compile(
 _AGENT_HINT = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his|[Tt]he present)\b")
 _MIN_WORDS = 6
 TITLE_WEIGHT = 2.0  # a sentence writing every title word gains as much as a weak contribution cue
+NAME_AGENT_SCORE = 2.5  # the method doing something (`X enables ...`) states the contribution like a weak cue
+_NUMERIC_RESULT = re.compile(r"\d\s?(?:%|×|x\b|times\b)|\b(?:faster|slower|more\saccurate|better|higher|lower)\sthan\b")
+# How a method works: the means (by/via/using/through), its parts (consists of, combines) or what it does.
+_MECHANISM = re.compile(r"\b(?:by|via|using|through|based\son|built\son|on\stop\sof|consists?\sof|composed\sof|"
+                        r"combin(?:es?|ing)|compris(?:es?|ing)|leverag(?:es?|ing)|utili[sz](?:es?|ing)|employ(?:s|ing)?|"
+                        r"encod(?:es?|ing)|learns?|predicts?|trains?|extracts?|replac(?:es?|ing)|treats?|frames?|"
+                        r"reformulates?|decompos(?:es?|ing)|maps?|generates?|pairs?|introduc(?:es?|ing)|design)\b")
+# Name expansions and capitalised multi-word names carry no content of their own: `(TSNN-ESTD)`, `which stands for`;
+# a lone acronym (`ML models applied in CSP`) may be the topic itself and stays.
+_EXPANSION = re.compile(r",?\s(?:which\s)?(?:stands|short)\sfor\s[^,.;]*|\([^)]*\)")
+_NAME_RUN = re.compile(r"\b[A-Z][\w-]*(?:\s(?:of|for|via|and|with|in|on|to|the)?\s?[A-Z][\w-]*)+")  # 2+ words
+# Words a naming sentence writes around the name without saying anything about the method.
+_NAMING_FILLER = frozenset(content_words("""propose proposed present introduce develop design describe new novel
+    first simple efficient effective unified general generic powerful approach method framework model system
+    technique algorithm scheme architecture network paradigm strategy family called named dubbed termed coined
+    address tackle solve problem challenge dilemma issue limitation gap paper work study this these those such
+    which one"""))
+_TOKEN = re.compile(r"[A-Za-z][\w-]*")
+_NAMING_MAX_WORDS = 3  # at most this many words of content beyond the name: a naming, not a description
+_LOOKAHEAD = 2  # the description follows the naming sentence within two sentences (background may sit between)
+# A subject a reader cannot resolve when the sentence is read alone on a card.
+_ANAPHOR = re.compile(r"^(?:it|its|they|their|them|this|these|those|that|such|both|each|he|she|his|her|there)\b",
+                      re.IGNORECASE)
+# What the evaluation found, as opposed to what the method does: `Extensive experiments verify ...`, `We found that`.
+_EVIDENCE = re.compile(r"\b(?:experiments?|experimental|empirical(?:ly)?|evaluations?|results?|outperform\w*|"
+                       r"surpass\w*)\b|\bwe\s(?:\w+ly\s)?(?:show|demonstrate|find|found|prove|observe|verify)")
+_POINTS_BACK = re.compile(r"\b(?:it|this|these|they|them)\b", re.IGNORECASE)
+_OPENER = re.compile(r"^[^,]{1,80},\s")  # `Specifically, ` / `Unlike recent models, ` before the subject
 
 
-def contribution_score(sentence: Sentence, index: int) -> float:
+def contribution_score(sentence: Sentence, index: int, name: str | None = None) -> float:
     """How strongly a sentence states the paper's contribution (0 = not at all)."""
     text, lower = sentence.text, sentence.text.lower()  # cue patterns are lowercase: 3x faster than IGNORECASE
     if not _AGENT_HINT.search(text):
+        if names_subject(sentence, name) and not _RESULT.search(lower) and not _NUMERIC_RESULT.search(text):
+            return NAME_AGENT_SCORE - 0.1 * index  # `Crownboard enables people ...`: the method as the agent
         return -1 - 0.1 * index  # no `we`, `our`, `this paper`: not the contribution move
     score = 0.0
     if _STRONG.search(lower):
@@ -87,19 +117,23 @@ def contribution_score(sentence: Sentence, index: int) -> float:
     return score - 0.1 * index  # ties go to the earlier sentence: the contribution precedes its details
 
 
-def find_summary(sentences: list[Sentence], title: str = "") -> Hit | None:
+def find_summary(sentences: list[Sentence], title: str = "", name: str | None = None) -> Hit | None:
     """The contribution sentence, else the first sentence of substance; None for an empty abstract.
 
     Among contribution sentences, the one that names the title's topic wins more often: a reader's one-line
-    summary says what the paper does to the thing its title names."""
+    summary says what the paper does to the thing its title names. A contribution sentence that only names
+    the method gives way to the next sentence that says how it works (`how_it_works`)."""
     usable = [(i, s) for i, s in enumerate(sentences) if len(s.text.split()) >= 3]
     if not usable:
         return None
     topic = set(content_words(title))
-    scored = [(contribution_score(s, i), i, s) for i, s in usable]
+    scored = [(contribution_score(s, i, name), i, s) for i, s in usable]
     if max(score for score, _, _ in scored) <= 0:
         return trim_lead(usable[0][1])  # no cue at all: an abstract's opening usually names its topic
-    _, _, best = max((score + TITLE_WEIGHT * title_overlap(s, topic), -i, s) for score, i, s in scored)
+    _, minus_at, best = max((score + TITLE_WEIGHT * title_overlap(s, topic), -i, s) for score, i, s in scored)
+    if naming_only(best, name):
+        following = sentences[1 - minus_at:1 - minus_at + _LOOKAHEAD]
+        best = how_it_works(following) or best
     return trim_lead(best)
 
 
@@ -113,3 +147,56 @@ def trim_lead(sentence: Sentence) -> Hit:
     match = _LEAD.match(sentence.text)
     cut = match.end() if match else 0
     return Hit(sentence.text[cut:], sentence.start + cut, sentence.end)
+
+
+def names_subject(sentence: Sentence, name: str | None) -> bool:
+    """The sentence's subject is the method's name, followed by a verb: `RoLoRA utilizes rotation ...`."""
+    if not name:
+        return False
+    text = _OPENER.sub("", sentence.text, count=1) if not sentence.text.startswith(name) else sentence.text
+    rest = text[len(name):] if text.startswith(name) else ""
+    return bool(re.match(r"\s(?:is\s|are\s)?[a-z]+", rest)) and not re.match(r"\s(?:is|are)\sa\b", rest)
+
+
+def naming_only(sentence: Sentence, name: str | None) -> bool:
+    """A contribution sentence that names the method and says little else: `we propose X, an efficient method.`
+
+    Its words beyond the name, the verb and filler (`novel`, `framework`) number at most three, and it
+    states no means (`by`, `using`, `which combines ...`): a human summary would say how X works instead."""
+    cue = _STRONG.search(sentence.text.lower()) or _WEAK.search(sentence.text.lower())
+    text = _EXPANSION.sub(" ", sentence.text[cue.end():] if cue else sentence.text)  # what is proposed, not how
+    if name:
+        text = text.replace(name, " ")
+    text = _NAME_RUN.sub(" ", text[:1].lower() + text[1:])
+    if _MECHANISM.search(text.lower()):
+        return False
+    words = [content_words(token) for token in _TOKEN.findall(text)]  # `weight-activation` is one word here
+    return sum(1 for parts in words if parts and not set(parts) <= _NAMING_FILLER) <= _NAMING_MAX_WORDS
+
+
+def standalone(sentence: Sentence) -> bool:
+    """Readable alone on a card: its subject is not a bare `It`/`They`/`This` a reader cannot resolve, and an
+    opening phrase before it (`Specifically,`, `Unlike recent models,`) does not point back (`On top of it,`)."""
+    text = trim_lead(sentence).value
+    opened = _OPENER.match(text)
+    if opened:
+        if _POINTS_BACK.search(text[:opened.end()]):
+            return False
+        text = text[opened.end():]
+    return not _ANAPHOR.match(text)
+
+
+def how_it_works(following: list[Sentence]) -> Sentence | None:
+    """The first following sentence that describes the method standalone: not background, not a result."""
+    for sentence in following:
+        lower = sentence.text.lower()
+        if _BACKGROUND.match(sentence.text) and not _FIRST_PERSON.search(lower):
+            continue  # `Prior work on detection repurposes classifiers`: the gap, between naming and method
+        if _EVIDENCE.search(lower) or _NUMERIC_RESULT.search(sentence.text) or len(sentence.text.split()) < _MIN_WORDS:
+            return None  # the results (or findings) have begun: the method was not described
+        if sentence.text.rstrip().endswith("?"):
+            return None  # `What should a local LLM learn?`: a question frames the study, it does not describe it
+        if standalone(sentence) and _MECHANISM.search(lower):
+            return sentence
+        return None
+    return None
