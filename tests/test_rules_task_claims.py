@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from summarizer.extract.rules.sentences import split_sentences
-from summarizer.extract.rules.task import find_task
+from summarizer.extract.rules.task import _abstract_chunks, find_task
 from summarizer.extract.rules.task_abstract import named_as, problem_statements
+from summarizer.extract.rules.task_choice import abstract_counts, reads_as_problem
 from summarizer.extract.rules.task_claims import claim_object, question_subject
 
 
@@ -135,3 +136,31 @@ def test_an_artifact_subtitle_without_a_purpose_yields_to_the_abstracts_problem_
     # with a purpose (`for X`) the subtitle still names the problem
     assert _task("ShuffleNet: An Extremely Efficient Convolutional Neural Network for Mobile Devices", "",
                  "ShuffleNet") == "convolutional neural network for mobile devices"
+
+
+@pytest.mark.parametrize(("value", "ok"), [("Dex-Net 2.0", False), ("MobileNetV3", False),
+                                           ("Delta-Compression", True), ("Crown-Based Smartwatch Keyboard", True)])
+def test_a_models_name_and_version_is_no_problem(value: str, ok: bool) -> None:
+    assert reads_as_problem(value, None) is ok
+
+
+def test_what_is_done_to_a_named_model_is_not_the_task_and_the_abstract_stands_in() -> None:
+    abstract = ("We describe the operation and improvement of AlphaFold, the system that was entered by the team "
+                "AlphaFold2 to the \"human\" category in the 14th Critical Assessment of Protein Structure Prediction "
+                "(CASP14). The AlphaFold system entered in CASP14 is entirely different to the one entered in CASP13. "
+                "It used a novel end-to-end deep neural network trained to produce protein structures from amino "
+                "acid sequence, multiple sequence alignments, and homologous proteins.")
+    # even when the extractor found no method name: `Applying and improving` is done to a named model
+    assert _task("Applying and improving AlphaFold at CASP14", abstract) == "protein structure prediction"
+    abstract = ("We present the next generation of MobileNets based on a combination of complementary search "
+                "techniques as well as a novel architecture design.")
+    assert "MobileNetV3" not in (_task("Searching for MobileNetV3", abstract, "MobileNetV3") or "")
+
+
+def test_the_abstract_stand_in_never_holds_the_methods_initials_or_opens_with_a_quantifier() -> None:
+    abstract = ("We introduce Feasible Learning (FL), a sample-centric learning paradigm. Each training sample is "
+                "bound by a loss constraint, and a valid FL solution satisfies every constraint.")
+    sentences = split_sentences(abstract)
+    chunks = [h.value for h in _abstract_chunks(sentences, abstract_counts(abstract), "Feasible Learning")]
+    assert chunks and not any("FL" in c.split() or c.lower().startswith(("each", "every")) for c in chunks)
+    assert "valid FL solution" in [h.value for h in _abstract_chunks(sentences, abstract_counts(abstract), None)]

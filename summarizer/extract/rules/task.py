@@ -10,13 +10,22 @@ clauses.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from summarizer.extract.rules.hits import Hit
 from summarizer.extract.rules.sentences import Sentence
 from summarizer.extract.rules.task_abstract import problem_mentions, problem_statements
 from summarizer.extract.rules.task_case import lowercased
-from summarizer.extract.rules.task_choice import abstract_counts, adverb, choose, reads_as_problem, salience, verb_only
+from summarizer.extract.rules.task_choice import (
+    abstract_counts,
+    adverb,
+    choose,
+    name_like,
+    reads_as_problem,
+    salience,
+    verb_only,
+)
 from summarizer.extract.rules.task_claims import CLAIMED_QUALITY, claim_object, question_subject
 
 _FOR = re.compile(r"(?:\s(?:for|For)|"
@@ -28,10 +37,15 @@ _CUT = re.compile(r"(?<!Problem)(?<!Problems)\s(?:via|with|using|through|by|from
                   r"|\s[A-Za-z]+ed(?=\s(?:with|by)\s)|[:?!,;]|\((?![\w-]+\)\s\w)", re.IGNORECASE)
 _PUNCT = re.compile(r"[:?!,;]")
 _ARTIFACT = re.compile(r"(?:A|An)\s")
+# `each training`, `some updates`, `this problem`: a chunk that opens with a quantifier or determiner
+_QUANTIFIER = re.compile(r"(?:each|every|some|any|all|many|most|several|various|this|these|that|those|our|its|"
+                         r"their|such|other|further|little|new|novel|first|second)\b", re.IGNORECASE)
 _LEAD = re.compile(
     r"^(?:(?:How to|How (?:Do|Does|Can|Much|Well)|Why|When|What|Can|Does|Do|Are|Is|We|Should|And|A|An|The|On|On the|"
     r"Towards?|"
     r"Toward|Improv(?:ed|ing)|Enhanc(?:ed|ing)|Better|Boosting|"
+    # `Applying and improving AlphaFold at ...`, `Searching for MobileNetV3`: what is done to a named model
+    r"(?:Applying|Using|Leveraging|Harnessing|Employing|Introducing|Presenting|Searching for)(?:\s(?:and|&)\s\w+ing)?|"
     r"Rethinking|Revisiting|Understanding|Exploring|Explaining|Investigating|Analy[sz]ing|Tackling|"
     r"Addressing|Mitigating|Refining|Advancing|Unlocking|Unveiling|Achieving|Enabling|Accelerating|"
     r"Simple|Novel|New|Fast|Efficient|Effective|Accurate|Scalable|Flexible|Optimal|Improved|Practical|"
@@ -88,6 +102,7 @@ _CHUNK = re.compile(r"(?:(?<![\w'’/()-])(?!(?:for|with|via|using|through|by|fr
                     re.IGNORECASE)
 _LINK = re.compile(r"\s?(?:of|for|in|on|from|under|with)\s(?:the\s)?", re.IGNORECASE)
 _COMPACT_WORDS = 5
+_OPENING = 3  # sentences of the abstract whose noun chunks may stand in for a title that names nothing
 _MAX_WORDS = 8
 
 
@@ -114,6 +129,8 @@ def find_task(title: str, method_name: str | None, sentences: list[Sentence], ab
     if (chosen is None and shorter is not None and reads_as_problem(shorter.value, method_name)
             and _not_the_question(shorter, title, asked)):
         chosen = shorter  # the abstract shares no word with any candidate (or there is no abstract)
+    if chosen is None:  # the title names nothing at all (`Applying and improving AlphaFold at CASP14`)
+        chosen = choose(_abstract_chunks(sentences, counts, method_name), counts, method_name)
     return lowercased(chosen) if chosen is not None else None
 
 
@@ -163,6 +180,18 @@ def _asked(title: str) -> Hit | None:
     end = title.find("?")
     found = question_subject(title[:end + 1]) if end > 0 else None
     return _trim(found[1], found[0], "title") if found is not None else None
+
+
+def _abstract_chunks(sentences: list[Sentence], counts: Counter[str], method_name: str | None) -> list[Hit]:
+    """Last resort when the title names nothing (`Searching for MobileNetV3`): the noun chunks of the abstract's
+    opening, two to four words, most written first (`protein structure prediction` for an AlphaFold report);
+    never one that holds the method's initials (`valid FL` for Feasible Learning)."""
+    initials = "".join(w[0] for w in (method_name or "").split() if w[:1].isupper())
+    hits = [Hit(h.value, h.start, h.end, "abstract") for s in sentences[:_OPENING] for h in _chunks(s.text, s.start)
+            if 2 <= len(h.value.split()) <= 4 and not _QUANTIFIER.match(h.value)
+            and not (len(initials) > 1 and initials in h.value.split())
+            and not any(name_like(w) for w in h.value.split())]  # `AlphaFold system entered`: about an artifact
+    return sorted(hits, key=lambda h: -salience(h.value, counts))
 
 
 def _title_chunks(title: str) -> list[Hit]:

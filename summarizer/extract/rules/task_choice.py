@@ -90,9 +90,24 @@ def reads_as_problem(value: str, method_name: str | None) -> bool:
         return False  # `creating large-scale`: cut before its head noun
     if all(w in _GENERIC for w in content_words(value)):
         return False  # `effective learning`, `Theory and Practice`: words any paper uses
+    if all(name_like(w) for w in value.split()):
+        return False  # `Dex-Net 2.0`, `MobileNetV3`: a model's name and version, not a problem
     if any(verb_only(w) for w in value.split()[1:]):
         return False  # `Lottery Jackpots Exist`, `State-Space Models can Provably Learn`
     return not (method_name and method_name.lower() in value.lower())
+
+
+@cache
+def name_like(token: str) -> bool:
+    """`2.0`, `MobileNetV3`, `YOLOv3`, `Dex-Net`: a digit, a capital inside a word (not after a hyphen:
+    `Delta-Compression` is Title Case) or a capitalised part the lexicon does not know marks a coined name."""
+    core = token.strip("()[],.:;")
+    if not core:
+        return False
+    if any(c.isdigit() for c in core) or re.search(r"[a-z][A-Z]", core):
+        return True
+    parts = core.split("-")
+    return len(parts) > 1 and any(p[:1].isupper() and not getAllLemmas(p.lower()) for p in parts)
 
 
 def spells_out(name: str, value: str) -> bool:
