@@ -150,3 +150,34 @@ def test_a_lower_case_name_must_name_a_method(abstract: str, name: str | None) -
 ])
 def test_borrowed_and_ingredient_names_give_way_to_the_proposal(title: str, abstract: str, name: str | None) -> None:
     assert _name(title, abstract) == name
+
+
+_NEUTRAL = ("We show that an end-to-end deep learning approach can be used to recognize either English or Mandarin "
+            "Chinese speech--two vastly different languages.")
+
+
+@pytest.mark.parametrize(("title", "name"), [
+    ("Deep Speech 2: End-to-End Speech Recognition in English and Mandarin", "Deep Speech 2"),
+    ("Dex-Net 2.0: Deep Learning to Plan Robust Grasps with Synthetic Point Clouds and Analytic Grasp Metrics",
+     "Dex-Net 2.0"),
+    ("wav2vec 2.0: A Framework for Self-Supervised Learning of Speech Representations", "wav2vec 2.0"),
+    ("ARC-NLP at PAN 2023: Hierarchical Long Text Classification for Trigger Detection", None),  # a year
+    ("WMT 2020: Findings of the Shared Task on Chat Translation", None),  # a year, not a version
+    ("Industry 4.0: A Survey of Smart Manufacturing", None),  # a study of the thing, not the thing
+])
+def test_versioned_title_prefix_is_a_name(title: str, name: str | None) -> None:
+    assert _name(title, _NEUTRAL) == name
+
+
+def test_appositive_name_after_an_article() -> None:
+    abstract = ("We propose a new simple network architecture, the Transformer, based solely on attention mechanisms, "
+                "dispensing with recurrence and convolutions entirely.")
+    assert _name("Attention Is All You Need", abstract) == "Transformer"
+
+
+def test_lower_case_appositive_counts_when_the_title_writes_it() -> None:
+    abstract = ("In this paper, we propose a new decoding strategy, self-consistency, to replace the naive greedy "
+                "decoding used in chain-of-thought prompting.")
+    assert _name("Self-Consistency Improves Chain of Thought Reasoning in Language Models", abstract) == (
+        "self-consistency")
+    assert _name("Better Decoding for Chain of Thought Reasoning", abstract) is None

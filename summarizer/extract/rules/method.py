@@ -69,7 +69,7 @@ _CAPS_WORDS = r"(?:[A-Z][\w+\-]*\s){1,4}[A-Z][\w+\-]*"
 _CAPS_NAME = re.compile(_CAPS_WORDS + r"(?=\s?[,(:;]|\s[-–—]{1,2}\s|\s(?:which|that|to|as)\b|\.?$)")
 _NAME_OR_CAPS = rf"(?:[`\"“‘']*(?:{_CAPS_WORDS}|{_TOKEN})['’”\"]*)"
 # `a ... version of the LinUCB algorithm, DisBE-LUCB, where` / `a method, LoRA Silver Bullet or LoRA-SB, that`
-_APPOSITIVE = re.compile(rf",\s(?P<name>{_NAME_OR_CAPS})(?:\s(?:or|and)\s(?P<alt>{_NAME_OR_CAPS}))?"
+_APPOSITIVE = re.compile(rf",\s(?:the\s)?(?P<name>{_NAME_OR_CAPS})(?:\s(?:or|and)\s(?P<alt>{_NAME_OR_CAPS}))?"
                          r"(?=\s?(?:,|\(|;|\.$|\s[-–—]{1,2}\s|\s(?:which|that|where|to)\b))")
 # `our score - VSDR - can`, `our stochastic prox-linear (SPL+) algorithm`: the paper's own thing, named in passing
 _OURS_NAMED = re.compile(r"\bour\s(?:[\w-]+\s){0,5}?(?:[\w-]+\s?(?:[-–—]{1,2}\s?(?P<dash>" + _TOKEN
@@ -78,9 +78,13 @@ _OURS_NAMED = re.compile(r"\bour\s(?:[\w-]+\s){0,5}?(?:[\w-]+\s?(?:[-–—]{1,2
 _PROPOSED_THING = re.compile(r"(?:an?|the|two|three|several|our)\s(?:[\w-]+,?\s){0,6}?(?:" + "|".join(METHOD_NOUNS)
                              + r"|baseline|approach|solution|formulation|construction|design|estimator|"
                              r"data structure)s?\b")
+_LOWER_APPOSITIVE = re.compile(r"\b(?:" + "|".join(METHOD_NOUNS) + r"|methodology)s?,\s"
+                               r"(?P<name>[a-z][\w-]*(?:\s[a-z][\w-]*)?)(?=,)")
 _NOUN_BEFORE_COMMA = re.compile(r"\b(?:" + "|".join(METHOD_NOUNS) + r"|baseline|methodology|family|version)s?$")
 _FRAMED_NAME = re.compile(r"(?:the|a|an|our)\s(?:new\s|novel\s)?(?P<name>" + _TOKEN + r")\s(?:" + "|".join(METHOD_NOUNS)
                           + r")s?\b")
+# a version number, not a year (`ARC-NLP at PAN 2023` is a team at a workshop)
+_VERSIONED = re.compile(r"(?:[A-Za-z][\w-]*\s){0,2}[A-Za-z][\w-]*\s?v?(?!(?:19|20)\d\d$)\d+(?:\.\d+)*")
 _NOT_NAME_START = words("The A An Our This These Its Their In On For With We However Specifically Moreover")
 _DETAIL = re.compile(r"^(?:Then|Next|Second(?:ly)?|Third(?:ly)?|Lastly|Finally|Additionally|In\saddition|Moreover|"
                      r"Furthermore|Further|Meanwhile|Also|Besides|Subsequently)\b")
@@ -106,7 +110,7 @@ def find_method(title: str, abstract: str, sentences: list[Sentence]) -> MethodH
     details = [s for s in sentences if _DETAIL.match(s.text)]
     for group in ([s for s in sentences if not _DETAIL.match(s.text)], details):
         for sentence in group:
-            name = (_explicit_in(sentence) or _introduced_in(sentence) or _ours_in(sentence)
+            name = (_explicit_in(sentence) or _introduced_in(sentence, title) or _ours_in(sentence)
                     or proposed_acronym(sentence) or appositive_definition(sentence) or ours_between_commas(sentence))
             if name is not None:
                 return MethodHit(name, _sentence_hit(sentence))
@@ -128,10 +132,19 @@ def _from_title(title: str, abstract: str, sentences: list[Sentence]) -> MethodH
     phrase = 2 <= len(words) <= 3 and all(w[0].isupper() or w[0].isdigit() for w in words) and words[0] not in (
         "The", "A", "An")
     introduced = mentioned and any(name.lower() in s.text.lower() and _INTRO_VERB.search(s.text) for s in sentences)
-    if not (coined or (phrase and (introduced or described))):  # `Randomized Clinical Trials: The ...` is a topic
+    versioned = _is_versioned_name(name, subtitle)
+    if not (coined or versioned or (phrase and (introduced or described))):  # `Randomized Clinical Trials: The ...`
         return None
     start = match.start("name") + match.group("name").index(name)
     return MethodHit(Hit(name, start, start + len(name), "title"), _describe(name, sentences))
+
+
+def _is_versioned_name(name: str, subtitle: str) -> bool:
+    """`Dex-Net 2.0: ...`, `wav2vec 2.0: ...`, `Deep Speech 2: ...`: a title prefix carrying a version number is a
+    name (a topic has no version), unless the subtitle announces a study of it (`Web 2.0: A Survey`)."""
+    words = name.split()
+    return bool(_VERSIONED.fullmatch(name)) and words[0] not in ("The", "A", "An") and not (
+        set(words) & _STOP_WORDS) and not _STUDY_SUBTITLE.search(subtitle)
 
 
 def _explicit_in(sentence: Sentence) -> Hit | None:
@@ -168,20 +181,25 @@ def _claims_contribution(text: str, start: int, end: int) -> bool:
     return bool(_FIRST_PERSON.search(text[:end + 40]) or re.search(rf"\b(?:{nouns})s?,?\s*$", before))
 
 
-def _introduced_in(sentence: Sentence) -> Hit | None:
+def _introduced_in(sentence: Sentence, title: str = "") -> Hit | None:
     """`We propose X`, `This work introduces a ... methodology, D-Pruner, for ...`: the name after an intro verb."""
     for match in _INTRO_VERB.finditer(sentence.text):
         name = (_name_at(sentence, match.end(), allow_lower=False, window=90)
                 or acronym_closing_description(sentence, match.end()) or noun_then_name(sentence, match.end())
                 or article_then_name(sentence, match.end())
-                or _named_appositive(sentence, match.end()) or _appositive(sentence, match.end()))
+                or _named_appositive(sentence, match.end(), title) or _appositive(sentence, match.end()))
         if name is not None:
             return name
     return None
 
 
-def _named_appositive(sentence: Sentence, at: int) -> Hit | None:
-    """A coined name set off by commas after the introduced noun phrase; of `X or Y`, the short coined form."""
+def _named_appositive(sentence: Sentence, at: int, title: str = "") -> Hit | None:
+    """A coined name set off by commas after the introduced noun phrase (`a new simple network architecture, the
+    Transformer, based ...`); of `X or Y`, the short coined form. A lower-case one counts when the title writes it
+    too (`a new decoding strategy, self-consistency, to` under `Self-Consistency Improves ...`)."""
+    titled = _titled_lower_appositive(sentence, at, title)
+    if titled is not None:
+        return titled
     match = _APPOSITIVE.search(sentence.text, at, min(len(sentence.text), at + 160))
     if match is None or match.start() - at > 110:
         return None
@@ -193,6 +211,18 @@ def _named_appositive(sentence: Sentence, at: int) -> Hit | None:
             start = match.start(group) + match.group(group).index(value)
             return _hit(sentence, start, start + len(value))
     return None
+
+
+def _titled_lower_appositive(sentence: Sentence, at: int, title: str) -> Hit | None:
+    """`we propose a new decoding strategy, self-consistency, to replace ...`: lower-case, right after a method
+    noun, and written in the title: the name of the proposal, not a description."""
+    match = _LOWER_APPOSITIVE.search(sentence.text, at, min(len(sentence.text), at + 160))
+    if match is None or not title:
+        return None
+    value = match.group("name")
+    if not re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", title, re.IGNORECASE) or value in _STOP_WORDS:
+        return None
+    return _hit(sentence, *match.span("name"))
 
 
 def _coined_name(value: str) -> bool:
