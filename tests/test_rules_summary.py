@@ -269,3 +269,23 @@ def test_the_method_as_the_agent_is_a_contribution_sentence() -> None:
     # a name in a result sentence is not the agent of the contribution
     result = split_sentences("MobileNetV3 is 3.2% more accurate on ImageNet than MobileNetV2.")[0]
     assert contribution_score(result, 0, "MobileNetV3") < 0
+
+
+def test_a_discourse_adverb_between_we_and_the_verb_keeps_the_strong_cue() -> None:
+    # `We thus present X` is the contribution move as much as `We present X`
+    text = ("This paper introduces architectural and interaction patterns for integrating crowdsourced human "
+            "contributions directly into user interfaces. We focus on writing, a complex generation task. We thus "
+            "present Soylent, a word processing interface that enables writers to call on Mechanical Turk workers "
+            "to shorten, proofread, and otherwise edit parts of their documents on demand.")
+    sentences = split_sentences(text)
+    assert contribution_score(sentences[2], 0) >= 4  # the strong-verb cue, not only `we`
+    hit = find_summary(sentences, "Soylent: A Word Processor with a Crowd Inside")
+    assert hit is not None and hit.value.startswith("We thus present Soylent")
+
+
+def test_the_authors_are_an_agent_like_we() -> None:
+    # economics and medicine abstracts often write the third person
+    text = ("On April 1, 1992, New Jersey's minimum wage rose from 4.25 to 5.05 per hour. To evaluate the impact "
+            "of the law, the authors surveyed 410 fast-food restaurants in New Jersey and eastern Pennsylvania "
+            "before and after the rise.")
+    assert (_summary(text) or "").startswith("To evaluate the impact of the law, the authors surveyed 410")

@@ -17,19 +17,18 @@ import re
 from summarizer.extract.rules.hits import Hit, content_words
 from summarizer.extract.rules.sentences import Sentence
 
-_AGENT = (r"(?:we|(?:this|the\spresent)\s(?:[\w-]+\s){0,2}?(?:paper|work|study|article|letter|thesis|report|note|"
-          r"manuscript|research|survey|review|chapter)|our\s(?:work|paper|study))")
+_AGENT = (r"(?:we|the\sauthors|(?:this|the\spresent)\s(?:[\w-]+\s){0,2}?(?:paper|work|study|article|letter|thesis|"
+          r"report|note|manuscript|research|survey|review|chapter)|our\s(?:work|paper|study))")
 _STRONG_VERB = (r"(?:propose|introduce|present|develop|design|devise|describe|formulate|put forward|contribute|"
                 r"offer|build|construct|create|release|curate|establish|derive|elaborate|unveil|pioneer)")
 _WEAK_VERB = (r"(?:study|studies|investigate|explore|examine|analy[sz]e|address|tackle|consider|focus|revisit|"
               r"show|demonstrate|prove|provide|report|evaluate|compare|conduct|perform|assess|identify|"
               r"characteri[sz]e|aim|seek|argue|extend|leverage|use|apply|find|train|learn|benchmark|"
               r"frame|cast|reformulate|quantify|measure|model|survey|review|discuss|outline|explain|highlight)")
-# `we propose`, `this paper presents`, `we further introduce`, `we, for the first time, study`
-_STRONG = re.compile(rf"\b{_AGENT}(?:,[^,]{{0,40}},)?\s(?:\w+ly\s|also\s|further\s|here\s|then\s|first\s){{0,2}}"
-                     rf"{_STRONG_VERB}")
-_WEAK = re.compile(rf"\b{_AGENT}(?:,[^,]{{0,40}},)?\s(?:\w+ly\s|also\s|further\s|here\s|then\s|first\s){{0,2}}"
-                   rf"{_WEAK_VERB}")
+# `we propose`, `this paper presents`, `we further introduce`, `we, for the first time, study`, `we thus present`
+_ADVERBS = r"(?:\w+ly\s|also\s|further\s|here\s|then\s|first\s|thus\s|therefore\s|hence\s|now\s|instead\s){0,2}"
+_STRONG = re.compile(rf"\b{_AGENT}(?:,[^,]{{0,40}},)?\s{_ADVERBS}{_STRONG_VERB}")
+_WEAK = re.compile(rf"\b{_AGENT}(?:,[^,]{{0,40}},)?\s{_ADVERBS}{_WEAK_VERB}")
 _FRAME = re.compile(r"\b(?:in\s(?:this|the\spresent)\s(?:paper|work|study|article|letter|report)|here|"
                     r"to\s(?:this|that)\send|"
                     r"to\s(?:address|tackle|overcome|bridge|fill|solve|mitigate|remedy|alleviate|close)\s)",)
@@ -55,7 +54,7 @@ _LEAD = re.compile(
     r"Based\son\s[^,]{1,80}|With\sthis\s[^,]{1,40}|For\sthis\spurpose|First(?:ly)?|In\sparticular)"
     r",?\s(?=(?:we|our|this\s(?:paper|work|study)|it)\b)",
     re.IGNORECASE)
-_AGENT_HINT = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his|[Tt]he present)\b")
+_AGENT_HINT = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his|[Tt]he present|[Tt]he authors)\b")
 _MIN_WORDS = 6
 TITLE_WEIGHT = 2.0  # a sentence writing every title word gains as much as a weak contribution cue
 NAME_AGENT_SCORE = 2.5  # the method doing something (`X enables ...`) states the contribution like a weak cue
