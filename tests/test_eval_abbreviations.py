@@ -29,3 +29,9 @@ def test_gain_records_use_the_abstracts_abbreviations() -> None:
     pred = [{"value": "7.3%", "metric": "word error rate", "baseline": None, "dataset": None}]
     assert score_gain_records(gold, pred, ABSTRACT)[0].tp == 1
     assert score_gain_records(gold, pred)[0].tp == 0
+
+
+def test_a_comparative_and_its_measure_noun_are_the_same_metric() -> None:
+    assert slot_right("faster", "speed") and slot_right("more accurate", "accuracy")
+    assert slot_right("faster on inference", "inference speed") and slot_right("smaller", "size", lenient=False)
+    assert not slot_right("faster", "accuracy")

@@ -211,3 +211,49 @@ def test_an_opening_frame_names_the_dataset_of_its_clause() -> None:
     later = "On the OBW dataset, it is fast, but our method can achieve 26 times"
     assert gain_context.framed_dataset(later, later.index("our")) is None
     assert gain_context.framed_dataset("In Table 2, we report 3% gains.", 0) is None
+
+
+# ---------------------------------------------------------------- third round (dev papers of other labelers)
+
+def test_a_full_stop_in_parentheses_ends_no_clause() -> None:
+    # systems: `(seq. length 512)` does not cut `compared to` off from the 15%, which keeps its own comparison
+    text = ("FlashAttention trains Transformers faster than existing baselines: 15% end-to-end wall-clock speedup on "
+            "BERT-large (seq. length 512) compared to the MLPerf 1.1 training speed record, 3× speedup on GPT-2 (seq. "
+            "length 1K), and 2.4× speedup on long-range arena (seq. length 1K-4K).")
+    gains = _gains(text)
+    assert gains["15%"].baseline == "MLPerf 1.1 training speed record"
+    assert gains["3×"].baseline is None  # the comparison right after 15% is 15%'s
+    assert gains["15%"].dataset is None and gains["3×"].dataset is None  # BERT-large and GPT-2 are models
+
+
+def test_a_value_in_parentheses_after_a_name_is_measured_there() -> None:
+    text = ("Our EfficientNets also transfer well and achieve state-of-the-art accuracy on CIFAR-100 (91.7%), Flowers "
+            "(98.8%), and 3 other transfer learning datasets, with an order of magnitude fewer parameters.")
+    gains = _gains(text)
+    assert (gains["91.7%"].dataset, gains["98.8%"].dataset) == ("CIFAR-100", "Flowers")
+    text = "It improves zero-shot accuracy for Llama-3-8B-Instruct (4.96%) and Mistral-7B (3.2%)."
+    assert all(g.dataset is None for g in _gains(text).values())  # models, not datasets
+
+
+def test_a_metric_of_a_later_number_is_not_ours() -> None:
+    # robotics / speech: `success rate of 93%` is 93%'s, `10M parameters` is 10M's; an earlier `WER of` is shared
+    text = ("A GQ-CNN trained with only synthetic data can be used to plan grasps in 0.8s with a success rate of 93% "
+            "on eight known objects.")
+    assert gain_metric.read_metric(text, *_at(text, "0.8s")) is None
+    text = ("On LibriSpeech, our model achieves WER of 2.1%/4.3% without using a language model and 1.9%/3.9% with an "
+            "external language model. We also observe competitive performance of 2.7%/6.3% with a small model of only "
+            "10M parameters.")
+    assert gain_metric.read_metric(text, *_at(text, "1.9%")) == "WER"
+    assert gain_metric.read_metric(text, *_at(text, "2.7%")) is None
+
+
+def test_an_evaluation_set_after_against_is_no_baseline() -> None:
+    # medicine: `testing against the independent, multiethnic data set`
+    text = ("Testing against the independent, multiethnic data set achieved an AUC, sensitivity, and specificity of "
+            "0.955, 92.5%, and 98.5%, respectively.")
+    assert all(g.baseline is None for g in _gains(text).values())
+
+
+def test_as_accurate_as_names_the_baseline() -> None:
+    text = "At 320x320 YOLOv3 runs in 22 ms at 28.2 mAP, as accurate as SSD but three times faster."
+    assert _gains(text)["22 ms"].baseline == "SSD"

@@ -95,12 +95,23 @@ def slot_right(gold: str | None, pred: str | None, lenient: bool = True,
     gold, pred = (gold or "").strip(), (pred or "").strip()
     if not gold or not pred:
         return not gold and not pred
-    pairs = [(gold, pred)]
+    pairs = [(gold, pred), (measure_noun(gold), measure_noun(pred))]
     if aliases:
         pairs.append((_expand(gold, aliases), _expand(pred, aliases)))
     if lenient:
         return any(names_match(g, p, lenient) for g, p in pairs)
     return any(name_key(g) == name_key(p) for g, p in pairs)
+
+
+# `3.8x faster` measures speed: a metric written as the comparative it was read from names the same measure
+_COMPARATIVE_MEASURE = {"faster": "speed", "slower": "speed", "smaller": "size", "larger": "size", "cheaper": "cost",
+                        "accurate": "accuracy"}
+
+
+def measure_noun(label: str) -> str:
+    """`faster on inference` -> `speed on inference`, `more accurate` -> `accuracy`: comparatives as measure nouns."""
+    label = re.sub(r"\b(?:more|less)\s(?=accurate\b)", "", label, flags=re.IGNORECASE)
+    return re.sub(r"[A-Za-z]+", lambda w: _COMPARATIVE_MEASURE.get(w.group(0).lower(), w.group(0)), label)
 
 
 # `word error rate (WER)`, `One-Billion-Word (OBW)`: a long form followed by the abbreviation the abstract coins for it

@@ -10,11 +10,12 @@ achieved score (`reaches 59.4% accuracy`) has no baseline; lists paired with
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from summarizer.extract.rules.gain_metric import METRIC_RE, read_metric
 from summarizer.extract.rules.hits import Hit
-from summarizer.extract.rules.resources import find_datasets_cached
+from summarizer.extract.rules.resources import find_datasets_cached, find_models_cached
 
 # what ends a clause: metric, baseline and dataset of a gain must be stated inside the gain's own clause
 # (`, achieving 100% accuracy` and `, outperforming X by 9.6%` are claims of their own: a result participle after
@@ -32,10 +33,14 @@ _CLAUSE_BREAK = re.compile(r"[;:]\s|,\s(?:while|whereas|but|although|though|whic
 _BASELINE = re.compile(
     r"\b(?:[Cc]ompared\s(?:to|with)|[Ii]n\scomparison\s(?:to|with)|[Rr]elative\sto|than|versus|vs\.?|against|over|"
     r"outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?|beat(?:s|ing)?|exceed(?:s|ing|ed)?|"
-    r"(?:same|similar|comparable)\s(?:[\w-]+\s){0,2}as)\s(?:\([^()]{1,60}\)\s)?"
+    r"(?:same|similar|comparable)\s(?:[\w-]+\s){0,2}as|\bas\s(?:accurate|fast|good|efficient)\sas)\s"
+    r"(?:\([^()]{1,60}\)\s)?(?:~?\d[\d.,]*\s?%?(?:\s[A-Za-z][\w-]*){1,2}\sin\s~?\d[\d.,]*\s?[a-z]+\s(?:by|for|of)\s)?"
     r"(?:(?:an?\s|the\s)?(?:[\w-]+\s){0,2}of\s~?\d[\d.,]*\s?%?\s(?:for|by|of|from|with)\s)?"
     rf"(?:(?:the\s|an?\s)?{METRIC_RE.pattern}\s(?:for|of|by|with|from)\s)?(?:the\s|an?\s(?!\d))?(?P<b>(?!by\b|up\b|\d)[\w\-.+/]+(?:\s(?!by\b|on\b|in\b|with\b|"
-    r"while\b|and\b|across\b|for\b|at\b|when\b|using\b|under\b|to\b|of\b|which\b)[\w\-.+/]+){0,4})")
+    r"while\b|and\b|across\b|for\b|at\b|when\b|using\b|under\b|to\b|of\b|which\b)[\w\-.+/]+){0,4}"
+    r"(?:,\ssuch\sas\s[\w\-.+/]+(?:(?:,\s|\sand\s)[\w\-.+/]+){0,3})?)")
+# `against the independent, multiethnic data set`: where it was tested, not what it was compared with
+_EVALUATED_ON = re.compile(r"[\w\s,-]{0,40}?\b(?:data\s?sets?|benchmarks?|test\ssets?|cohorts?|corpus|corpora)\b")
 # `on commonsense reasoning tasks`: the evaluation named by what it is, when no dataset name is given
 _ON_TASKS = re.compile(r"\bon\s(?:the\s|six\s|five\s|four\s|three\s|two\s|several\s|\d+\s)?(?P<d>(?:[\w-]+\s){0,3}"
                        r"(?:tasks|benchmarks?|datasets?|test\sset))\b")
@@ -46,16 +51,40 @@ _GENERIC_BASELINE = re.compile(r"(?:performance|accuracy|results?|that|those|thi
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the clause holding text[start:end]: from the last break before it to the first after it."""
-    lo = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
-    after = _CLAUSE_BREAK.search(text, end)
-    return lo, after.start() if after else len(text)
+    """Bounds of the clause holding text[start:end]: from the last break before it to the first after it.
+
+    A break inside parentheses (`on BERT-large (seq. length 512) compared to X`) ends no clause.
+    """
+    breaks = _breaks(text)
+    lo = max((b_end for _, b_end in breaks if b_end <= start), default=0)
+    after = next((b_start for b_start, _ in breaks if b_start >= end), None)
+    return lo, after if after is not None else len(text)
+
+
+@lru_cache(maxsize=64)
+def _breaks(text: str) -> tuple[tuple[int, int], ...]:
+    """The clause breaks of a sentence outside parentheses (each gain of the sentence asks again)."""
+    return tuple(m.span() for m in _CLAUSE_BREAK.finditer(text)
+                 if text.count("(", 0, m.start()) <= text.count(")", 0, m.start()))
 
 
 def _nearest(matches: list[tuple[int, int, str]], start: int, end: int) -> str | None:
     if not matches:
         return None
     return min(matches, key=lambda m: min(abs(m[0] - end), abs(start - m[1])) + (0 if m[0] >= end else 5))[2]
+
+
+def _follows_another_claim(text: str, found: tuple[int, int, str], start: int) -> bool:
+    """`15% speedup on BERT-large compared to the MLPerf record, 3× speedup on GPT-2`: a comparison right after
+    another number is that number's, unless it leads to ours by `by` (`outperforming X by 9.6%`)."""
+    link = r"\s?(?:by|with)\s(?:up\sto\s|over\s|about\s|an?\s[\w-]+\s(?:of\s)?)?[~+]?"
+    if re.fullmatch(link, text[found[1]:start]):
+        return False
+    return bool(_CLAIMED_NUMBER.search(text, max(0, found[0] - 90), found[0]))
+
+
+# a number with a unit of change (`15%`, `3×`, `2 points`), not a year, a version (`V2`) or a setting (`512`)
+_CLAIMED_NUMBER = re.compile(r"(?<![\w.-])\d[\d.,]*\s?(?:%|×|x\b|times\b|points?\b|-fold\b)")
 
 
 # `0.6x the GPU requirement of full finetuning`: a multiple of another system's quantity names that system
@@ -72,19 +101,21 @@ def _baseline(text: str, start: int, end: int) -> str | None:
              and not _GENERIC_BASELINE.match(m.group("b"))
              and not re.match(r"(?:on|in|at|for|with|of|to|by|from|one|two|three|four|five|ten|half|a few)\b",
                               m.group("b"))  # `less than one modification per sentence` is a quantity
+             and not _EVALUATED_ON.match(text, m.start("b"))  # `testing against the independent data set`
              and not (re.search(r"\b(?:rather|other|less|more|fewer|greater)\s$", text[max(0, m.start() - 8):m.start()])
                       and not re.match(r"than\s(?:the|an?)\s", m.group(0)))]
     # (`less than one modification` is a quantity; `greater than the AUC-ROC for X` compares with X)
     # within the clause, and near: up to 90 characters before the number or 150 after it
     found = [f for f in found if (f[0] >= end and f[0] - end < 150) or (f[0] < start and f[1] > end)
-             or (f[1] <= start and start - f[1] < 90)]  # (or around it: `beats (by 2%) X`)
+             or (f[1] <= start and start - f[1] < 90 and not _follows_another_claim(text, f, start))]
+    # (or around it: `beats (by 2%) X`)
     return _nearest(found, start, end)
 
 
 # `on test-clean`, `on the validation set`, `across 50 real-world manipulation tasks`: an evaluation set named by
 # what it is; `on the test clean subset of LibriSpeech English data` keeps its `of` tail
-_EVAL_SET = re.compile(r"\b(?:[Oo]n|across|in)\s(?:the\s|all\s)?(?P<d>(?:\d+\s)?(?:[\w-]+\s){0,4}?(?:tasks|benchmarks?|"
-                       r"datasets?|test\sset|validation\sset|dev(?:elopment)?\sset|held-out\sset|test[-\s]clean|"
+_EVAL_SET = re.compile(r"\b(?:[Oo]n|across|in)\s(?:the\s|all\s)?(?P<d>(?:\d+\s)?(?:[\w/-]+\s|\([A-Z][\w-]*\)\s){0,4}?"
+                       r"(?:tasks|benchmarks?|datasets?|data\ssets?|test\ssets?|validation\ssets?|dev(?:elopment)?\sset|held-out\sset|test[-\s]clean|"
                        r"test[-\s]other|dev[-\s]clean|dev[-\s]other|test\ssplit|subset|cohorts?|"
                        r"(?:held-out|hold-out|unseen|external)\s[a-z][\w-]*|(?<=the\s)test\s(?:set|split|data|[A-Z][\w-]*(?:\s[a-z]+)?)|"
                        r"(?:an?\s)?(?:A/B|online|live|user|field)\s(?:[\w-]+\s)?(?:test|study|experiment|trial))"
@@ -103,10 +134,14 @@ def _dataset(text: str, start: int, end: int) -> str | None:
     An evaluation set right after the number (`4% on test-clean`, before any other number) wins;
     else the named dataset nearest the number; else an evaluation set anywhere in the clause.
     """
+    if (named := _named_before_parens(text, start)) is not None:
+        return named
     right_after = _EVAL_SET.search(text, end) or _NAMED_AFTER.search(text, end)
+    if right_after and _is_a_model(right_after.group("d")):
+        right_after = None  # `3× speedup on GPT-2`: a model, not a dataset
     if right_after and re.fullmatch(r"[^\d%;]{0,60}", text[end:right_after.start()]):
         return _named_inside(right_after.group("d")) or right_after.group("d")
-    found = _every_mention(text, find_datasets_cached(text))
+    found = [f for f in _every_mention(text, find_datasets_cached(text)) if not _is_a_model(f[2])]
     if (aside := _ASIDE.search(text, 0, start)) and not _CLOSED.search(text, aside.end(), start):
         found = [f for f in found if f[1] <= aside.start()]  # `MultiNLI accuracy to 86.7% (4.6% ...)`: 86.7%'s
     if found:
@@ -125,6 +160,24 @@ _CLOSED = re.compile(r"\)")
 
 # `a 75% success rate on new tasks and an 83% ...`: `on new tasks` is 75%'s, never 83%'s
 _BELONGS_TO_A_NUMBER = re.compile(r"\d\s?[%×x]?(?:\s[A-Za-z-]+){0,4}\s$")
+
+
+# `..., Flowers (98.8%)`, `and Path-256 (seq. length 64K, 63.1% accuracy)`: a value in a parenthesis right after a name
+_BEFORE_PARENS = re.compile(r"(?:\b(?:on|in|and|or|including|like|as)\s|,\s)(?:the\s)?"
+                            r"(?P<d>[A-Z][\w.-]*(?:\s[A-Z0-9][\w.-]*){0,2})(?:\s(?:challenge|dataset|benchmark|task|test\sset))?\s\((?:[^()]{0,40}[,;]\s)?[+~]?$")
+
+
+def _named_before_parens(text: str, start: int) -> str | None:
+    """The dataset named right before the parenthesis that holds the value (not a model: `Mistral-7B (4.96%)`)."""
+    found = _BEFORE_PARENS.search(text, max(0, start - 90), start)
+    if found is None or _is_a_model(found.group("d")):
+        return None
+    return found.group("d")
+
+
+def _is_a_model(name: str) -> bool:
+    """A pretrained model the lexicon knows (`GPT-2`, `BERT-large`) is not where a claim was measured."""
+    return any(h.start == 0 and h.end == len(name) for h in find_models_cached(name))
 
 
 def _every_mention(text: str, hits: tuple[Hit, ...]) -> list[tuple[int, int, str]]:

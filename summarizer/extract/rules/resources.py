@@ -134,6 +134,12 @@ def find_code_urls(text: str) -> list[Hit]:
     return list(first.values())
 
 
+@lru_cache(maxsize=256)
+def find_models_cached(text: str) -> tuple[Hit, ...]:
+    """`find_models` for short names looked at repeatedly (is a dataset candidate a model?)."""
+    return tuple(find_models(text))
+
+
 @lru_cache(maxsize=4096)
 def find_datasets_cached(text: str) -> tuple[Hit, ...]:
     """`find_datasets` for text seen repeatedly (each gain looks at its sentence's datasets)."""
