@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.extract.rules.sentences import split_sentences
-from summarizer.extract.rules.task import find_task
+from tests.task_helpers import task_of
 
-
-def _task(title: str, abstract: str = "", method: str | None = None) -> str | None:
-    hit = find_task(title, method, split_sentences(abstract))
-    if hit is not None:
-        source = title if hit.field == "title" else abstract
-        sliced = source[hit.start:hit.end]
-        assert sliced == hit.value or (hit.alignment == "normalised" and sliced.casefold() == hit.value.casefold())
-    return hit.value if hit else None
+_task = task_of
 
 
 @pytest.mark.parametrize(("title", "method", "task"), [

@@ -6,20 +6,13 @@ from __future__ import annotations
 import pytest
 
 from summarizer.extract.rules.sentences import split_sentences
-from summarizer.extract.rules.task import _abstract_chunks, find_task
+from summarizer.extract.rules.task import _abstract_chunks
 from summarizer.extract.rules.task_abstract import named_as, problem_statements
 from summarizer.extract.rules.task_choice import abstract_counts, reads_as_problem
 from summarizer.extract.rules.task_claims import claim_object, question_subject
+from tests.task_helpers import task_of
 
-
-def _task(title: str, abstract: str = "", method: str | None = None) -> str | None:
-    hit = find_task(title, method, split_sentences(abstract), abstract)
-    if hit is None:
-        return None
-    source = title if hit.field == "title" else abstract
-    sliced = source[hit.start:hit.end]
-    assert sliced == hit.value or (hit.alignment == "normalised" and sliced.casefold() == hit.value.casefold())
-    return hit.value
+_task = task_of
 
 
 @pytest.mark.parametrize(("title", "subject"), [

@@ -5,19 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.extract.rules.sentences import split_sentences
-from summarizer.extract.rules.task import find_task
+from tests.task_helpers import task_of
 
-
-def _task(title: str, abstract: str, method: str | None = None) -> str | None:
-    hit = find_task(title, method, split_sentences(abstract), abstract)
-    if hit is None:
-        return None
-    source = title if hit.field == "title" else abstract
-    sliced = source[hit.start:hit.end]
-    # always a slice of the paper's own text (up to case when lower-cased: alignment `normalised`)
-    assert sliced == hit.value or (hit.alignment == "normalised" and sliced.casefold() == hit.value.casefold())
-    return hit.value
+_task = task_of
 
 
 @pytest.mark.parametrize(("title", "abstract", "method", "task"), [
