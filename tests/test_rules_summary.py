@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.extract.rules.discourse import trim_lead
 from summarizer.extract.rules.outcome import find_outcome
 from summarizer.extract.rules.sentences import Sentence, split_sentences
 from summarizer.extract.rules.summary import (
@@ -14,7 +15,6 @@ from summarizer.extract.rules.summary import (
     naming_only,
     standalone,
     title_overlap,
-    trim_lead,
 )
 
 BERT = ("Language model pre-training has been shown to be effective for improving many natural language processing "
