@@ -47,11 +47,13 @@ _AGENT_HINT = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his|[Tt]he present|[Tt]he autho
 _MIN_WORDS = 6
 TITLE_WEIGHT = 2.0  # a sentence writing every title word gains as much as a weak contribution cue
 NAME_AGENT_SCORE = 2.5  # the method doing something (`X enables ...`) states the contribution like a weak cue
-# How a method works: the means (by/via/using/through), its parts (consists of, combines) or what it does.
+# How a method works: the means (by/via/using/through), its parts (consists of, combines) or what it does;
+# `design` only as the authors' verb (`we first design a Spatial Path`), not the noun (`Our design has been ...`).
 _MECHANISM = re.compile(r"\b(?:by|via|using|through|based\son|built\son|on\stop\sof|consists?\sof|composed\sof|"
                         r"combin(?:es?|ing)|compris(?:es?|ing)|leverag(?:es?|ing)|utili[sz](?:es?|ing)|employ(?:s|ing)?|"
                         r"encod(?:es?|ing)|learns?|predicts?|trains?|extracts?|replac(?:es?|ing)|treats?|frames?|"
-                        r"reformulates?|decompos(?:es?|ing)|maps?|generates?|pairs?|introduc(?:es?|ing)|design)\b")
+                        r"reformulates?|decompos(?:es?|ing)|maps?|generates?|pairs?|introduc(?:es?|ing)|"
+                        r"(?:we|first|then|also|further|and)\sdesign)\b")
 # Name expansions and capitalised multi-word names carry no content of their own: `(TSNN-ESTD)`, `which stands for`;
 # a lone acronym (`ML models applied in CSP`) may be the topic itself and stays.
 _EXPANSION = re.compile(r",?\s(?:which\s)?(?:stands|short)\sfor\s[^,.;]*|\([^)]*\)")
@@ -70,6 +72,8 @@ _ANAPHOR = re.compile(r"^(?:it|its|they|their|them|this|these|those|that|such|bo
                       re.IGNORECASE)
 _POINTS_BACK = re.compile(r"\b(?:it|this|these|they|them)\b", re.IGNORECASE)
 _OPENER = re.compile(r"^[^,]{1,80},\s")  # `Specifically, ` / `Unlike recent models, ` before the subject
+# `driven by observations`, `inspired by biology`: where the design came from, not how the method works
+_MOTIVATION = re.compile(r"\b(?:driven|motivated|inspired|guided|informed|prompted)\sby\b")
 
 
 def contribution_score(sentence: Sentence, index: int, name: str | None = None) -> float:
@@ -163,6 +167,12 @@ def standalone(sentence: Sentence) -> bool:
     return not _ANAPHOR.match(text)
 
 
+def describes_means(lower: str) -> bool:
+    """The sentence says how a method works (`by`, `using`, `consists of`), not where its design came from: a
+    `by` of motivation (`Our design has been driven by observations ...`) is no means."""
+    return bool(_MECHANISM.search(_MOTIVATION.sub(" ", lower)))
+
+
 def how_it_works(following: list[Sentence]) -> Sentence | None:
     """The first following sentence that describes the method standalone: not background, not a result."""
     for sentence in following:
@@ -173,7 +183,7 @@ def how_it_works(following: list[Sentence]) -> Sentence | None:
             return None  # the results (or findings) have begun: the method was not described
         if sentence.text.rstrip().endswith("?"):
             return None  # `What should a local LLM learn?`: a question frames the study, it does not describe it
-        if standalone(sentence) and _MECHANISM.search(lower):
+        if standalone(sentence) and describes_means(lower):
             return sentence
         return None
     return None
