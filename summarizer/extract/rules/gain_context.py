@@ -14,6 +14,7 @@ import re
 from typing import NamedTuple
 
 from summarizer.extract.rules.gain_baseline import baseline as _baseline
+from summarizer.extract.rules.gain_baseline import framed_baseline, owner_of_measure
 from summarizer.extract.rules.gain_clause import clause_bounds, while_part
 from summarizer.extract.rules.gain_dataset import dataset as _dataset
 from summarizer.extract.rules.gain_dataset import framed_dataset
@@ -54,6 +55,10 @@ def describe(text: str, start: int, end: int, metric: str | None = None, score: 
         # `outperforms prior methods, achieving a +16.1% improvement`: the change is measured against the
         # system the main clause outperforms (an achieved level would not be: see `absolute`)
         baseline = _baseline(text[:lo], lo, lo)
+    if baseline is None and not pair:
+        baseline = framed_baseline(text, lo)  # `Compared to X, ... by 3 times`
+    if baseline is None and not (pair or absolute):
+        baseline = owner_of_measure(side, side_start)  # `improve the output of X by 0.4 BLEU`
     dataset = _dataset(side, side_start, side_end) or framed_dataset(text, lo)
     return Labels(clean_metric(metric or read_metric(clause, start, end)), baseline, dataset)
 
