@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.extract.rules.discourse import trim_lead
 from summarizer.extract.rules.outcome import find_outcome
 from summarizer.extract.rules.sentences import Sentence, split_sentences
 from summarizer.extract.rules.summary import (
     contribution_score,
+    describes_means,
     find_summary,
     how_it_works,
     names_subject,
     naming_only,
     standalone,
     title_overlap,
-    trim_lead,
 )
 
 BERT = ("Language model pre-training has been shown to be effective for improving many natural language processing "
@@ -289,3 +290,31 @@ def test_the_authors_are_an_agent_like_we() -> None:
             "of the law, the authors surveyed 410 fast-food restaurants in New Jersey and eastern Pennsylvania "
             "before and after the rise.")
     assert (_summary(text) or "").startswith("To evaluate the impact of the law, the authors surveyed 410")
+
+
+MONOLITH = ("These issues led us to reexamine traditional approaches and explore radically different design choices. "
+            "In this paper, we present Monolith, a system tailored for online training. Our design has been driven "
+            "by observations of our application workloads and production environment that reflects a marked "
+            "departure from other recommendations systems.")
+YOLOV3 = ("We present some updates to YOLO! We made a bunch of little design changes to make it better. We also "
+          "trained this new network that's pretty swell.")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Our design has been driven by observations of our application workloads.", False),  # motivation, not means
+    ("The architecture is inspired by the visual cortex.", False),
+    ("We first design a Spatial Path with a small stride to preserve the spatial information.", True),
+    ("RoLoRA utilizes rotation for outlier elimination.", True),
+    ("We made a bunch of little design changes to make it better.", False),  # the noun `design` is no means
+])
+def test_describes_means_reads_how_not_why(sentence: str, expected: bool) -> None:
+    assert describes_means(sentence.lower()) is expected
+
+
+@pytest.mark.parametrize(("abstract", "name", "expected"), [
+    (MONOLITH, "Monolith", "We present Monolith, a system tailored for online training."),
+    (YOLOV3, "YOLOv3", "We present some updates to YOLO!"),
+])
+def test_the_naming_sentence_stays_when_the_next_one_says_no_how(abstract: str, name: str, expected: str) -> None:
+    hit = find_summary(split_sentences(abstract), "", name)
+    assert hit is not None and hit.as_sentence().value == expected

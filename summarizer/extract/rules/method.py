@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizer.extract.rules.discourse import trim_lead
 from summarizer.extract.rules.hits import Hit, words
 from summarizer.extract.rules.lexicon import COMMON_ACRONYMS, METHOD_NOUNS
 from summarizer.extract.rules.method_forms import (
@@ -29,7 +30,6 @@ from summarizer.extract.rules.method_forms import (
 from summarizer.extract.rules.names import STOP_WORDS as _STOP_WORDS
 from summarizer.extract.rules.names import is_name_like
 from summarizer.extract.rules.sentences import Sentence
-from summarizer.extract.rules.summary import trim_lead
 
 _TOKEN = r"[A-Za-z][\w+\-.]*[\w+]|[A-Z]"
 _NAME = re.compile(rf"(?:{_TOKEN})")

@@ -14,32 +14,11 @@ from __future__ import annotations
 import re
 from itertools import islice
 
+from summarizer.extract.rules.discourse import trim_lead
 from summarizer.extract.rules.hits import Hit
+from summarizer.extract.rules.result_cues import COMPARISON, EVIDENCE, PASSIVE_CLAIM, QUANTITY, WE_CLAIM
 from summarizer.extract.rules.sentences import Sentence
-from summarizer.extract.rules.summary import trim_lead
 
-# `Experiments on three benchmarks show that`, `Our results demonstrate`, `Evaluation reveals`
-_EVIDENCE = re.compile(
-    r"\b(?:experiments?|results?|evaluations?|analys[ie]s|studies|study|findings|benchmarks?|simulations?|"
-    r"tests?|ablations?|comparisons?|user study|trials?|evidence|observations?)\b[^.;]{0,100}?\b"
-    r"(?:show|shows|showed|shown|demonstrat\w*|indicat\w*|reveal\w*|confirm\w*|suggest\w*|verif\w*|"
-    r"validat\w*|highlight\w*|prov\w*|find|found|establish\w*)\b")
-# `we show/prove/find that`, `we observe that`: a claim in the authors' voice
-_WE_CLAIM = re.compile(r"\b(?:we|our\s\w+)\s(?:have\s|has\s|\w+ly\s|also\s|further\s|then\s|empirically\s){0,2}"
-                       r"(?:show|prove|find|found|observe|demonstrate|establish|obtain|report|achieve|confirm|"
-                       r"discover|reveal|uncover)\w*\b")
-# comparisons and headline verbs that claim an advantage (cue patterns are lowercase, matched on the lowered text)
-_COMPARISON = re.compile(
-    r"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*|rival\w*|on par with|comparable (?:to|with)|"
-    r"state[-\s]of[-\s]the[-\s]art|sota|superior|better than|significant(?:ly)?|substantial(?:ly)?|"
-    r"consistent(?:ly)?|competitive|improv\w*|reduc\w*|boost\w*|achiev\w*|attain\w*|speed(?:s)?\s?up|faster|"
-    r"converge\w*|match(?:es|ing)?|generaliz\w*|robust\w*|lower|higher|fewer|gains?|up to|"
-    r"(?<=er\s)than|(?<=\s)(?:more|less)\s\w+\sthan)\b")
-# a change or a score: `13%`, `3x`, `from 0.28 to 0.34`, `an AUROC of 0.87`, `BLEU 41.2`
-_QUANTITY = re.compile(r"\d(?:[\d.,]*)\s?(?:%|×|x\b|times|-fold|fold|points?|pp\b|bleu|db)|"
-                       r"\bfrom\s[\d.]+%?\sto\s[\d.]+|"
-                       r"\b(?:auroc|auc|accuracy|f1|precision|recall|error|mae|rmse|bleu|rouge[-\w]*|map|iou|"
-                       r"perplexity|correlation|kappa|r\^?2)\s(?:of\s|=\s?|score\sof\s)?\d")
 _ABOUT_OTHERS = re.compile(r"^(?:However|Existing|Current|Previous|Prior|Traditional|Many|Most|Conventional|"
                            r"Recent|Despite|Although|While|Unfortunately|These\s(?:methods|approaches|models))\b")
 _OURS = re.compile(r"\b(?:we|our|ours|us)\b|\b(?:the|this)\s(?:proposed|resulting|new)\b")
@@ -53,8 +32,6 @@ _CITED = re.compile(r"\b(?:(?:previous|prior|recent|existing|many|several|some|o
 # `we review/discuss/outline ...`: the contribution or survey move, not a result
 _SURVEY_MOVE = re.compile(r"\bwe\s(?:also\s|further\s|then\s|briefly\s){0,2}(?:review|survey|discuss|summari[sz]e|"
                           r"outline|describe|categori[sz]e|highlight)\b")
-# `is empirically shown to`, `were found to`: a finding stated in the passive (others' findings are vetoed below)
-_PASSIVE_CLAIM = re.compile(r"\b(?:is|are|was|were)\s(?:\w+ly\s)?(?:shown|demonstrated|proven|found|observed)\sto\b")
 # `obtains an F1 score of 75.8%`, `reaches 52.9% AP`: a verb of attaining, its number close behind
 _ATTAINED = re.compile(r"\b(?:obtain|reach|achiev|attain|yield|record|scor)\w*\b")
 _ATTAINED_REACH = 80  # characters from the verb to the quantity it attained
@@ -72,20 +49,20 @@ def result_score(sentence: Sentence, summary: Hit | None, method_name: str | Non
     checked for sentences that would otherwise qualify, which keeps the rule cheap.
     """
     text, lower = sentence.text, sentence.text.lower()  # cue patterns are lowercase: 3x faster than IGNORECASE
-    score = 3.0 if _EVIDENCE.search(lower) else 0.0
-    if _WE_CLAIM.search(lower) or _PASSIVE_CLAIM.search(lower):
+    score = 3.0 if EVIDENCE.search(lower) else 0.0
+    if WE_CLAIM.search(lower) or PASSIVE_CLAIM.search(lower):
         score += 2
-    comparisons = sum(1 for _ in islice(_COMPARISON.finditer(lower), 2))
+    comparisons = sum(1 for _ in islice(COMPARISON.finditer(lower), 2))
     score += comparisons
     own = bool(_OURS.search(lower) or (method_name and method_name in text))
     if comparisons and own:
         score += 1  # `our method achieves ...`: an advantage claimed for the paper's own work
-    quantified = bool(_DIGIT.search(text) and _QUANTITY.search(lower))
+    quantified = bool(_DIGIT.search(text) and QUANTITY.search(lower))
     if quantified:
         score += 1.5
         if _attained(lower):
             score += 1  # `our best model obtains an F1 of 75.8%`: the headline number itself
-    if _SURVEY_MOVE.search(lower) and not _EVIDENCE.search(lower):
+    if _SURVEY_MOVE.search(lower) and not EVIDENCE.search(lower):
         score -= 2
     if summary is not None and sentence.start <= summary.start < sentence.end:
         score -= 1.5  # the contribution sentence is the summary; a separate result sentence says more
@@ -98,7 +75,7 @@ def result_score(sentence: Sentence, summary: Hit | None, method_name: str | Non
 
 def _attained(lower: str) -> bool:
     """A verb of attaining whose object is a number (`reaches 52.9% AP`), not any verb in a sentence with one."""
-    return any(_QUANTITY.search(lower, verb.end(), verb.end() + _ATTAINED_REACH) for verb in _ATTAINED.finditer(lower))
+    return any(QUANTITY.search(lower, verb.end(), verb.end() + _ATTAINED_REACH) for verb in _ATTAINED.finditer(lower))
 
 
 def _cited(lower: str) -> bool:

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 
+from summarizer.extract.rules.discourse import trim_lead
 from summarizer.extract.rules.hits import Hit, content_words
+from summarizer.extract.rules.result_cues import FINDING, NUMERIC_RESULT, RESULT_MENTION
 from summarizer.extract.rules.sentences import Sentence
 
 _AGENT = (r"(?:we|the\sauthors|(?:this|the\spresent)\s(?:[\w-]+\s){0,2}?(?:paper|work|study|article|letter|thesis|"
@@ -41,29 +43,17 @@ _FIRST_PERSON = re.compile(r"\b(?:we|our)\b")
 # The background and gap moves: what others did, what is hard, what is missing.
 _BACKGROUND = re.compile(r"^(?:However|Despite|Although|While|Recent(?:ly)?|Existing|Current(?:ly)?|Previous|Prior|"
                          r"Traditional(?:ly)?|Many|Most|Conventional|Unfortunately|Yet|Nevertheless|Nonetheless)\b")
-# The result move: the outcome field's sentence, not the contribution.
-_RESULT = re.compile(r"\b(?:experiments?|results?|evaluations?)\b[^.]{0,80}\b(?:show|demonstrate|indicate|reveal|"
-                     r"confirm|suggest)|\b(?:outperform|surpass)|\bcode\b.{0,40}\bavailable|\bavailable at\b",)
-# A leading discourse frame, trimmed when a subject follows: `In this paper, we ...` -> `We ...`.
-_LEAD = re.compile(
-    r"^(?:(?:In|Within)\sth(?:is|e present)\s(?:paper|work|study|article|letter|note|thesis)|Here(?:in)?|"
-    r"To\s(?:this|that)\send|To\sthat\seffect|To\sdo\sso|Therefore|Thus|Hence|Accordingly|Consequently|Specifically|"
-    r"In\sresponse|As\sa\sremedy|As\sa\sresult|Instead|Motivated\sby\s[^,]{1,80}|Inspired\sby\s[^,]{1,80}|"
-    r"To\s(?:address|tackle|overcome|bridge|fill|solve|mitigate|remedy|alleviate|close|resolve|handle|fix)"
-    r"\s[^,]{1,80}|In\sorder\sto\s[^,]{1,80}|Towards?\s[^,]{1,60}|Building\son\s[^,]{1,80}|"
-    r"Based\son\s[^,]{1,80}|With\sthis\s[^,]{1,40}|For\sthis\spurpose|First(?:ly)?|In\sparticular)"
-    r",?\s(?=(?:we|our|this\s(?:paper|work|study)|it)\b)",
-    re.IGNORECASE)
 _AGENT_HINT = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his|[Tt]he present|[Tt]he authors)\b")
 _MIN_WORDS = 6
 TITLE_WEIGHT = 2.0  # a sentence writing every title word gains as much as a weak contribution cue
 NAME_AGENT_SCORE = 2.5  # the method doing something (`X enables ...`) states the contribution like a weak cue
-_NUMERIC_RESULT = re.compile(r"\d\s?(?:%|×|x\b|times\b)|\b(?:faster|slower|more\saccurate|better|higher|lower)\sthan\b")
-# How a method works: the means (by/via/using/through), its parts (consists of, combines) or what it does.
+# How a method works: the means (by/via/using/through), its parts (consists of, combines) or what it does;
+# `design` only as the authors' verb (`we first design a Spatial Path`), not the noun (`Our design has been ...`).
 _MECHANISM = re.compile(r"\b(?:by|via|using|through|based\son|built\son|on\stop\sof|consists?\sof|composed\sof|"
                         r"combin(?:es?|ing)|compris(?:es?|ing)|leverag(?:es?|ing)|utili[sz](?:es?|ing)|employ(?:s|ing)?|"
                         r"encod(?:es?|ing)|learns?|predicts?|trains?|extracts?|replac(?:es?|ing)|treats?|frames?|"
-                        r"reformulates?|decompos(?:es?|ing)|maps?|generates?|pairs?|introduc(?:es?|ing)|design)\b")
+                        r"reformulates?|decompos(?:es?|ing)|maps?|generates?|pairs?|introduc(?:es?|ing)|"
+                        r"(?:we|first|then|also|further|and)\sdesign)\b")
 # Name expansions and capitalised multi-word names carry no content of their own: `(TSNN-ESTD)`, `which stands for`;
 # a lone acronym (`ML models applied in CSP`) may be the topic itself and stays.
 _EXPANSION = re.compile(r",?\s(?:which\s)?(?:stands|short)\sfor\s[^,.;]*|\([^)]*\)")
@@ -80,18 +70,17 @@ _LOOKAHEAD = 2  # the description follows the naming sentence within two sentenc
 # A subject a reader cannot resolve when the sentence is read alone on a card.
 _ANAPHOR = re.compile(r"^(?:it|its|they|their|them|this|these|those|that|such|both|each|he|she|his|her|there)\b",
                       re.IGNORECASE)
-# What the evaluation found, as opposed to what the method does: `Extensive experiments verify ...`, `We found that`.
-_EVIDENCE = re.compile(r"\b(?:experiments?|experimental|empirical(?:ly)?|evaluations?|results?|outperform\w*|"
-                       r"surpass\w*)\b|\bwe\s(?:\w+ly\s)?(?:show|demonstrate|find|found|prove|observe|verify)")
 _POINTS_BACK = re.compile(r"\b(?:it|this|these|they|them)\b", re.IGNORECASE)
 _OPENER = re.compile(r"^[^,]{1,80},\s")  # `Specifically, ` / `Unlike recent models, ` before the subject
+# `driven by observations`, `inspired by biology`: where the design came from, not how the method works
+_MOTIVATION = re.compile(r"\b(?:driven|motivated|inspired|guided|informed|prompted)\sby\b")
 
 
 def contribution_score(sentence: Sentence, index: int, name: str | None = None) -> float:
     """How strongly a sentence states the paper's contribution (0 = not at all)."""
     text, lower = sentence.text, sentence.text.lower()  # cue patterns are lowercase: 3x faster than IGNORECASE
     if not _AGENT_HINT.search(text):
-        if names_subject(sentence, name) and not _RESULT.search(lower) and not _NUMERIC_RESULT.search(text):
+        if names_subject(sentence, name) and not RESULT_MENTION.search(lower) and not NUMERIC_RESULT.search(text):
             return NAME_AGENT_SCORE - 0.1 * index  # `Crownboard enables people ...`: the method as the agent
         return -1 - 0.1 * index  # no `we`, `our`, `this paper`: not the contribution move
     score = 0.0
@@ -109,7 +98,7 @@ def contribution_score(sentence: Sentence, index: int, name: str | None = None) 
         score -= 1.0 if text.startswith("First") else 1.5
     if _BACKGROUND.match(text) and not _FIRST_PERSON.search(lower):
         score -= 2
-    if _RESULT.search(lower):
+    if RESULT_MENTION.search(lower):
         score -= 1.5
     if len(text.split()) < _MIN_WORDS:
         score -= 2
@@ -139,13 +128,6 @@ def find_summary(sentences: list[Sentence], title: str = "", name: str | None = 
 def title_overlap(sentence: Sentence, topic: set[str]) -> float:
     """Share of the title's content words the sentence writes (0 without a title)."""
     return len(topic & set(content_words(sentence.text))) / len(topic) if topic else 0.0
-
-
-def trim_lead(sentence: Sentence) -> Hit:
-    """Drop `In this paper,` / `To address this gap,` when a subject follows; the slice stays exact."""
-    match = _LEAD.match(sentence.text)
-    cut = match.end() if match else 0
-    return Hit(sentence.text[cut:], sentence.start + cut, sentence.end)
 
 
 def names_subject(sentence: Sentence, name: str | None) -> bool:
@@ -185,17 +167,23 @@ def standalone(sentence: Sentence) -> bool:
     return not _ANAPHOR.match(text)
 
 
+def describes_means(lower: str) -> bool:
+    """The sentence says how a method works (`by`, `using`, `consists of`), not where its design came from: a
+    `by` of motivation (`Our design has been driven by observations ...`) is no means."""
+    return bool(_MECHANISM.search(_MOTIVATION.sub(" ", lower)))
+
+
 def how_it_works(following: list[Sentence]) -> Sentence | None:
     """The first following sentence that describes the method standalone: not background, not a result."""
     for sentence in following:
         lower = sentence.text.lower()
         if _BACKGROUND.match(sentence.text) and not _FIRST_PERSON.search(lower):
             continue  # `Prior work on detection repurposes classifiers`: the gap, between naming and method
-        if _EVIDENCE.search(lower) or _NUMERIC_RESULT.search(sentence.text) or len(sentence.text.split()) < _MIN_WORDS:
+        if FINDING.search(lower) or NUMERIC_RESULT.search(sentence.text) or len(sentence.text.split()) < _MIN_WORDS:
             return None  # the results (or findings) have begun: the method was not described
         if sentence.text.rstrip().endswith("?"):
             return None  # `What should a local LLM learn?`: a question frames the study, it does not describe it
-        if standalone(sentence) and _MECHANISM.search(lower):
+        if standalone(sentence) and describes_means(lower):
             return sentence
         return None
     return None

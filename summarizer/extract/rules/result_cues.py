@@ -1,0 +1,53 @@
+"""Cues of an abstract's result move, shared by the summary and outcome rules.
+
+The summary rule looks for the contribution sentence and must pass over result
+sentences; the outcome rule looks for exactly those. Both read the same
+language (`Experiments show`, `we find that`, `outperforms`, `3x faster`), so
+the cue tables live here, once, and each rule imports what it weighs. All
+patterns are lower-case and are matched on the lowered sentence (3x faster
+than IGNORECASE), except `NUMERIC_RESULT`, which is matched on the text as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- the summary's coarse tests: is this sentence (part of) the result move rather than the contribution? ---
+
+# Evidence verbs after their noun, `outperform`, or an availability note: `experiments show`, `code ... available`.
+RESULT_MENTION = re.compile(r"\b(?:experiments?|results?|evaluations?)\b[^.]{0,80}\b(?:show|demonstrate|indicate|"
+                            r"reveal|confirm|suggest)|\b(?:outperform|surpass)|\bcode\b.{0,40}\bavailable|"
+                            r"\bavailable at\b",)
+# A number of change or a comparison with `than`: `3x`, `13%`, `faster than`.
+NUMERIC_RESULT = re.compile(r"\d\s?(?:%|×|x\b|times\b)|\b(?:faster|slower|more\saccurate|better|higher|lower)"
+                            r"\sthan\b")
+# What the evaluation found, as opposed to what the method does: `Extensive experiments verify ...`, `We found that`.
+FINDING = re.compile(r"\b(?:experiments?|experimental|empirical(?:ly)?|evaluations?|results?|outperform\w*|"
+                     r"surpass\w*)\b|\bwe\s(?:\w+ly\s)?(?:show|demonstrate|find|found|prove|observe|verify)")
+
+# --- the outcome's graded cues: how strongly does a sentence claim a result? ---
+
+# `Experiments on three benchmarks show that`, `Our results demonstrate`, `Evaluation reveals`
+EVIDENCE = re.compile(
+    r"\b(?:experiments?|results?|evaluations?|analys[ie]s|studies|study|findings|benchmarks?|simulations?|"
+    r"tests?|ablations?|comparisons?|user study|trials?|evidence|observations?)\b[^.;]{0,100}?\b"
+    r"(?:show|shows|showed|shown|demonstrat\w*|indicat\w*|reveal\w*|confirm\w*|suggest\w*|verif\w*|"
+    r"validat\w*|highlight\w*|prov\w*|find|found|establish\w*)\b")
+# `we show/prove/find that`, `we observe that`: a claim in the authors' voice
+WE_CLAIM = re.compile(r"\b(?:we|our\s\w+)\s(?:have\s|has\s|\w+ly\s|also\s|further\s|then\s|empirically\s){0,2}"
+                      r"(?:show|prove|find|found|observe|demonstrate|establish|obtain|report|achieve|confirm|"
+                      r"discover|reveal|uncover)\w*\b")
+# `is empirically shown to`, `were found to`: a finding stated in the passive
+PASSIVE_CLAIM = re.compile(r"\b(?:is|are|was|were)\s(?:\w+ly\s)?(?:shown|demonstrated|proven|found|observed)\sto\b")
+# comparisons and headline verbs that claim an advantage
+COMPARISON = re.compile(
+    r"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*|rival\w*|on par with|comparable (?:to|with)|"
+    r"state[-\s]of[-\s]the[-\s]art|sota|superior|better than|significant(?:ly)?|substantial(?:ly)?|"
+    r"consistent(?:ly)?|competitive|improv\w*|reduc\w*|boost\w*|achiev\w*|attain\w*|speed(?:s)?\s?up|faster|"
+    r"converge\w*|match(?:es|ing)?|generaliz\w*|robust\w*|lower|higher|fewer|gains?|up to|"
+    r"(?<=er\s)than|(?<=\s)(?:more|less)\s\w+\sthan)\b")
+# a change or a score: `13%`, `3x`, `from 0.28 to 0.34`, `an AUROC of 0.87`, `BLEU 41.2`
+QUANTITY = re.compile(r"\d(?:[\d.,]*)\s?(?:%|×|x\b|times|-fold|fold|points?|pp\b|bleu|db)|"
+                      r"\bfrom\s[\d.]+%?\sto\s[\d.]+|"
+                      r"\b(?:auroc|auc|accuracy|f1|precision|recall|error|mae|rmse|bleu|rouge[-\w]*|map|iou|"
+                      r"perplexity|correlation|kappa|r\^?2)\s(?:of\s|=\s?|score\sof\s)?\d")
