@@ -19,7 +19,7 @@ METRIC_RE = re.compile(r"(?<![\w-])(?:" + "|".join(
     f"(?i:{re.escape(m)})" if m.islower() else re.escape(m) for m in sorted(METRICS, key=len, reverse=True))
     + r")(?![\w-])")
 # nouns that name a measure when they head the object of `reduces/improves ... by N`
-_MEASURE_NOUN = re.compile(
+MEASURE_NOUN = re.compile(
     r"(?:errors?|costs?|usage|time|latency|accuracy|entropy|rates?|scores?|size|memory|overhead|consumption|"
     r"footprint|throughput|loss|perplexity|variance|bias|gap|length|ratio|reward|return|regret|bandwidth|storage|"
     r"energy|FLOPs|parameters|tokens|steps|calls|queries|speed|quality|recall|precision|coverage|correlation|"
@@ -101,7 +101,7 @@ def subject_metric(text: str, start: int, end: int) -> str | None:
     if _NOT_A_MEASURE.search(phrase):
         return None
     head = phrase.split()[-1]
-    return phrase if _MEASURE_NOUN.fullmatch(head) or METRIC_RE.fullmatch(head) else None
+    return phrase if MEASURE_NOUN.fullmatch(head) or METRIC_RE.fullmatch(head) else None
 
 
 # `an absolute reduction of 5.7% and 1.2% (USA and UK) in false positives`: the change noun comes first, the measure
@@ -138,7 +138,7 @@ def metric_after(text: str, start: int, end: int) -> str | None:
     words = found.group("m").split()
     for n in range(len(words), 0, -1):  # the longest run that ends in a measure
         phrase, head = " ".join(words[:n]), words[n - 1]
-        if _MEASURE_NOUN.fullmatch(head) or METRIC_RE.fullmatch(head) or METRIC_RE.fullmatch(phrase):
+        if MEASURE_NOUN.fullmatch(head) or METRIC_RE.fullmatch(head) or METRIC_RE.fullmatch(phrase):
             return None if _NOT_A_MEASURE.search(phrase) or _CHANGE_NOUN.fullmatch(head) else phrase
     return None
 
@@ -189,7 +189,7 @@ def _measure_like(phrase: str) -> bool:
     (`total sales`, `individual customer expenditure`); never a system (`the state-of-the-art methods`)."""
     if _NOT_A_MEASURE.search(phrase):
         return False
-    return bool(_MEASURE_NOUN.search(phrase) or METRIC_RE.fullmatch(phrase)
+    return bool(MEASURE_NOUN.search(phrase) or METRIC_RE.fullmatch(phrase)
                 or (phrase.islower() and len(phrase.split()) <= 3 and phrase.split()[0] not in _FUNCTION_WORDS))
 
 

@@ -1,12 +1,15 @@
 """Results in physical units: latencies, frame rates, typing speeds, throughputs.
 
 `runs in 22 ms`, `with speed of 105 FPS`, `a text entry speed of 9.9 WPM`,
-`plan grasps in 0.8s`: a number with a unit of time or of rate carries no `%`
+`plan grasps in 0.8s`, systems figures (`scaling beyond 1.8 million tasks per
+second`, `performance of more than 2 GB/s`, `recovery of 92 GB ... in 6.2 s`,
+`can benchmark a 30B model ... in 21 hours`): a number with a unit of time or of rate carries no `%`
 or `×`, so only its clause says it is a result. Each rule needs the paper's
 system doing something in that time or at that rate (a verb of running,
 processing or achieving, or a latency/speed noun right before the number).
 Time and rates that describe the setup (`30 seconds long`, `recorded at 30
-fps`, `a timeout of 5 s`, `trained for 3.5 days`: days are never read) and a
+fps`, `a timeout of 5 s`, `trained for 3.5 days`: days are never read), the rating
+of the equipment (`a 10 Gbps network`) and a
 baseline's figure (`compared to 57.5 AP50 in 198 ms by RetinaNet`) are not.
 """
 
@@ -16,25 +19,33 @@ import re
 
 from summarizer.extract.rules.gain_scores import NUM, Score, others_number
 
-_RATE_UNIT = (r"(?:FPS|fps|frames per second|frames/s|WPM|wpm|words per minute|tokens/s|tokens per second|"
-              r"tok/s|QPS|queries per second|requests per second|images/s|images per second|samples/s)")
-_RATE = re.compile(rf"(?<![\w.\-/])(?P<v>{NUM})\s?(?P<in>in\s)?(?P<u>{_RATE_UNIT})(?![\w/])")
-_TIME = re.compile(rf"(?<![\w.\-/])(?P<v>{NUM})\s?(?P<u>ms|milliseconds?|µs|μs|microseconds?|s|secs?|seconds?)"
-                   rf"(?![\w/%])")
+_RATE_UNIT = (r"(?:FPS|fps|frames per second|frames/s|WPM|wpm|words per minute|tokens?/s|tokens? per second|"
+              r"tok/s|QPS|queries per second|requests per second|images/s|images per second|samples/s|"
+              r"tasks per second|tasks/s|operations per second|ops/s|transactions per second|IOPS|"
+              r"[GMK]B/s|[GM]b/s|[GM]bps)")
+# `1.8 million tasks per second`: a rate may carry a scale word between the number and its unit
+_RATE = re.compile(rf"(?<![\w.\-/])(?P<v>{NUM}(?:\s(?:thousand|million|billion))?)\s?(?P<in>in\s)?(?P<u>{_RATE_UNIT})"
+                   rf"(?![\w/])")
+_TIME = re.compile(rf"(?<![\w.\-/])(?P<v>{NUM})\s?(?P<u>ms|milliseconds?|µs|μs|microseconds?|s|secs?|seconds?|"
+                   rf"minutes?|mins?|hours?|hrs?)(?![\w/%])")
 # the system runs/processes/achieves at that rate: `runs in real-time at 45`, `processes an astounding 155`
 _RATE_CUE = re.compile(r"(?:\b(?:runs?|running|ran|process\w*|operat\w*|achiev\w*|reach\w*|attain\w*|obtain\w*|"
-                       r"deliver\w*|sustain\w*|typ\w*|decod\w*|generat\w*|serv\w*|infer\w*)\b(?:\s[\w-]+){0,4}?"
-                       r"|\b(?:speed|throughput|frame rate|rate|fast as|up to)\b)\s"
-                       r"(?:(?:of|at|an?|about|around|nearly|over|up to|than|more than|)\s?)*$", re.IGNORECASE)
+                       r"deliver\w*|sustain\w*|typ\w*|decod\w*|generat\w*|serv(?:e|es|ed|ing)|infer\w*|scal\w*)\b(?:\s[\w-]+){0,4}?"
+                       r"|\b(?:speed|throughput|frame rate|rate|fast as|up to|performance|bandwidth)\b)\s"
+                       r"(?:(?:of|at|an?|about|around|nearly|over|up to|than|more than|beyond|)\s?)*$", re.IGNORECASE)
 # a rate of the input, not of the system: `videos recorded at 30 fps`, `sampled at 16 fps`
 _INPUT_RATE = re.compile(r"\b(?:sampled|recorded|captured|filmed|shot|resampled|downsampled|played|displayed|"
                          r"refresh\w*|videos?|cameras?|input)\b(?:\s[\w-]+){0,2}\s(?:at\s)?$", re.IGNORECASE)
+# a rating of the equipment used: `over a 10 Gbps network`, `a 3 GB/s SSD`
+_HARDWARE = re.compile(r"\s(?:network|links?|connections?|interconnects?|Ethernet|NICs?|switch\w*|SSDs?|disks?|"
+                       r"drives?|bus)\b", re.IGNORECASE)
 # done in that time: `runs in 22 ms`, `plan grasps in 0.8s`, `answers within 2 seconds`
 _DONE_IN = re.compile(r"\b(?:runs?|running|ran|plan\w*|process\w*|infer\w*|complet\w*|respond\w*|answer\w*|"
                       r"generat\w*|detect\w*|segment\w*|classif\w*|achiev\w*|synthes\w*|render\w*|solv\w*|"
                       r"comput\w*|converg\w*|execut\w*|decod\w*|reconstruct\w*|predict\w*|produc\w*|find\w*|"
-                      r"finish\w*|recogni\w*|transcrib\w*|translat\w*|search\w*|locat\w*|estimat\w*)\b"
-                      r"[^,;]{0,40}?\b(?:in|within|under)\s(?:only\s|just\s|about\s|around\s|less than\s)?$",
+                      r"finish\w*|recogni\w*|transcrib\w*|translat\w*|search\w*|locat\w*|estimat\w*|"
+                      r"recover\w*|benchmark\w*)\b"
+                      r"[^,;]{0,80}?\b(?:in|within|under)\s(?:only\s|just\s|about\s|around\s|less than\s)?$",
                       re.IGNORECASE)
 # a latency noun names the number: `an inference time of 12 ms`, `end-to-end latency of 130 ms`
 _TIME_OF = re.compile(r"\b(?:latency|latencies|inference time|run-?time|response time|processing time|"
@@ -61,6 +72,8 @@ def achieved_rates(text: str) -> list[Score]:
     out = []
     for m in _RATE.finditer(text):
         before = text[max(0, m.start() - 60):m.start()]
+        if _HARDWARE.match(text, m.end()):
+            continue  # `a 10 Gbps network`: the equipment's rating, not a result
         if _RATE_CUE.search(before) and not _INPUT_RATE.search(before) and not others_number(text, m.start()):
             end = m.end("v") if m.group("in") else m.end()  # `11 in words per minute`: the number alone
             out.append(Score(m.start("v"), end, _metric_before(before)))
@@ -74,7 +87,7 @@ def achieved_times(text: str) -> list[Score]:
         value = float(m.group("v").replace(",", ""))
         if m.group("u") == "s" and value.is_integer() and 1900 <= value <= 2100:
             continue  # `the 1990s`
-        before, after = text[max(0, m.start() - 70):m.start()], text[m.end():m.end() + 30]
+        before, after = text[max(0, m.start() - 110):m.start()], text[m.end():m.end() + 30]
         if _SETUP_TIME.match(after) or others_number(text, m.start()):
             continue
         if _DONE_IN.search(before) or _TIME_OF.search(before) or _TIME_THEN.match(after):
