@@ -1,19 +1,21 @@
 """Automatic themes: cluster cards in a TF-IDF/LSA space, name each cluster, keep only what its name covers.
 
 Offline and deterministic: no model download, fixed seeds. The number of clusters
-follows the size of the day (about sqrt(n/4), 2..15), refined by silhouette on a
-sample. A cluster whose papers are no closer to each other than MIN_LIFT x the
+follows the size of the day (about sqrt(n/4), 2..15). A day's listing is clustered CONSENSUS_RUNS
+times (k around that target, one seed each) and the runs vote on the themes (consensus.py): one
+k-means run on papers without sharp clusters is a coin toss. An archive's sample is clustered once,
+k refined by silhouette on a sample. A cluster whose papers are no closer to each other than MIN_LIFT x the
 day's average pair is a grab bag: it is split, and parts that still share no topic
 go to `Other`. Each cluster is then named (name.py: a phrase the papers write and the
 rest of the day does not) and only the papers that relate to the name stay (gate.py);
 the rest of the cluster is named again (up to MAX_NAME_TRIES themes per cluster). What no name
 covers is clustered and named once more (PASSES), then papers that write a theme's name
-and sit near it are rescued from `Other`. Last, a phrase that three of the papers still left have in
-their title or task names a theme of exactly those papers ("Reinforcement learning": one-off papers no
-cluster gathered; LEFTOVER_SAMPLE of them are read). A theme below MIN_LIFT at the end (TIGHT_LIFT when some of its
-papers do not write its name), or, past about
-five times the target count, among the smallest and least coherent, goes to `Other`, as does one
-whose papers mostly do not write its name (MIN_SUPPORT).
+and sit near it are rescued from `Other`. Last, once the runs have voted, a phrase that three of the
+papers still left have in their title or task names a theme of exactly those papers ("Reinforcement
+learning": one-off papers no cluster gathered; LEFTOVER_SAMPLE of them are read). A theme below
+MIN_LIFT at the end (TIGHT_LIFT when some of its papers do not write its name), or, past about five
+times the target count, among the smallest and least coherent, goes to `Other`, as does one whose
+papers mostly do not write its name (MIN_SUPPORT).
 Key terms for the digest: see label.py. Every step is linear in the number of papers
 (see bench/themes_scale.py).
 """
