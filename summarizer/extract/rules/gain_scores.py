@@ -40,7 +40,7 @@ _CUE = re.compile(r"\b(?:runs?|ran|achiev\w*|attain\w*|reach\w*|obtain\w*|record
                   re.IGNORECASE)
 # someone else's number: a possessive name, a comparison, or prior/baseline work right before the metric
 _OTHERS = re.compile(r"(?:'s\s(?:\w+\s)?$|\b(?:than|surpassing|vs\.?|versus|over|compared\s(?:to|with)|whereas|"
-                     r"previous|prior|existing|baseline|original|reported|human|humans|oracle)\b[^,;]*$)",
+                     r"previous|prior|existing|baseline|original|reported|humans?(?!-)|oracle)\b[^,;]*$)",
                      re.IGNORECASE)
 _BOUND = r"(?:(?:above|over|below|under|about|around|approximately|nearly|up to|more than|at least|of|=|:)\s?)?"
 _METRIC_OF = re.compile(rf"\s?(?:score\s|value\s)?(?:of\s|=\s?|:\s)(?:about\s|around\s|approximately\s|"
@@ -286,3 +286,25 @@ def _after_setting(text: str, end: int) -> bool:
     """`an accuracy of 90% as the stopping threshold`: the number is a setting, not a result."""
     return bool(re.match(r"\s?(?:as\s(?:the\s|a\s)?(?:threshold|target|cutoff)|threshold|or (?:more|higher|above)|"
                          r"(?:B|M|K|GB|MB|ms|s)\b)", text[end:end + 30]))
+
+
+# ---------------------------------------------------------------- shared with gain_reported.py
+
+def clause_before(text: str, start: int) -> str:
+    """The number's clause up to `start` (public form of the helper the rules above use)."""
+    return _clause_before(text, start)
+
+
+def named_metrics(text: str) -> list[re.Match[str]]:
+    """Score metrics named in `text`, in order."""
+    return _metrics(text)
+
+
+def metric_after(text: str, pos: int, window: int) -> str | None:
+    """The first score metric starting within `window` characters after `pos` (`30` skips `11.22% corrected`)."""
+    for m in _METRIC.finditer(text, pos, min(len(text), pos + window + 40)):
+        if m.start() - pos > window:
+            break
+        if _EXACT_CASE.get(m.group(0).lower(), m.group(0)) == m.group(0):
+            return _metric_name(text, m)[1]
+    return None

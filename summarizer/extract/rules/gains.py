@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from summarizer.extract.rules.gain_context import describe
+from summarizer.extract.rules.gain_reported import find_reported
 from summarizer.extract.rules.gain_scores import Score, find_scores
 from summarizer.extract.rules.gain_sentence import respective_labels
 from summarizer.extract.rules.gain_units import find_unit_results
@@ -114,7 +115,7 @@ def _sentence_gains(sentence: Sentence) -> list[GainHit]:
             found.append(_Found(f"{m.group('a').strip()} -> {m.group('b').strip()}", (m.span("a"), m.span("b")),
                                 pair=not ranged))
             covered.append(m.span())
-    scores = {score.start: score for score in (*find_unit_results(text), *find_scores(text))}
+    scores = {score.start: score for score in (*find_reported(text), *find_unit_results(text), *find_scores(text))}
     last_end: int | None = None
     for m in _CANDIDATE.finditer(text):
         start, end = m.end("pre") if m.group("pre") else m.start(), m.end()
