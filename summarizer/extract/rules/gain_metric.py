@@ -23,7 +23,8 @@ MEASURE_NOUN = re.compile(
     r"(?:errors?|costs?|usage|time|latency|accuracy|entropy|rates?|scores?|size|memory|overhead|consumption|"
     r"footprint|throughput|loss|perplexity|variance|bias|gap|length|ratio|reward|return|regret|bandwidth|storage|"
     r"energy|FLOPs|parameters|tokens|steps|calls|queries|speed|quality|recall|precision|coverage|correlation|"
-    r"agreement|robustness|efficiency|requirements?|demand|abilities|ability|capabilities|success|data|delay)$")
+    r"agreement|robustness|efficiency|requirements?|demand|abilities|ability|capabilities|success|data|delay|"
+    r"runtime|run-time)$")
 _NOT_A_MEASURE = re.compile(r"\b(?:methods?|models?|baselines?|approach(?:es)?|state-of-the-art|SOTA|systems?|"
                             r"it|them|this|that|performance)\b", re.IGNORECASE)
 # `the FLOPs cost of DeiT-S by 34.7%`, `optimizer memory usage by up to 89.5%`: what the verb changes
@@ -73,7 +74,8 @@ def read_metric(text: str, start: int, end: int) -> str | None:
     for cue, metric in _UNIT_METRIC:
         if after.lstrip().startswith(cue):
             return metric
-    for rule in (change_in_metric, change_of_in_metric, _resource_or_share, object_of_change, metric_after):
+    for rule in (points_of_metric, change_in_metric, change_of_in_metric, _resource_or_share, object_of_change,
+                 metric_after):
         if found := rule(text, start, end):
             return found
     return _nearest_metric(text, start, end)
@@ -177,7 +179,24 @@ _AFTER_NUMBER = re.compile(
     r"(?:(?:,\s|\s(?:and|or)\s|,\sand\s)~?\d[\d.,]*\s?(?:%|×|x|times|points?)?)*"  # `25% and 56% less delay`
     r"\)?\s(?:(?:higher|lower|better|worse|more|less|fewer|greater|smaller|larger|absolute|relative|average|"
     r"mean|overall)\s){0,2}(?P<m>(?:(?!(?:on|in|for|over|than|of|at|by|to|with|and|or|while|when|across|against|"
-    r"compared|relative|versus|vs)\b)[\w@^/-]+(?:\s|(?=[,.;:)]|$))){1,3})")
+    r"compared|relative|versus|vs|without|within|under|using|per|after|before)\b)[\w@^/-]+(?:\s|(?=[,.;:)]|$))){1,3})")
+# (`compressed down to 120MB without any loss of accuracy`: `without ...` is a side condition, not the measure)
+
+
+# `by 1.6 points of SDR (signal to distortion ratio)`, `2 dB of SI-SNR`: a difference in points names its measure after
+_POINTS_OF = re.compile(rf"\s?of\s(?:the\s)?(?P<m>(?:{METRIC_RE.pattern}|[A-Z][A-Z0-9@-]{{1,7}}\b)"
+                        r"(?:\s[A-Za-z][\w-]*)?)")
+
+
+def points_of_metric(text: str, start: int, end: int) -> str | None:
+    """`1.6 points of SDR` -> `SDR`: a value in points (or dB) followed by `of` + a known metric."""
+    if not re.search(r"(?:points?|pp|dB)$", text[start:end]):
+        return None
+    found = _POINTS_OF.match(text, end)
+    if not found:
+        return None
+    words = found.group("m").split()
+    return words[0] if len(words) > 1 and not METRIC_RE.fullmatch(found.group("m")) else found.group("m")
 
 
 def metric_after(text: str, start: int, end: int) -> str | None:
