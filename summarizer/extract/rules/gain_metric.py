@@ -109,9 +109,9 @@ def subject_metric(text: str, start: int, end: int) -> str | None:
 
 # `a success rate of 93%`, `achieves success rates of 98%, 82%, and 58%`, `type at a rate of over 30 WPM`,
 # `single-process read and write performance of more than 2 GB/s`: the measure is the noun phrase the value is `of`
-_OF_VALUE = re.compile(r"(?P<np>(?:[A-Za-z][\w'-]*\s){0,5}[A-Za-z][\w-]*)\sof\s(?:about\s|around\s|approximately\s|"
-                       r"nearly\s|over\s|more\sthan\s|up\sto\s|at\sleast\s|~)?"
-                       r"(?:~?\d[\d.,]*\s?%?(?:,\s(?:and\s)?|\sand\s|,\sand\s))*$")
+# what may sit between `of` and the value: a hedge and earlier values of the same list (`of 98%, 82%, and 58%`)
+_OF_TO_VALUE = re.compile(r"(?:about\s|around\s|approximately\s|nearly\s|over\s|more\sthan\s|up\sto\s|at\sleast\s|~)?"
+                          r"(?:~?\d[\d.,]*\s?%?(?:,\s(?:and\s)?|\sand\s|,\sand\s))*")
 # words that end the noun phrase on its left: articles, pronouns, prepositions, verbs of reaching or seeing
 _NP_STOP = re.compile(r"(?:an?|the|its|their|our|this|that|these|those|we|they|it|with|at|in|on|for|by|to|of|is|"
                       r"are|was|were|be|been|has|have|had|achiev\w*|reach\w*|obtain\w*|attain\w*|record\w*|report\w*|"
@@ -140,10 +140,10 @@ def metric_of_value(text: str, start: int, end: int) -> str | None:
     """`success rates of 98%, 82%, and 58%` -> `success rates`; `read and write performance of 2 GB/s` keeps its
     qualifiers. Only a measure heads it (`a reduction of 5.7%` and `a factor of 3` name no measure), and
     `performance` only with a qualifier that says which (`competitive performance` says how good, not what)."""
-    found = _OF_VALUE.search(text, max(0, start - 120), start)
-    if not found:
+    of = text.rfind(" of ", max(0, start - 60), start)
+    if of < 0 or not _OF_TO_VALUE.fullmatch(text, of + 4, start):
         return None
-    words = _noun_phrase_before(found.group("np").split())
+    words = _noun_phrase_before(text[max(0, of - 80):of].split()[-6:])
     while words and words[0].lower() in ("and", "or"):
         words = words[1:]
     if not words:
