@@ -23,7 +23,8 @@ MEASURE_NOUN = re.compile(
     r"(?:errors?|costs?|usage|time|latency|accuracy|entropy|rates?|scores?|size|memory|overhead|consumption|"
     r"footprint|throughput|loss|perplexity|variance|bias|gap|length|ratio|reward|return|regret|bandwidth|storage|"
     r"energy|FLOPs|parameters|tokens|steps|calls|queries|speed|quality|recall|precision|coverage|correlation|"
-    r"agreement|robustness|efficiency|requirements?|demand|abilities|ability|capabilities|success|data|delay)$")
+    r"agreement|robustness|efficiency|requirements?|demand|abilities|ability|capabilities|success|data|delay|"
+    r"runtime|run-time)$")
 _NOT_A_MEASURE = re.compile(r"\b(?:methods?|models?|baselines?|approach(?:es)?|state-of-the-art|SOTA|systems?|"
                             r"it|them|this|that|performance)\b", re.IGNORECASE)
 # `the FLOPs cost of DeiT-S by 34.7%`, `optimizer memory usage by up to 89.5%`: what the verb changes
@@ -31,7 +32,8 @@ _OBJECT_BY = re.compile(
     r"\b(?:reduc|improv|increas|decreas|lower|boost|cut|rais|enhanc|sav|shrink|accelerat|speed\w*\sup|"
     r"halv|doubl|drop)(?:e|es|ed|ing|s|ting|ped|ping)?\s(?:down\s|up\s)?(?:the\s|its\s|their\s|our\s)?"
     r"(?P<m>(?!of\b|by\b)[A-Za-z][\w@^/-]*(?:\s[A-Za-z][\w@^/-]*){0,3}?)"
-    r"(?:\s(?:of|for|on|in)\s[^,;]{1,40}?)?\s(?:by|from)\s(?:up\sto\s|over\s|more\sthan\s|about\s|around\s|nearly\s|"
+    r"(?:\s(?P<prep>of|for|on|in)\s(?P<tail>[^,;]{1,40}?))?\s(?:by|from)\s(?:up\sto\s|over\s|more\sthan\s|about\s|"
+    r"around\s|nearly\s|"
     r"as\smuch\sas\s|at\sleast\s|an?\s(?:average|absolute|relative)\s(?:of\s)?)?[~+]?$")
 # `26.9% enhancement in Mean Reciprocal Rank (MRR)`, `a 19.5% increase in conversational abilities`
 _CHANGE_IN = re.compile(
@@ -66,13 +68,14 @@ _SIDE_REMARK = re.compile(r",?\s(?:while|whereas|with\sonly|without)\s")
 
 def read_metric(text: str, start: int, end: int) -> str | None:
     """The measure of the number at text[start:end] (a clause), or None when the clause names none."""
-    if found := subject_metric(text, start, end):
+    if found := subject_metric(text, start, end) or metric_of_value(text, start, end):
         return found
     after = text[end:end + 30].lower()
     for cue, metric in _UNIT_METRIC:
         if after.lstrip().startswith(cue):
             return metric
-    for rule in (change_in_metric, change_of_in_metric, _resource_or_share, object_of_change, metric_after):
+    for rule in (points_of_metric, change_in_metric, change_of_in_metric, _resource_or_share, object_of_change,
+                 metric_after):
         if found := rule(text, start, end):
             return found
     return _nearest_metric(text, start, end)
@@ -104,6 +107,56 @@ def subject_metric(text: str, start: int, end: int) -> str | None:
     return phrase if MEASURE_NOUN.fullmatch(head) or METRIC_RE.fullmatch(head) else None
 
 
+# `a success rate of 93%`, `achieves success rates of 98%, 82%, and 58%`, `type at a rate of over 30 WPM`,
+# `single-process read and write performance of more than 2 GB/s`: the measure is the noun phrase the value is `of`
+# what may sit between `of` and the value: a hedge and earlier values of the same list (`of 98%, 82%, and 58%`)
+_OF_TO_VALUE = re.compile(r"(?:about\s|around\s|approximately\s|nearly\s|over\s|more\sthan\s|up\sto\s|at\sleast\s|~)?"
+                          r"(?:~?\d[\d.,]*\s?%?(?:,\s(?:and\s)?|\sand\s|,\sand\s))*")
+# words that end the noun phrase on its left: articles, pronouns, prepositions, verbs of reaching or seeing
+_NP_STOP = re.compile(r"(?:an?|the|its|their|our|this|that|these|those|we|they|it|with|at|in|on|for|by|to|of|is|"
+                      r"are|was|were|be|been|has|have|had|achiev\w*|reach\w*|obtain\w*|attain\w*|record\w*|report\w*|"
+                      r"yield\w*|show\w*|gives?|gave|deliver\w*|demonstrat\w*|maintain\w*|retain\w*|keep\w*|kept|"
+                      r"observ\w*|see|saw|seen|find|found|get|got|provid\w*|offer\w*|produc\w*|exhibit\w*|also)$",
+                      re.IGNORECASE)
+# `competitive performance of 2.7%`, `the test set performance of 89.0%`: an evaluative word says how good, a split
+# where; neither says what is measured
+_EVALUATIVE = re.compile(r"(?:competitive|strong|good|better|best|superior|comparable|excellent|high|higher|overall|"
+                         r"similar|significant|remarkable|impressive|state-of-the-art|sota|new|great|promising|robust|"
+                         r"test|set|validation|dev|development|held-out|average|mean|final)$",
+                         re.IGNORECASE)
+
+
+def _noun_phrase_before(words: list[str]) -> list[str]:
+    """The words of the noun phrase that ends `words`: back to a stop word or a capitalised word (`We`)."""
+    phrase: list[str] = []
+    for word in reversed(words):
+        if _NP_STOP.fullmatch(word) or (word[0].isupper() and not (word.isupper() or any(c.isdigit() for c in word))):
+            break
+        phrase.insert(0, word)
+    return phrase
+
+
+def metric_of_value(text: str, start: int, end: int) -> str | None:
+    """`success rates of 98%, 82%, and 58%` -> `success rates`; `read and write performance of 2 GB/s` keeps its
+    qualifiers. Only a measure heads it (`a reduction of 5.7%` and `a factor of 3` name no measure), and
+    `performance` only with a qualifier that says which (`competitive performance` says how good, not what)."""
+    of = text.rfind(" of ", max(0, start - 60), start)
+    if of < 0 or not _OF_TO_VALUE.fullmatch(text, of + 4, start):
+        return None
+    words = _noun_phrase_before(text[max(0, of - 80):of].split()[-6:])
+    while words and words[0].lower() in ("and", "or"):
+        words = words[1:]
+    if not words:
+        return None
+    phrase, head = " ".join(words), words[-1]
+    if head.lower() == "performance":
+        qualifiers = [w for w in words[:-1] if w.lower() not in ("and", "or")]  # `read and write performance`
+        return phrase if qualifiers and not any(_EVALUATIVE.fullmatch(w) for w in qualifiers) else None
+    if _NOT_A_MEASURE.search(phrase):
+        return None
+    return phrase if MEASURE_NOUN.fullmatch(head) or METRIC_RE.fullmatch(head) or METRIC_RE.fullmatch(phrase) else None
+
+
 # `an absolute reduction of 5.7% and 1.2% (USA and UK) in false positives`: the change noun comes first, the measure
 # after the value (list); `by 3% in accuracy` is not such a change
 _CHANGE_OF = re.compile(r"\b(?:reductions?|improvements?|increases?|decreases?|gains?|drops?)\sof\s"
@@ -126,7 +179,24 @@ _AFTER_NUMBER = re.compile(
     r"(?:(?:,\s|\s(?:and|or)\s|,\sand\s)~?\d[\d.,]*\s?(?:%|×|x|times|points?)?)*"  # `25% and 56% less delay`
     r"\)?\s(?:(?:higher|lower|better|worse|more|less|fewer|greater|smaller|larger|absolute|relative|average|"
     r"mean|overall)\s){0,2}(?P<m>(?:(?!(?:on|in|for|over|than|of|at|by|to|with|and|or|while|when|across|against|"
-    r"compared|relative|versus|vs)\b)[\w@^/-]+(?:\s|(?=[,.;:)]|$))){1,3})")
+    r"compared|relative|versus|vs|without|within|under|using|per|after|before)\b)[\w@^/-]+(?:\s|(?=[,.;:)]|$))){1,3})")
+# (`compressed down to 120MB without any loss of accuracy`: `without ...` is a side condition, not the measure)
+
+
+# `by 1.6 points of SDR (signal to distortion ratio)`, `2 dB of SI-SNR`: a difference in points names its measure after
+_POINTS_OF = re.compile(rf"\s?of\s(?:the\s)?(?P<m>(?:{METRIC_RE.pattern}|[A-Z][A-Z0-9@-]{{1,7}}\b)"
+                        r"(?:\s[A-Za-z][\w-]*)?)")
+
+
+def points_of_metric(text: str, start: int, end: int) -> str | None:
+    """`1.6 points of SDR` -> `SDR`: a value in points (or dB) followed by `of` + a known metric."""
+    if not re.search(r"(?:points?|pp|dB)$", text[start:end]):
+        return None
+    found = _POINTS_OF.match(text, end)
+    if not found:
+        return None
+    words = found.group("m").split()
+    return words[0] if len(words) > 1 and not METRIC_RE.fullmatch(found.group("m")) else found.group("m")
 
 
 def metric_after(text: str, start: int, end: int) -> str | None:
@@ -171,6 +241,9 @@ def object_of_change(text: str, start: int, end: int) -> str | None:
     found = _OBJECT_BY.search(text, max(0, start - 90), start)
     if found:
         phrase = found.group("m")
+        if _QUANTITY_OF.fullmatch(phrase) and found.group("prep") == "of":
+            # `the number of trainable parameters`: what is counted
+            phrase = re.sub(r"^(?:the|its|their|our)\s", "", found.group("tail"))
         if _measure_like(phrase):
             return phrase
     elided = _AND_OBJECT_BY.search(text, max(0, start - 60), start)  # `sales by 5% and expenditure by over 50%`
@@ -193,11 +266,14 @@ def _measure_like(phrase: str) -> bool:
                 or (phrase.islower() and len(phrase.split()) <= 3 and phrase.split()[0] not in _FUNCTION_WORDS))
 
 
+# `the number of trainable parameters`: a count names no measure, what it counts does
+_QUANTITY_OF = re.compile(r"number|amount|count|total|fraction|share|proportion|percentage", re.IGNORECASE)
 _FUNCTION_WORDS = frozenset(["a", "an", "the", "this", "that", "these", "those", "it", "its", "their", "our", "we",
                              "they", "up", "down"])
 _AND_OBJECT_BY = re.compile(r"\band\s(?:the\s|its\s|their\s)?(?P<m>[a-z][\w-]*(?:\s[a-z][\w-]*){0,3}?)\sby\s"
                             r"(?:up\sto\s|over\s|more\sthan\s|about\s|around\s|nearly\s)?[~+]?$")
-_VERB_BEFORE = re.compile(r"\b(?:reduc|improv|increas|decreas|lower|boost|cut|rais|enhanc|sav)\w*\s[^,;]{1,60}$",
+_VERB_BEFORE = re.compile(r"\b(?:reduc|improv|increas|decreas|lower|boost|cut|rais|enhanc|sav|speeds?\sup|sped\sup|"
+                          r"accelerat)\w*\s[^,;]{1,60}$",
                           re.IGNORECASE)
 
 
