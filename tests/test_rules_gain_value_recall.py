@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.extract.rules import gain_reported, gain_units
+from summarizer.extract.rules import gain_lists, gain_reported, gain_units
 from summarizer.extract.rules.gains import find_gains
 from summarizer.extract.rules.sentences import split_sentences
 
@@ -92,3 +92,66 @@ def test_human_normalized_is_a_metric_not_a_compared_human() -> None:
                 "interaction, which represents a 55% relative improvement over the previous state-of-the-art.")
     assert _values(sentence) == ["0.415", "55%"]
     assert _values("The system scores 0.41 F1, while human annotators reach an F1 of 0.87.") == ["0.41"]
+
+
+# ---------------------------------------------------------------- result lists, sizes, shares (gain_lists, gains)
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("We demonstrate that on the widely used LibriSpeech benchmark, ContextNet achieves a word error rate (WER) of "
+     "2.1%/4.6% without external language model (LM), 1.9%/4.1% with LM and 2.9%/7.0% with only 10M parameters on "
+     "the clean/noisy LibriSpeech test sets.", ["2.1%", "4.6%", "1.9%", "4.1%", "2.9%", "7.0%"]),
+    ("We show an absolute reduction of 5.7% and 1.2% (USA and UK) in false positives and 9.4% and 2.7% in false "
+     "negatives.", ["5.7%", "1.2%", "9.4%", "2.7%"]),
+    ("Using an ensemble of batch-normalized networks, we improve upon the best published result on ImageNet "
+     "classification: reaching 4.9% top-5 validation error (and 4.8% test error), exceeding the accuracy of human "
+     "raters.", ["4.9%", "4.8%"]),
+    ("For the very deep VGG-16 model, our detection system has a frame rate of 5fps (including all steps) on a GPU, "
+     "while achieving state-of-the-art object detection accuracy on PASCAL VOC 2007 (73.2% mAP) and 2012 (70.4% mAP) "
+     "using 300 proposals per image.", ["73.2%", "70.4%"]),
+])
+def test_every_item_of_a_result_list(sentence: str, expected: list[str]) -> None:
+    assert [v for v in _values(sentence) if v != "5fps"] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("For Switchboard, we achieve 7.2%/14.6% on the Switchboard/CallHome portion of the Hub5'00 test set without the "
+     "use of a language model, and 6.8%/14.1% with shallow fusion, which compares to the previous state-of-the-art "
+     "hybrid system at 8.3%/17.3% WER.", ["7.2%", "14.6%", "6.8%", "14.1%"]),
+    ("Our model reaches 80% accuracy with 10% of the labeled data, and 85% with 20% of it.", ["80%", "85%"]),
+    ("Our method achieves 71.2% accuracy at 50% sparsity and 69.0% at 70% sparsity.", ["71.2%", "69.0%"]),
+    ("Our detector achieves 43.5% AP, whereas YOLOv3 (33.0% AP) and SSD (31.2% AP) lag behind.", ["43.5%"]),
+])
+def test_a_list_stops_at_a_comparison_and_skips_settings(sentence: str, expected: list[str]) -> None:
+    assert _values(sentence) == expected
+
+
+def test_continued_result_needs_a_new_item_without_comparison() -> None:
+    assert gain_lists.continued_result(" without external language model (LM), ")
+    assert not gain_lists.continued_result(" with shallow fusion, which compares to the previous system at ")
+    assert not gain_lists.continued_result(" AP, whereas YOLOv3 (")
+    assert not gain_lists.continued_result(" AP, compared to SSD (")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("FlexGen further compresses the weights and the attention cache to 4 bits with negligible accuracy loss.",
+     ["4 bits"]),
+    ("Additionally, with model compression techniques we are able to compress SqueezeNet to less than 0.5MB (510x "
+     "smaller than AlexNet).", ["0.5MB", "510x"]),
+    ("Additionally, we use spherical Bessel functions and spherical harmonics to construct theoretically "
+     "well-founded, orthogonal representations that achieve better performance than the currently prevalent "
+     "Gaussian radial basis representations while using fewer than 1/4 of the parameters.", ["1/4"]),
+    ("We find that it is possible to train a real-world object detector that is accurate to 1.5 cm and robust to "
+     "distractors and partial occlusions using only data from a simulator with non-realistic random textures.",
+     ["1.5 cm"]),
+])
+def test_sizes_shares_and_precisions_reached(sentence: str, expected: list[str]) -> None:
+    assert _values(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "We fine-tune a 4-bit model on a single 24GB GPU and report accuracy.",
+    "Experts were trained with fewer than 1/4 of the parameters active per token.",
+    "The lens was calibrated to 0.5 mm before the trials.",
+])
+def test_sizes_and_shares_used_as_settings_are_not_results(sentence: str) -> None:
+    assert _values(sentence) == []

@@ -54,7 +54,7 @@ def test_claim_object_needs_a_verb() -> None:
     # a question title: its subject, never the clause `Management Matter` cut from the question
     ("Does Management Matter? Evidence from India",
      "A long-standing question is whether differences in management practices across firms can explain "
-     "differences in productivity.", "management"),
+     "differences in productivity.", "management practices"),
     ("Are Emergent Abilities in Large Language Models just In-Context Learning?",
      "Large language models have exhibited emergent abilities, demonstrating exceptional performance across "
      "diverse tasks.", "emergent abilities in large language models"),

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from summarizer.extract.rules.gain_context import describe
+from summarizer.extract.rules.gain_lists import continued_result, find_sizes_and_shares
 from summarizer.extract.rules.gain_reported import find_reported
 from summarizer.extract.rules.gain_scores import Score, find_scores
 from summarizer.extract.rules.gain_sentence import respective_labels
@@ -115,19 +116,23 @@ def _sentence_gains(sentence: Sentence) -> list[GainHit]:
             found.append(_Found(f"{m.group('a').strip()} -> {m.group('b').strip()}", (m.span("a"), m.span("b")),
                                 pair=not ranged))
             covered.append(m.span())
-    scores = {score.start: score for score in (*find_reported(text), *find_unit_results(text), *find_scores(text))}
+    scores = {score.start: score for score in (*find_reported(text), *find_sizes_and_shares(text),
+                                               *find_unit_results(text), *find_scores(text))}
     last_end: int | None = None
+    last_unit = ""
     for m in _CANDIDATE.finditer(text):
         start, end = m.end("pre") if m.group("pre") else m.start(), m.end()
         if any(s <= start < e for s, e in covered):
             continue
         covered.append((start, end))  # judged here, accepted or not: the score rules below do not overrule
         continues = last_end is not None and bool(_CONTINUES.match(text[last_end:start]))
-        if continues or _accept(text, start, end) or _claimed_score(scores.get(start)):
+        unit = m.group("unit").strip()[:1]  # `%` or a multiplier: a list keeps its unit
+        listed = last_end is not None and unit == last_unit and _listed(text, last_end, start, end)
+        if continues or listed or _accept(text, start, end) or _claimed_score(scores.get(start)):
             hint = scores.get(start)
             found.append(_Found(text[start:end], ((start, end),), hint.metric if hint else None,
                                 hint is not None and not hint.change))
-            last_end = end
+            last_end, last_unit = end, unit
             if sibling := _SLASH_NEXT.match(text, end):  # `2.7%/6.3%`: the pair's second value, same claim
                 found.append(_Found(sibling.group("v"), (sibling.span("v"),), found[-1].metric, found[-1].score))
                 covered.append(sibling.span("v"))
@@ -143,6 +148,14 @@ def _sentence_gains(sentence: Sentence) -> list[GainHit]:
         hits[i] = replace(hit, metric=name) if slot == "metric" else replace(
             hit, baseline=name) if slot == "baseline" else replace(hit, dataset=name)
     return hits
+
+
+def _listed(text: str, last_end: int, start: int, end: int) -> bool:
+    """`2.1%/4.6% without external language model (LM), 1.9%/4.1% with LM`: the next item of an accepted result
+    list, unless its own words make it a setting (`with 10% of the data`, `at 50% sparsity`)."""
+    before, after = text[max(0, start - 60):start], text[end:end + 45]
+    return continued_result(text[last_end:start]) and not _SETTING_AFTER.match(after) \
+        and not _SETTING_BEFORE.search(before) and not _not_a_result(before, after)
 
 
 def _claimed_score(score: Score | None) -> bool:
@@ -201,13 +214,17 @@ def _accept(text: str, start: int, end: int) -> bool:
         return False
     if _SETTING_BEFORE.search(before) and not _CHANGE_AFTER.match(after):
         return False  # `at 50% sparsity`, but `the 2.8% gain of such net` is the claim
-    if _after_a_name_in_parens(before):  # a quoted baseline, unless it is the result achieved on a named set
+    if _after_a_name_in_parens(before) and not _COMPARATIVE_THAN.match(after):  # a quoted baseline, unless it is
+        # the result achieved on a named set; `(510x smaller than AlexNet)` states the claim itself
         return _result_on_a_named_set(text[max(0, start - 160):start], after)
     if re.search(r"\bwhereas\s(?!(?:our|we|it)\b)[^,;]*$", before):
         return False  # a baseline's number in a contrast clause
     return bool(_CLAIM_BEFORE.search(before) or _CLAIM_AFTER.match(after))
 
 
+# `0.5MB (510x smaller than AlexNet)`: a comparative and `than` right after the number make the aside a claim
+_COMPARATIVE_THAN = re.compile(r"^\s?(?:smaller|larger|faster|fewer|less|lower|higher|better|cheaper|more)\s"
+                               r"(?:[\w-]+\s)?than\b", re.IGNORECASE)
 # the number is no result of the paper: a model description (`8x deeper than VGG nets`), a requirement met
 # (`keys needed to be 55º or wider to achieve over 90% striking accuracy`), a share of people (`30% participants`)
 _DESCRIBES_MODEL = re.compile(r"^\s?(?:(?:deeper|wider|bigger|larger|longer)\b(?!\s(?:gains?|improvements?|speed-?ups?|"
@@ -259,7 +276,7 @@ def _kept_share(before: str, after: str) -> bool:
 
 # `achieve state-of-the-art accuracy on CIFAR-100 (91.7%)`, `on the Path-X challenge (seq. length 16K, 61.4% accuracy)`
 _ACHIEVED_ON = re.compile(r"\b(?:achiev\w*|obtain\w*|reach\w*|attain\w*|sets?|yield\w*|demonstrat\w*)\b[^;()]{0,80}"
-                          r"\b(?:on|in)\s[^;()]{1,40}\($", re.IGNORECASE)
+                          r"\b(?:on|in)\s[^;()]{1,60}\($", re.IGNORECASE)
 _SCORE_AFTER = re.compile(r"^\s?(?:accuracy|F1|mAP|AP|AUC|BLEU|mIoU|success rate|top-1)", re.IGNORECASE)
 
 

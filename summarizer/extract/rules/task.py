@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from summarizer.extract.rules.hits import Hit
+from summarizer.extract.rules.hits import Hit, content_words, words
 from summarizer.extract.rules.sentences import Sentence
 from summarizer.extract.rules.task_abstract import problem_mentions, problem_statements
 from summarizer.extract.rules.task_case import lowercased
@@ -100,7 +100,15 @@ _SEGMENT_BREAK = re.compile(r"[:?!]\s+|\s[-–—]{1,2}\s|\s\|\s")
 _CHUNK = re.compile(r"(?:(?<![\w'’/()-])(?!(?:for|with|via|using|through|by|from|under|without|in|on|of|to|and|or|"
                     r"at|as|is|are|the|a|an|into|towards?|beyond|vs|versus|can|do|does|meets|how|what|why|when|which)\b)[\w'’/()-]+(?:\s|$))+",
                     re.IGNORECASE)
+# what follows these in a title is how the problem is solved, not the problem
+# (a passive's agent is no means: `Regularization Imposed by Self-Distillation`)
+_MEANS = re.compile(r"(?:\b(?:using|via|through|with|based\son)|(?<!ed)\sby)\s+$", re.IGNORECASE)
 _LINK = re.compile(r"\s?(?:of|for|in|on|from|under|with)\s(?:the\s)?", re.IGNORECASE)
+# nouns that turn a topic word into an artifact: `BERT model`, `attention network`
+_THING = words("""model models system systems method methods approach approaches framework network networks
+algorithm algorithms technique techniques architecture tool""")
+# a chunk that runs on into a clause (`sampling process while training`) is no noun phrase
+_CLAUSE = words("while whereas when where which that because since although if unless")
 _COMPACT_WORDS = 5
 _OPENING = 3  # sentences of the abstract whose noun chunks may stand in for a title that names nothing
 _MAX_WORDS = 8
@@ -131,7 +139,21 @@ def find_task(title: str, method_name: str | None, sentences: list[Sentence], ab
         chosen = shorter  # the abstract shares no word with any candidate (or there is no abstract)
     if chosen is None:  # the title names nothing at all (`Applying and improving AlphaFold at CASP14`)
         chosen = choose(_abstract_chunks(sentences, counts, method_name), counts, method_name)
+    elif len(content_words(chosen.value)) == 1:
+        chosen = _widened(chosen, sentences, counts, method_name)
     return lowercased(chosen) if chosen is not None else None
+
+
+def _widened(word: Hit, sentences: list[Sentence], counts: Counter[str], method_name: str | None) -> Hit:
+    """`Does Management Matter?` gives one word; the abstract's opening writes the noun phrase it stands for
+    (`management practices`): the most written two-word opening chunk that holds the word replaces it (longer
+    chunks run into praise or clauses: `useful characterization of multicalibration`)."""
+    key = content_words(word.value)
+    wider = [h for h in _abstract_chunks(sentences, counts, method_name)
+             if len(h.value.split()) == 2 and key[0] in content_words(h.value)  # the word and its modifier
+             and any(w not in _THING for w in content_words(h.value) if w != key[0])  # not `BERT model`
+             and not _CLAUSE & set(h.value.lower().split())]
+    return choose(wider, counts, method_name) or word
 
 
 def _title_candidates(title: str, method_name: str | None) -> list[Hit | None]:
@@ -204,6 +226,8 @@ def _chunks(segment: str, offset: int) -> list[Hit]:
     pieces = [piece for m in _CHUNK.finditer(segment) for piece in _split_at_verbs(segment, m.start(), m.end())]
     hits = []
     for i, (a, b) in enumerate(pieces):
+        if _MEANS.search(segment[:a]):
+            continue  # `Robotic Navigation Using Harmonic Function-based Probabilistic Roadmaps`: the means
         hits.append(_trim(segment[a:b], offset + a, "title"))
         if i + 1 < len(pieces) and _LINK.fullmatch(segment[b:pieces[i + 1][0]]):
             end = pieces[i + 1][1]

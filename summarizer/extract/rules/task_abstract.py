@@ -18,6 +18,7 @@ from lemminflect import getAllLemmas
 from summarizer.extract.rules.hits import Hit
 from summarizer.extract.rules.sentences import Sentence
 from summarizer.extract.rules.task_choice import adverb, verb_only
+from summarizer.extract.rules.task_heads import activity_word
 
 # a phrase that is not a problem: `the problem of how ...`, `we study whether`, `methods for`
 _AVOID = (r"(?!the\s(?:problem|question|effect|role|use)\b|how\b|whether\b|if\b|what\b|why\b|a\b|an\b|this\b|these\b|"
@@ -42,7 +43,10 @@ _METHOD_FOR = re.compile(r"\b(?:method|approach|framework|algorithm|technique|mo
 # `We introduce YOLO9000, a state-of-the-art, real-time object detection system`, `Bigtable is a distributed
 # storage system`: the words before the contribution's head noun say what it is for
 _NAMED_AS = re.compile(r"(?:\b(?:[Ii]ntroduce|[Pp]resent|[Pp]ropose|[Dd]evelop|[Dd]escribe)s?\s[^,.;]{1,40},\s|"
-                       r"^[A-Z][\w-]*\s(?:is|are)\s)(?:a|an)\s(?P<np>[^.;:()]{3,80}?)\s(?:system|method|framework|"
+                       r"^[A-Z][\w-]*\s(?:is|are)\s|"
+                       # `This paper presents a new hybrid motion planning technique`: an unnamed contribution
+                       r"\b(?P<unnamed>[Ww]e|paper|work|study|article)\s(?:present|propose|introduce|develop|describe)s?\s)"
+                       r"(?:a|an)\s(?P<np>[^.;:()]{3,80}?)\s(?:system|method|framework|"
                        r"algorithm|technique|model|network|architecture|pipeline|tool|toolkit|library|approach)s?\b")
 # praise before the head: `state-of-the-art`, `simple`, `novel`, `highly efficient` (comma-separated, any order)
 _PRAISE = re.compile(r"(?:(?:state[\s-]of[\s-]the[\s-]art|simple|novel|new|general|flexible|scalable|lightweight|"
@@ -91,6 +95,9 @@ def named_as(sentence: Sentence) -> Hit | None:
         at, phrase = at + praise.end(), phrase[praise.end():]
     if len(phrase.split()) < 2 or _NOT_A_PROBLEM.match(phrase) or "," in phrase or _FUNCTION_WORD.search(phrase):
         return None
+    if match.group("unnamed") and not activity_word(phrase.split()[-1]):
+        return None  # `an utterance-level attention-based ... neural network model`: the method's make-up
+
     return Hit(phrase, sentence.start + at, sentence.start + at + len(phrase), "abstract")
 
 

@@ -22,11 +22,18 @@ from lemminflect import getAllLemmas
 
 from summarizer.extract.rules.hits import STOP_WORDS as _STOP
 from summarizer.extract.rules.hits import Hit, content_words, words
+from summarizer.extract.rules.task_heads import (
+    dangling_adjective,
+    names_a_quality,
+    names_an_artifact,
+    quality_complement,
+)
 
 # words any paper may use: they neither make nor break a task phrase
 _GENERIC = words("""approach approaches method methods framework frameworks model models system systems
 technique techniques study analysis problem problems task tasks learning efficient effective simple algorithm
-algorithms theory practice design designing performance result results perspective perspectives""")
+algorithms theory practice design designing performance result results perspective perspectives
+finding optimal best""")
 # areas too broad to be a paper's problem: `Deep Learning`, `Large Language Models`, ``Benchmarks`
 BROAD = re.compile(r"(?:an?\s|the\s)?(?:(?:deep|machine|reinforcement|representation|statistical)\s"
                     r"(?:learning|learning\smodels?)|(?:pre-?trained\s)?(?:(?:large\s|small\s)?(?:language|foundation|generative|vision)\s(?:models?)|llms?)|"
@@ -86,10 +93,12 @@ def reads_as_problem(value: str, method_name: str | None) -> bool:
     """Not a wh-clause, not a clause with a finite verb, not the method's name, not a whole broad field."""
     if _WH.search(value) or BROAD.fullmatch(value.strip()) or _PRONOUN.search(value) or _SLOGAN_HEAD.match(value):
         return False
-    if _ADJECTIVE_END.search(value):
-        return False  # `creating large-scale`: cut before its head noun
+    if _ADJECTIVE_END.search(value) or dangling_adjective(value):
+        return False  # `creating large-scale`, `smaller`: cut before its head noun
     if all(w in _GENERIC for w in content_words(value)):
         return False  # `effective learning`, `Theory and Practice`: words any paper uses
+    if names_a_quality(value) or names_an_artifact(value):
+        return False  # `AlexNet-level accuracy`, `distilled version of BERT`: a result's quality, an artifact
     if all(name_like(w) for w in value.split()):
         return False  # `Dex-Net 2.0`, `MobileNetV3`: a model's name and version, not a problem
     if any(verb_only(w) for w in value.split()[1:]):
@@ -134,7 +143,11 @@ def choose(candidates: Iterable[Hit], counts: Counter[str], method_name: str | N
     single = None
     for candidate in candidates:
         hit = _unnamed(candidate, method_name) if method_name else candidate
-        if hit is None or not reads_as_problem(hit.value, method_name) or (counts and not supported(hit.value, counts)):
+        measured = quality_complement(hit) if hit is not None else None
+        titled = measured is not hit  # `Speed and Accuracy of Object Detection`: the title says what is measured
+        hit = measured
+        if hit is None or not reads_as_problem(hit.value, method_name) or (
+                counts and not titled and not supported(hit.value, counts)):
             continue
         if len(content_words(hit.value)) >= 2:
             return hit
