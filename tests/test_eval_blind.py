@@ -37,7 +37,7 @@ class BlindSet:
 BLIND_SETS = {
     "blind": BlindSet(EVAL / "blind.jsonl", EVAL / "outside" / "blind_papers.jsonl", "blind set 2026-11-29", 40,
                       (LABELED,)),
-    "blind2": BlindSet(EVAL / "blind2.jsonl", EVAL / "outside" / "blind2_papers.jsonl", "blind set 2, 2026-11-29", 15,
+    "blind2": BlindSet(EVAL / "blind2.jsonl", EVAL / "outside" / "blind2_papers.jsonl", "blind set 2, 2026-11-29", 30,
                        (LABELED, EVAL / "blind.jsonl")),
 }
 
