@@ -32,3 +32,28 @@ def trim_lead(sentence: Sentence) -> Hit:
     match = _LEAD.match(sentence.text)
     cut = match.end() if match else 0
     return Hit(sentence.text[cut:], sentence.start + cut, sentence.end)
+
+
+# `Experimental results show that`, `We found that`, `Our main result is that`: the frame of a claim.
+_CLAIM_FRAME = re.compile(
+    r"^[A-Z][\w-]*(?:,?\s[\w-]+){0,9}?,?\s(?:show|shows|showed|demonstrate[sd]?|indicate[sd]?|reveal(?:s|ed)?|"
+    r"confirm(?:s|ed)?|suggest(?:s|ed)?|verif(?:y|ies|ied)|find|found|prove[sd]?|observe[sd]?|establish(?:es|ed)?|"
+    r"(?:results?|findings?)\s(?:is|are))\sthat\s")  # `Our main result is that ...`
+# Whose claim the frame states: the authors (`we`) or their evidence (`experiments`, `results`, `evaluation`).
+_FRAME_SUBJECT = re.compile(r"\b(?:we|our|experiments?|experimental|results?|evaluations?|studies|findings|analys[ie]s|"
+                            r"simulations?|tests?|trials?)\b", re.IGNORECASE)
+_NAMED = re.compile(r"\s[A-Z\d]")  # a dataset, model or number inside the frame (`Experiments on LJSpeech show that`)
+_MIN_CLAIM_WORDS = 5
+
+
+def trim_claim_frame(hit: Hit) -> Hit:
+    """`Experimental results show that X outperforms Y.` -> `X outperforms Y.`: a reader's one-line result states the
+    claim, not that it was shown. Only a frame of the authors or their evidence, naming nothing (a dataset or number
+    in it stays with the claim), and only when at least five words of claim remain: the rest is a `that` clause, so
+    it is still a sentence."""
+    match = _CLAIM_FRAME.match(hit.value)
+    if not match or not _FRAME_SUBJECT.search(match.group()) or _NAMED.search(match.group()):
+        return hit
+    if len(hit.value[match.end():].split()) < _MIN_CLAIM_WORDS:
+        return hit
+    return Hit(hit.value[match.end():], hit.start + match.end(), hit.end, hit.field, hit.alignment)

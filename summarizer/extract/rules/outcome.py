@@ -14,13 +14,24 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from summarizer.extract.rules.discourse import trim_lead
+from summarizer.extract.rules.discourse import trim_claim_frame, trim_lead
 from summarizer.extract.rules.hits import Hit
-from summarizer.extract.rules.result_cues import COMPARISON, EVIDENCE, PASSIVE_CLAIM, QUANTITY, WE_CLAIM
+from summarizer.extract.rules.result_cues import (
+    ABILITY,
+    COMPARISON,
+    EVIDENCE,
+    MEASURED,
+    PASSIVE_CLAIM,
+    QUANTITY,
+    TAKEAWAY,
+    VAGUE,
+    WE_CLAIM,
+)
 from summarizer.extract.rules.sentences import Sentence
 
 _ABOUT_OTHERS = re.compile(r"^(?:However|Existing|Current|Previous|Prior|Traditional|Many|Most|Conventional|"
-                           r"Recent|Despite|Although|While|Unfortunately|These\s(?:methods|approaches|models))\b")
+                           r"Recent|Despite|Although|While|Unfortunately|These\s(?:methods|approaches|models)|"
+                           r"In\srecent\syears|Over\sthe\s(?:past|last)|In\sthe\s(?:past|last)\s)\b")
 _OURS = re.compile(r"\b(?:we|our|ours|us)\b|\b(?:the|this)\s(?:proposed|resulting|new)\b")
 # `Code is publicly available at ...`, `data will be released`: an availability note, not a result
 _NOT_RESULT = re.compile(r"(?:is|are|will\sbe|been)\s(?:made\s)?(?:publicly\s|freely\s|openly\s)?"
@@ -33,16 +44,20 @@ _CITED = re.compile(r"\b(?:(?:previous|prior|recent|existing|many|several|some|o
 _SURVEY_MOVE = re.compile(r"\bwe\s(?:also\s|further\s|then\s|briefly\s){0,2}(?:review|survey|discuss|summari[sz]e|"
                           r"outline|describe|categori[sz]e|highlight)\b")
 # `obtains an F1 score of 75.8%`, `reaches 52.9% AP`: a verb of attaining, its number close behind
-_ATTAINED = re.compile(r"\b(?:obtain|reach|achiev|attain|yield|record|scor)\w*\b")
+_ATTAINED = re.compile(r"\b(?:obtain|reach|achiev|attain|yield|record|scor|gets?\b|got\b)\w*\b")
 _ATTAINED_REACH = 80  # characters from the verb to the quantity it attained
 # `outperforms prior methods`, `compared with existing approaches`: others named as the baseline, not cited
 _AGAINST = re.compile(r"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*|than|over|compared\s(?:to|with)|"
                       r"against|versus|vs\.?|relative\sto)\s(?:[\w-]+\s){0,3}$")
 _DIGIT = re.compile(r"\d")
 _THRESHOLD = 2.0
+QUANTITY_BONUS = 2.5
+VAGUE_PENALTY = 1.5
+OPENING_PENALTY = 2.0  # an abstract opens on its background: its first sentence claims nothing of its own
+ABILITY_BONUS = 2.0
 
 
-def result_score(sentence: Sentence, summary: Hit | None, method_name: str | None) -> float:
+def result_score(sentence: Sentence, summary: Hit | None, method_name: str | None, first: bool = False) -> float:
     """How strongly a sentence claims the paper's own result (below the threshold: no claim).
 
     Positive cues are scored first; the vetoes (availability notes, others' findings) are only
@@ -54,23 +69,64 @@ def result_score(sentence: Sentence, summary: Hit | None, method_name: str | Non
         score += 2
     comparisons = sum(1 for _ in islice(COMPARISON.finditer(lower), 2))
     score += comparisons
-    own = bool(_OURS.search(lower) or (method_name and method_name in text))
+    own = owned(sentence, method_name)
     if comparisons and own:
         score += 1  # `our method achieves ...`: an advantage claimed for the paper's own work
-    quantified = bool(_DIGIT.search(text) and QUANTITY.search(lower))
-    if quantified:
-        score += 1.5
+    if quantified(sentence):
+        score += QUANTITY_BONUS  # a reader's one-line result quotes the headline number when there is one
         if _attained(lower):
             score += 1  # `our best model obtains an F1 of 75.8%`: the headline number itself
     if _SURVEY_MOVE.search(lower) and not EVIDENCE.search(lower):
         score -= 2
     if summary is not None and sentence.start <= summary.start < sentence.end:
         score -= 1.5  # the contribution sentence is the summary; a separate result sentence says more
+    score += opening_background(first, own) + ability_claim(lower, own)
     if score < _THRESHOLD:
         return score
-    if not own and (_ABOUT_OTHERS.match(text) or _cited(lower)):
-        score -= 4  # `Previous studies have shown ...`: background, not this paper's result
+    if not own:
+        score += vague_claim(sentence)  # `AlphaFold2's performance demonstrates the power of deep learning`
+        if _ABOUT_OTHERS.match(text) or _cited(lower):
+            score -= 4  # `Previous studies have shown ...`: background, not this paper's result
     return 0.0 if _NOT_RESULT.search(lower) else score
+
+
+
+
+def quantified(sentence: Sentence) -> bool:
+    """The sentence states a number of change or a score (`13%`, `3x`, `76.8 mAP`, `an AUROC of 0.87`)."""
+    return bool(_DIGIT.search(sentence.text) and QUANTITY.search(sentence.text.lower()))
+
+
+
+
+def specific(sentence: Sentence) -> bool:
+    """A result a reader can quote: a number, or a comparison with a baseline or the state of the art."""
+    return quantified(sentence) or bool(MEASURED.search(sentence.text.lower()))
+
+
+def owned(sentence: Sentence, method_name: str | None) -> bool:
+    """The sentence speaks of the paper's own work: `we`, `our`, `the proposed`, or the method's name."""
+    return bool(_OURS.search(sentence.text.lower()) or (method_name and method_name in sentence.text))
+
+
+def vague_claim(sentence: Sentence) -> float:
+    """A claim without content (`demonstrate the effectiveness of X`) or a takeaway restating results (`These
+    findings demonstrate ...`) ranks below the specific result it stands for, unless it carries a number itself;
+    when it is the only claim, it stays the outcome (`experiments verify the effectiveness of our approach`)."""
+    lower = sentence.text.lower()
+    if specific(sentence):
+        return 0.0
+    return -VAGUE_PENALTY if VAGUE.search(lower) or TAKEAWAY.match(lower) else 0.0
+
+
+def opening_background(first: bool, own: bool) -> float:
+    """The abstract's first sentence, not in the authors' voice, is background (`Simulations are attractive ...`)."""
+    return -OPENING_PENALTY if first and not own else 0.0
+
+
+def ability_claim(lower: str, own: bool) -> float:
+    """`our policies are able to maintain a similar level of performance`: a result stated as what the work can do."""
+    return ABILITY_BONUS if own and ABILITY.search(lower) else 0.0
 
 
 def _attained(lower: str) -> bool:
@@ -85,10 +141,15 @@ def _cited(lower: str) -> bool:
 
 
 def find_outcome(sentences: list[Sentence], summary: Hit | None, method_name: str | None) -> Hit | None:
-    """The strongest result claim (the earliest among equals), or None when the abstract claims none."""
-    best: tuple[float, Sentence] | None = None
-    for sentence in sentences:
-        score = result_score(sentence, summary, method_name)
-        if score >= _THRESHOLD and (best is None or score > best[0]):
-            best = (score, sentence)
-    return trim_lead(best[1]) if best else None
+    """The strongest result claim (the earliest among equals), or None when the abstract claims none.
+
+    The paper's own vague claim (`Our experiments highlight the capabilities of X`) ranks below a specific claim
+    (a number, a comparison) when the abstract has one; when it has none, the vague claim is the outcome."""
+    claims = [(score, i, s) for i, s in enumerate(sentences)
+              if (score := result_score(s, summary, method_name, i == 0)) >= _THRESHOLD]
+    if not claims:
+        return None
+    if any(specific(s) for _, _, s in claims):
+        claims = [(score + (vague_claim(s) if owned(s, method_name) else 0.0), i, s) for score, i, s in claims]
+    _, _, best = max(claims, key=lambda claim: (claim[0], -claim[1]))
+    return trim_claim_frame(trim_lead(best))

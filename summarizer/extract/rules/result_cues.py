@@ -33,8 +33,10 @@ EVIDENCE = re.compile(
     r"tests?|ablations?|comparisons?|user study|trials?|evidence|observations?)\b[^.;]{0,100}?\b"
     r"(?:show|shows|showed|shown|demonstrat\w*|indicat\w*|reveal\w*|confirm\w*|suggest\w*|verif\w*|"
     r"validat\w*|highlight\w*|prov\w*|find|found|establish\w*)\b")
-# `we show/prove/find that`, `we observe that`: a claim in the authors' voice
-WE_CLAIM = re.compile(r"\b(?:we|our\s\w+)\s(?:have\s|has\s|\w+ly\s|also\s|further\s|then\s|empirically\s){0,2}"
+# `we show/prove/find that`, `we observe that`, `They find no indication`: a claim in the authors' voice
+# (economics and medicine write `the authors`/`they`)
+WE_CLAIM = re.compile(r"\b(?:we|our\s\w+|the\sauthors|they)\s"
+                      r"(?:have\s|has\s|\w+ly\s|also\s|further\s|then\s|empirically\s){0,2}"
                       r"(?:show|prove|find|found|observe|demonstrate|establish|obtain|report|achieve|confirm|"
                       r"discover|reveal|uncover)\w*\b")
 # `is empirically shown to`, `were found to`: a finding stated in the passive
@@ -48,6 +50,24 @@ COMPARISON = re.compile(
     r"(?<=er\s)than|(?<=\s)(?:more|less)\s\w+\sthan)\b")
 # a change or a score: `13%`, `3x`, `from 0.28 to 0.34`, `an AUROC of 0.87`, `BLEU 41.2`
 QUANTITY = re.compile(r"\d(?:[\d.,]*)\s?(?:%|×|x\b|times|-fold|fold|points?|pp\b|bleu|db)|"
+                      r"\d\s?(?:m?ap(?:50|75)?|auc|f1|wer|cer|fps|wpm|ms)\b|"  # `76.8 mAP`, `9.9 WPM`, `22 ms`
                       r"\bfrom\s[\d.]+%?\sto\s[\d.]+|"
                       r"\b(?:auroc|auc|accuracy|f1|precision|recall|error|mae|rmse|bleu|rouge[-\w]*|map|iou|"
                       r"perplexity|correlation|kappa|r\^?2)\s(?:of\s|=\s?|score\sof\s)?\d")
+
+# --- the outcome's ranking: which claim a reader's one-line result would quote ---
+
+# `demonstrate the effectiveness of`, `highlight the capabilities of`: a claim that names no finding
+VAGUE = re.compile(r"\b(?:effectiveness|efficacy|capabilit(?:y|ies)|feasibility|potential|usefulness|power|superiority|"
+                   r"promise|validity|applicability|practicality|merits?|advantages?)\sof\b")
+# `These findings demonstrate ...`, `This demonstrates ...`, `Overall, ...`: a takeaway restating results given before
+TAKEAWAY = re.compile(r"^(?:(?:these|this|such|the(?:se)?\sabove)\s(?:\w+\s)?(?:results?|findings?|experiments?|"
+                      r"evaluations?|studies|observations?)|(?:this|these|that)\s(?:demonstrates?|shows?|indicates?|"
+                      r"suggests?|confirms?)|overall|taken\stogether|together|collectively|"
+                      r"in\s(?:summary|conclusion|short))\b")
+# `our policies are able to maintain ...`, `Bigtable has successfully provided ...`: an ability or success claimed
+ABILITY = re.compile(r"\b(?:(?:is|are|was|were)\s(?:\w+ly\s)?able\sto|successfully|still\s(?:provides?|achieves?|"
+                     r"performs?|works?|reaches?|retains?|keeps?|maintains?))\b")
+# `outperforming baselines like GPT-4`, `faster than RetinaNet`, `state-of-the-art`: a result measured against others
+MEASURED = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|\w+er\sthan|more\s\w+\sthan|"
+                      r"compared\s(?:to|with)|state[-\s]of[-\s]the[-\s]art)\b")
