@@ -16,6 +16,7 @@ from summarizer.extract.rules.outcome import (
     result_score,
     vague_claim,
 )
+from summarizer.extract.rules.result_cues import WE_CLAIM
 from summarizer.extract.rules.sentences import Sentence, split_sentences
 from summarizer.extract.rules.summary import find_summary
 
@@ -80,6 +81,13 @@ def _outcome(abstract: str, name: str | None = None) -> str | None:
      "Experiments on the LJSpeech dataset show that our parallel model matches autoregressive models in terms of "
      "speech quality."),
     ("We show that it works well.", "We show that it works well."),
+    # a negated frame is not trimmed: the rest alone would claim the opposite
+    ("We did not find that larger batches improve the accuracy of the final model.",
+     "We did not find that larger batches improve the accuracy of the final model."),
+    ("More broadly, the paper shows that speculative execution implementations violate the security assumptions "
+     "underpinning numerous software security mechanisms.",
+     "speculative execution implementations violate the security assumptions underpinning numerous software "
+     "security mechanisms."),
     # someone else's frame is not trimmed
     ("Previous work has suggested that larger models are more calibrated than smaller ones.",
      "Previous work has suggested that larger models are more calibrated than smaller ones."),
@@ -148,6 +156,17 @@ def test_a_score_the_method_gets_is_a_result() -> None:
 
 def test_the_authors_in_the_third_person_claim_a_result() -> None:
     assert _outcome(MINIMUM_WAGE) == "They find no indication that the rise in the minimum wage reduced employment."
+
+
+@pytest.mark.parametrize("sentence", [
+    "More broadly, the paper shows that speculative execution implementations violate the security assumptions "
+    "underpinning numerous software security mechanisms.",
+    "We present preliminary performance data on a subset of TPC-H and show that the system we are building, C-Store, "
+    "is substantially faster than popular commercial products.",
+])
+def test_the_paper_as_agent_and_a_second_verb_claim_a_result(sentence: str) -> None:
+    assert WE_CLAIM.search(sentence.lower())
+    assert result_score(_sentence(sentence), None, None) >= _THRESHOLD
 
 
 def test_what_the_field_achieved_in_recent_years_is_background() -> None:

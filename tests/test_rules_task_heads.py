@@ -12,7 +12,9 @@ from summarizer.extract.rules.task_heads import (
     dangling_adjective,
     head_words,
     names_a_quality,
+    names_an_activity,
     names_an_artifact,
+    studies_objects,
 )
 from tests.task_helpers import task_of
 
@@ -123,3 +125,54 @@ def test_one_word_widens_only_to_a_two_word_chunk() -> None:
                 "on squared error. Using this characterization, we give an exceedingly simple algorithm that can be "
                 "analyzed both as a boosting algorithm for regression and as a multicalibration algorithm.")
     assert task_of("Multicalibration as Boosting for Regression", abstract) == "multicalibration"
+
+
+@pytest.mark.parametrize(("activity", "target", "studied_on"), [
+    ("Comparing Speech and Keyboard Text Entry", "Short Messages in Two Languages on Touchscreen Phones", True),
+    ("A Generative Model", "Raw Audio", False),  # a method head before `for`
+    ("An Efficient Parallel Solver", "SDD Linear Systems", False),  # an agent noun is a method's name
+    ("Iterative Refinement", "Machine Translation", False),  # an activity after `for` is the problem
+    ("Model Scaling", "Convolutional Neural Networks", False),  # a model class is what the method is for
+    ("Matrix Estimation", "Individual Fairness", False),  # `fairness` is no plural of things
+])
+def test_studies_objects(activity: str, target: str, studied_on: bool) -> None:
+    assert studies_objects(activity, target) is studied_on
+
+
+def test_activity_on_objects_gives_the_activity() -> None:
+    title = "Comparing Speech and Keyboard Text Entry for Short Messages in Two Languages on Touchscreen Phones"
+    abstract = ("With the ubiquity of mobile touchscreen devices like smartphones, two widely used text entry methods "
+                "have emerged: small touch-based keyboards and speech recognition.")
+    assert task_of(title, abstract) == "comparing speech and keyboard text entry"
+
+
+def test_an_activity_headed_title_phrase_outranks_the_abstracts_framing() -> None:
+    """`Music Source Separation` (before `in the Waveform Domain`) over `the task of isolating contributions`."""
+    abstract = ("Source separation for music is the task of isolating contributions, or stems, from different "
+                "instruments recorded individually and arranged together to form a song. Such components include "
+                "voice, bass, drums and any other accompaniments.")
+    assert task_of("Music Source Separation in the Waveform Domain", abstract) == "music source separation"
+    assert names_an_activity("Music Source Separation")
+    assert not names_an_activity("Incorporating LLM Priors")  # a leading gerund says what the method does
+
+
+def test_a_coordination_after_by_is_all_means() -> None:
+    """`by Representing and Predicting Spans`: both conjuncts are how SpanBERT improves pre-training; nor is an
+    abstract chunk that runs into a relative clause (`pre-training method that`) a task."""
+    abstract = ('We present SpanBERT, a pre-training method that is designed to better represent and predict spans of'
+                ' text. Our approach extends BERT by (1) masking contiguous random spans, rather than random tokens, '
+                'and (2) training the span boundary representations to predict the entire content of the masked span,'
+                ' without relying on the individual token representations within it. SpanBERT consistently outperform'
+                's BERT and our better-tuned baselines, with substantial gains on span selection tasks such as questi'
+                'on answering and coreference resolution. In particular, with the same training data and model size a'
+                's BERT-large, our single model obtains 94.6% and 88.7% F1 on SQuAD 1.1 and 2.0, respectively. We als'
+                'o achieve a new state of the art on the OntoNotes coreference resolution task (79.6% F1), strong per'
+                'formance on the TACRED relation extraction benchmark, and even show gains on GLUE.')
+    task = task_of("SpanBERT: Improving Pre-training by Representing and Predicting Spans", abstract, "SpanBERT")
+    assert task not in ("predicting spans", "pre-training method that")
+
+
+@pytest.mark.parametrize(("activity", "target"), [("Deep Extractor", "Music Sources")])
+def test_an_agent_noun_is_a_method_head(activity: str, target: str) -> None:
+    """`Demucs: Deep Extractor for Music Sources`: the extractor is the method, the sources what it is for."""
+    assert not studies_objects(activity, target)

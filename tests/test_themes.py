@@ -78,10 +78,7 @@ def test_theme_names_are_short_distinct_noun_phrases_the_papers_write() -> None:
     assert len(multi_word) >= 0.7 * len(names)  # phrases, not single words
     # a field is not a topic: "Regression", "Estimation", "Descent", "Ranking" name no theme of the samples
     assert not {"Regression", "Estimation", "Descent", "Ranking", "Constraint"} & set(names)
-    assert "Symbolic regression" in names
-    # the gradient-descent cluster is not stable: k-means with k picked by silhouette reshuffles the samples
-    # when 5 of 503 task phrases change (the head-noun task rules did that), so it is checked where it forms
-    assert all(n == "Gradient descent" for n in names if n.lower().endswith("descent"))
+    assert "Symbolic regression" in names and "Gradient descent" in names
 
 
 def test_themes_report_coherence_above_the_grab_bag_line() -> None:

@@ -40,8 +40,12 @@ _CLAIM_FRAME = re.compile(
     r"confirm(?:s|ed)?|suggest(?:s|ed)?|verif(?:y|ies|ied)|find|found|prove[sd]?|observe[sd]?|establish(?:es|ed)?|"
     r"(?:results?|findings?)\s(?:is|are))\sthat\s")  # `Our main result is that ...`
 # Whose claim the frame states: the authors (`we`) or their evidence (`experiments`, `results`, `evaluation`).
-_FRAME_SUBJECT = re.compile(r"\b(?:we|our|experiments?|experimental|results?|evaluations?|studies|findings|analys[ie]s|"
-                            r"simulations?|tests?|trials?)\b", re.IGNORECASE)
+_FRAME_SUBJECT = re.compile(r"\b(?:we|our|experiments?|experimental|results?|evaluations?|stud(?:y|ies)|findings|"
+                            r"analys[ie]s|simulations?|tests?|trials?|paper|work|article|authors|they)\b",
+                            re.IGNORECASE)
+# `We did not find that`, `Previous work has suggested that`: cutting these frames would change whose claim it is
+_NOT_OURS = re.compile(r"\b(?:not|no|never|neither|nor|cannot|fail(?:s|ed)?\sto|previous|prior|earlier|existing|"
+                       r"other|others|recent|many|several)\b|n't\b", re.IGNORECASE)
 _NAMED = re.compile(r"\s[A-Z\d]")  # a dataset, model or number inside the frame (`Experiments on LJSpeech show that`)
 _MIN_CLAIM_WORDS = 5
 
@@ -49,11 +53,13 @@ _MIN_CLAIM_WORDS = 5
 def trim_claim_frame(hit: Hit) -> Hit:
     """`Experimental results show that X outperforms Y.` -> `X outperforms Y.`: a reader's one-line result states the
     claim, not that it was shown. Only a frame of the authors or their evidence, naming nothing (a dataset or number
-    in it stays with the claim), and only when at least five words of claim remain: the rest is a `that` clause, so
-    it is still a sentence."""
+    in it stays with the claim), negating nothing and citing no one, and only when at least five words of claim
+    remain: the rest is a `that` clause, so it is still a sentence."""
     match = _CLAIM_FRAME.match(hit.value)
     if not match or not _FRAME_SUBJECT.search(match.group()) or _NAMED.search(match.group()):
         return hit
+    if _NOT_OURS.search(match.group()):
+        return hit  # `We did not find that X` would become the claim X; `Prior work suggested` is someone else's
     if len(hit.value[match.end():].split()) < _MIN_CLAIM_WORDS:
         return hit
     return Hit(hit.value[match.end():], hit.start + match.end(), hit.end, hit.field, hit.alignment)

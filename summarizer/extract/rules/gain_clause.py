@@ -17,11 +17,11 @@ CLAUSE_BREAK = re.compile(r"[;:]\s|,\s(?:while|whereas|but|although|though|which
                           r"\sand\s(?=(?:find|found|show|showed|observe|observed|demonstrate|demonstrated)\s)|"
                           r",\s(?=(?:achieving|reaching|"
                           r"attaining|obtaining|yielding)\b|(?:outperforming|surpassing|beating|exceeding)\b[^,;.]*?\bby\s)"
-                          r"|,\sand\s(?=(?:achiev|obtain|reach|attain)\w*\s)"
+                          r"|,\sand\s(?=(?:achiev|obtain|reach|attain)\w*\s|(?:when|if|after|once)\b)"
                           r"|\sand\s(?=(?:(?:for|with|on|in|at|under|using)\s[^,;.]{0,45},\s)?(?:[A-Z][\w-]*|it|we|they)"
                           r"\s(?:achiev|obtain|reach|attain)\w*\s)")
 # (`performs better than X, and achieves an F1 of 72.43`, `... and for 512 input, SSD achieves 76.9%`: a conjunct
-# with its own result verb is a claim of its own)
+# with its own result verb is a claim of its own; so is `, and when combined with quantization, our method ...`)
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -33,6 +33,13 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max((b_end for _, b_end in breaks if b_end <= start), default=0)
     after = next((b_start for b_start, _ in breaks if b_start >= end), None)
     return lo, after if after is not None else len(text)
+
+
+def breaks_between(text: str, lo: int, hi: int) -> list[str]:
+    """The clause breaks that start in text[lo:hi], each with the word that follows it (`, achieving`): read on the
+    whole sentence, since a break's lookahead may pass `hi`."""
+    return [text[b_start:b_end] + text[b_end:].split(" ", 1)[0]
+            for b_start, b_end in _breaks(text) if lo <= b_start < hi]
 
 
 @lru_cache(maxsize=64)

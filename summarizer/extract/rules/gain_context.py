@@ -14,10 +14,10 @@ import re
 from typing import NamedTuple
 
 from summarizer.extract.rules.gain_baseline import baseline as _baseline
-from summarizer.extract.rules.gain_baseline import framed_baseline, owner_of_measure
+from summarizer.extract.rules.gain_baseline import framed_baseline, main_verb_baseline, owner_of_measure
 from summarizer.extract.rules.gain_clause import clause_bounds, while_part
 from summarizer.extract.rules.gain_dataset import dataset as _dataset
-from summarizer.extract.rules.gain_dataset import framed_dataset
+from summarizer.extract.rules.gain_dataset import elaborated_dataset, framed_dataset
 from summarizer.extract.rules.gain_metric import read_metric
 
 __all__ = ["Labels", "clause_bounds", "clean_metric", "describe", "framed_dataset", "is_achieved_score", "while_part"]
@@ -59,7 +59,10 @@ def describe(text: str, start: int, end: int, metric: str | None = None, score: 
         baseline = framed_baseline(text, lo)  # `Compared to X, ... by 3 times`
     if baseline is None and not (pair or absolute):
         baseline = owner_of_measure(side, side_start)  # `improve the output of X by 0.4 BLEU`
-    dataset = _dataset(side, side_start, side_end) or framed_dataset(text, lo)
+    if baseline is None and not (pair or absolute):
+        baseline = main_verb_baseline(side, side_start)  # `X outperforms Y ..., showing 1.9x ... gains`
+    dataset = _dataset(side, side_start, side_end) or framed_dataset(text, lo) or (
+        elaborated_dataset(text, lo) if side_lo == 0 else None)
     return Labels(clean_metric(metric or read_metric(clause, start, end)), baseline, dataset)
 
 

@@ -31,7 +31,8 @@ _OBJECT_BY = re.compile(
     r"\b(?:reduc|improv|increas|decreas|lower|boost|cut|rais|enhanc|sav|shrink|accelerat|speed\w*\sup|"
     r"halv|doubl|drop)(?:e|es|ed|ing|s|ting|ped|ping)?\s(?:down\s|up\s)?(?:the\s|its\s|their\s|our\s)?"
     r"(?P<m>(?!of\b|by\b)[A-Za-z][\w@^/-]*(?:\s[A-Za-z][\w@^/-]*){0,3}?)"
-    r"(?:\s(?:of|for|on|in)\s[^,;]{1,40}?)?\s(?:by|from)\s(?:up\sto\s|over\s|more\sthan\s|about\s|around\s|nearly\s|"
+    r"(?:\s(?P<prep>of|for|on|in)\s(?P<tail>[^,;]{1,40}?))?\s(?:by|from)\s(?:up\sto\s|over\s|more\sthan\s|about\s|"
+    r"around\s|nearly\s|"
     r"as\smuch\sas\s|at\sleast\s|an?\s(?:average|absolute|relative)\s(?:of\s)?)?[~+]?$")
 # `26.9% enhancement in Mean Reciprocal Rank (MRR)`, `a 19.5% increase in conversational abilities`
 _CHANGE_IN = re.compile(
@@ -66,7 +67,7 @@ _SIDE_REMARK = re.compile(r",?\s(?:while|whereas|with\sonly|without)\s")
 
 def read_metric(text: str, start: int, end: int) -> str | None:
     """The measure of the number at text[start:end] (a clause), or None when the clause names none."""
-    if found := subject_metric(text, start, end):
+    if found := subject_metric(text, start, end) or metric_of_value(text, start, end):
         return found
     after = text[end:end + 30].lower()
     for cue, metric in _UNIT_METRIC:
@@ -102,6 +103,56 @@ def subject_metric(text: str, start: int, end: int) -> str | None:
         return None
     head = phrase.split()[-1]
     return phrase if MEASURE_NOUN.fullmatch(head) or METRIC_RE.fullmatch(head) else None
+
+
+# `a success rate of 93%`, `achieves success rates of 98%, 82%, and 58%`, `type at a rate of over 30 WPM`,
+# `single-process read and write performance of more than 2 GB/s`: the measure is the noun phrase the value is `of`
+_OF_VALUE = re.compile(r"(?P<np>(?:[A-Za-z][\w'-]*\s){0,5}[A-Za-z][\w-]*)\sof\s(?:about\s|around\s|approximately\s|"
+                       r"nearly\s|over\s|more\sthan\s|up\sto\s|at\sleast\s|~)?"
+                       r"(?:~?\d[\d.,]*\s?%?(?:,\s(?:and\s)?|\sand\s|,\sand\s))*$")
+# words that end the noun phrase on its left: articles, pronouns, prepositions, verbs of reaching or seeing
+_NP_STOP = re.compile(r"(?:an?|the|its|their|our|this|that|these|those|we|they|it|with|at|in|on|for|by|to|of|is|"
+                      r"are|was|were|be|been|has|have|had|achiev\w*|reach\w*|obtain\w*|attain\w*|record\w*|report\w*|"
+                      r"yield\w*|show\w*|gives?|gave|deliver\w*|demonstrat\w*|maintain\w*|retain\w*|keep\w*|kept|"
+                      r"observ\w*|see|saw|seen|find|found|get|got|provid\w*|offer\w*|produc\w*|exhibit\w*|also)$",
+                      re.IGNORECASE)
+# `competitive performance of 2.7%`, `the test set performance of 89.0%`: an evaluative word says how good, a split
+# where; neither says what is measured
+_EVALUATIVE = re.compile(r"(?:competitive|strong|good|better|best|superior|comparable|excellent|high|higher|overall|"
+                         r"similar|significant|remarkable|impressive|state-of-the-art|sota|new|great|promising|robust|"
+                         r"test|set|validation|dev|development|held-out|average|mean|final)$",
+                         re.IGNORECASE)
+
+
+def _noun_phrase_before(words: list[str]) -> list[str]:
+    """The words of the noun phrase that ends `words`: back to a stop word or a capitalised word (`We`)."""
+    phrase: list[str] = []
+    for word in reversed(words):
+        if _NP_STOP.fullmatch(word) or (word[0].isupper() and not (word.isupper() or any(c.isdigit() for c in word))):
+            break
+        phrase.insert(0, word)
+    return phrase
+
+
+def metric_of_value(text: str, start: int, end: int) -> str | None:
+    """`success rates of 98%, 82%, and 58%` -> `success rates`; `read and write performance of 2 GB/s` keeps its
+    qualifiers. Only a measure heads it (`a reduction of 5.7%` and `a factor of 3` name no measure), and
+    `performance` only with a qualifier that says which (`competitive performance` says how good, not what)."""
+    found = _OF_VALUE.search(text, max(0, start - 120), start)
+    if not found:
+        return None
+    words = _noun_phrase_before(found.group("np").split())
+    while words and words[0].lower() in ("and", "or"):
+        words = words[1:]
+    if not words:
+        return None
+    phrase, head = " ".join(words), words[-1]
+    if head.lower() == "performance":
+        qualifiers = [w for w in words[:-1] if w.lower() not in ("and", "or")]  # `read and write performance`
+        return phrase if qualifiers and not any(_EVALUATIVE.fullmatch(w) for w in qualifiers) else None
+    if _NOT_A_MEASURE.search(phrase):
+        return None
+    return phrase if MEASURE_NOUN.fullmatch(head) or METRIC_RE.fullmatch(head) or METRIC_RE.fullmatch(phrase) else None
 
 
 # `an absolute reduction of 5.7% and 1.2% (USA and UK) in false positives`: the change noun comes first, the measure
@@ -171,6 +222,9 @@ def object_of_change(text: str, start: int, end: int) -> str | None:
     found = _OBJECT_BY.search(text, max(0, start - 90), start)
     if found:
         phrase = found.group("m")
+        if _QUANTITY_OF.fullmatch(phrase) and found.group("prep") == "of":
+            # `the number of trainable parameters`: what is counted
+            phrase = re.sub(r"^(?:the|its|their|our)\s", "", found.group("tail"))
         if _measure_like(phrase):
             return phrase
     elided = _AND_OBJECT_BY.search(text, max(0, start - 60), start)  # `sales by 5% and expenditure by over 50%`
@@ -193,11 +247,14 @@ def _measure_like(phrase: str) -> bool:
                 or (phrase.islower() and len(phrase.split()) <= 3 and phrase.split()[0] not in _FUNCTION_WORDS))
 
 
+# `the number of trainable parameters`: a count names no measure, what it counts does
+_QUANTITY_OF = re.compile(r"number|amount|count|total|fraction|share|proportion|percentage", re.IGNORECASE)
 _FUNCTION_WORDS = frozenset(["a", "an", "the", "this", "that", "these", "those", "it", "its", "their", "our", "we",
                              "they", "up", "down"])
 _AND_OBJECT_BY = re.compile(r"\band\s(?:the\s|its\s|their\s)?(?P<m>[a-z][\w-]*(?:\s[a-z][\w-]*){0,3}?)\sby\s"
                             r"(?:up\sto\s|over\s|more\sthan\s|about\s|around\s|nearly\s)?[~+]?$")
-_VERB_BEFORE = re.compile(r"\b(?:reduc|improv|increas|decreas|lower|boost|cut|rais|enhanc|sav)\w*\s[^,;]{1,60}$",
+_VERB_BEFORE = re.compile(r"\b(?:reduc|improv|increas|decreas|lower|boost|cut|rais|enhanc|sav|speeds?\sup|sped\sup|"
+                          r"accelerat)\w*\s[^,;]{1,60}$",
                           re.IGNORECASE)
 
 

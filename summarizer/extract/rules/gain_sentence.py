@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from summarizer.extract.rules.gain_context import clause_bounds
+from summarizer.extract.rules.gain_dataset import is_a_model
 from summarizer.extract.rules.gain_metric import METRIC_RE
 
 # ---------------------------------------------------------------- lists paired by `respectively`
@@ -37,6 +38,7 @@ def respective_labels(text: str, spans: list[tuple[int, int]]) -> dict[int, tupl
     if "respectively" not in text:
         for group in _value_lists(flat, spans):
             out.update(_compared_list(flat, spans, group))
+            out.update(dataset_list(flat, spans, group))
         return out
     for group in _value_lists(flat, spans):
         lo, hi = clause_bounds(flat, spans[group[0]][0], spans[group[-1]][1])
@@ -95,3 +97,28 @@ def _compared_list(text: str, spans: list[tuple[int, int]], group: list[int]) ->
     if len(names) != len(group) or not all(names):
         return {}
     return {i: ("baseline", name) for i, name in zip(group, names, strict=True)}
+
+
+# `on PASCAL VOC 2012 and Cityscapes datasets, achieving the test set performance of 89.0% and 82.1%`: a list of as
+# many named evaluation sets as values, in the values' clause or the clause its result participle hangs off, pairs in
+# order (the usual reading, `respectively` or not); only names count (`on unseen objects and tasks` is no list)
+_RESULT_PARTICIPLE = re.compile(r"(?:achieving|reaching|attaining|obtaining|yielding|with)\b")
+
+
+def dataset_list(text: str, spans: list[tuple[int, int]], group: list[int]) -> dict[int, tuple[str, str]]:
+    """Item i of `on A and B ..., achieving N% and M%` (or `N% and M% on A and B`) was measured on name i."""
+    lo, hi = clause_bounds(text, spans[group[0]][0], spans[group[-1]][1])
+    if _RESULT_PARTICIPLE.match(text, lo) and lo > 2:
+        lo = clause_bounds(text, lo - 3, lo - 3)[0]  # the clause the participle elaborates
+    lists = [m for m in _LIST.finditer(text, lo, hi) if m.group("prep") in ("on", "in", "across")]
+    named = [m for m in lists if len(_names(m.group("list"))) == len(group)]
+    if len(named) != 1:
+        return {}
+    names = _names(named[0].group("list"))
+    if any(is_a_model(name) for name in names):
+        return {}
+    return {i: ("dataset", name) for i, name in zip(group, names, strict=True)}
+
+
+def _names(listed: str) -> list[str]:
+    return [re.sub(r"^the\s", "", n.strip()) for n in re.split(r"\s*,\s(?:and\s)?|\s(?:and|&)\s", listed) if n.strip()]

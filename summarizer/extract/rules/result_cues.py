@@ -33,12 +33,13 @@ EVIDENCE = re.compile(
     r"tests?|ablations?|comparisons?|user study|trials?|evidence|observations?)\b[^.;]{0,100}?\b"
     r"(?:show|shows|showed|shown|demonstrat\w*|indicat\w*|reveal\w*|confirm\w*|suggest\w*|verif\w*|"
     r"validat\w*|highlight\w*|prov\w*|find|found|establish\w*)\b")
-# `we show/prove/find that`, `we observe that`, `They find no indication`: a claim in the authors' voice
-# (economics and medicine write `the authors`/`they`)
-WE_CLAIM = re.compile(r"\b(?:we|our\s\w+|the\sauthors|they)\s"
+# `we show/prove/find that`, `They find no indication`, `the paper shows that`: a claim in the authors' voice
+# (economics and medicine write `the authors`/`they`), also as a second verb (`we present ... and show that`)
+WE_CLAIM = re.compile(r"\b(?:we|our\s\w+|the\sauthors|they|(?:the|this)\s(?:paper|work|study|article))\s"
                       r"(?:have\s|has\s|\w+ly\s|also\s|further\s|then\s|empirically\s){0,2}"
                       r"(?:show|prove|find|found|observe|demonstrate|establish|obtain|report|achieve|confirm|"
-                      r"discover|reveal|uncover)\w*\b")
+                      r"discover|reveal|uncover)\w*\b|"
+                      r"\band\s(?:\w+ly\s)?(?:show|demonstrate|prove|find)\sthat\b")  # `we present ... and show that`
 # `is empirically shown to`, `were found to`: a finding stated in the passive
 PASSIVE_CLAIM = re.compile(r"\b(?:is|are|was|were)\s(?:\w+ly\s)?(?:shown|demonstrated|proven|found|observed)\sto\b")
 # comparisons and headline verbs that claim an advantage

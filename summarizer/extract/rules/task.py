@@ -27,6 +27,7 @@ from summarizer.extract.rules.task_choice import (
     verb_only,
 )
 from summarizer.extract.rules.task_claims import CLAIMED_QUALITY, claim_object, question_subject
+from summarizer.extract.rules.task_heads import names_an_activity, studies_objects
 
 _FOR = re.compile(r"(?:\s(?:for|For)|"
                   r"\s(?:Approach|Framework|Method|Model|Methods|Approaches|Solution)s?\s(?:to|To|[Tt]owards?))"
@@ -101,8 +102,10 @@ _CHUNK = re.compile(r"(?:(?<![\w'’/()-])(?!(?:for|with|via|using|through|by|fr
                     r"at|as|is|are|the|a|an|into|towards?|beyond|vs|versus|can|do|does|meets|how|what|why|when|which)\b)[\w'’/()-]+(?:\s|$))+",
                     re.IGNORECASE)
 # what follows these in a title is how the problem is solved, not the problem
-# (a passive's agent is no means: `Regularization Imposed by Self-Distillation`)
-_MEANS = re.compile(r"(?:\b(?:using|via|through|with|based\son)|(?<!ed)\sby)\s+$", re.IGNORECASE)
+# (a passive's agent is no means: `Regularization Imposed by Self-Distillation`); a coordination shares its
+# preposition: `by Representing and Predicting Spans`
+_MEANS = re.compile(r"(?:\b(?:using|via|through|with|based\son)|(?<!ed)\sby)\s+(?:[\w'’/()-]+\s+(?:and|or|&)\s+)?$",
+                    re.IGNORECASE)
 _LINK = re.compile(r"\s?(?:of|for|in|on|from|under|with)\s(?:the\s)?", re.IGNORECASE)
 # nouns that turn a topic word into an artifact: `BERT model`, `attention network`
 _THING = words("""model models system systems method methods approach approaches framework network networks
@@ -119,8 +122,12 @@ def find_task(title: str, method_name: str | None, sentences: list[Sentence], ab
     start, core = _title_core(title, method_name)
     shorter = _shorter(core, start, title)
     counts = abstract_counts(abstract or " ".join(s.text for s in sentences))
+    headed = shorter if shorter is not None and names_an_activity(shorter.value) else None
     tiers: tuple[Callable[[], Iterable[Hit | None]], ...] = (
         lambda: _title_candidates(title, method_name),  # what the title's grammar points at
+        # `Music Source Separation in the Waveform Domain`: a title phrase headed by an activity outranks
+        # what the abstract frames (`the problem of isolating contributions ...`)
+        lambda: (headed,),
         lambda: problem_statements(sentences),  # `the problem of X`, `we study X`
     )
     if _describes_artifact(title, method_name):  # `Soylent: A Word Processor with a Crowd Inside`
@@ -211,6 +218,7 @@ def _abstract_chunks(sentences: list[Sentence], counts: Counter[str], method_nam
     initials = "".join(w[0] for w in (method_name or "").split() if w[:1].isupper())
     hits = [Hit(h.value, h.start, h.end, "abstract") for s in sentences[:_OPENING] for h in _chunks(s.text, s.start)
             if 2 <= len(h.value.split()) <= 4 and not _QUANTIFIER.match(h.value)
+            and not _CLAUSE & set(h.value.lower().split())  # `pre-training method that`
             and not (len(initials) > 1 and initials in h.value.split())
             and not any(name_like(w) for w in h.value.split())]  # `AlphaFold system entered`: about an artifact
     return sorted(hits, key=lambda h: -salience(h.value, counts))
@@ -290,6 +298,9 @@ def _after_for(core: str, offset: int) -> Hit | None:
     hit = _trim(core[match.end():], offset + match.end(), "title")
     if hit is None or len(hit.value.split()) < 2 or _GENERIC_TARGET.fullmatch(hit.value):
         return None  # `... for Large Language Models` names the subject, not the problem
+    before = _trim(core[:match.start()], offset, "title")
+    if before is not None and studies_objects(before.value, hit.value):
+        return before  # `Comparing Speech and Keyboard Text Entry for Short Messages ...`: the activity
     return hit
 
 

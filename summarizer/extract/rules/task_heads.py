@@ -23,6 +23,12 @@ QUALITY_HEADS = words("""accuracy accuracies improvement improvements performanc
 size sizes parameters flops footprint gain gains advantage advantages level levels""")
 # an artifact described by its relation to another one: `a distilled version of BERT`
 ARTIFACT_HEADS = words("version versions variant variants extension extensions instantiation")
+# what a method or an artifact is called: `A Generative Model for Raw Audio` names the problem after `for`
+METHOD_HEADS = words("""approach approaches method methods framework frameworks model models system systems network
+networks algorithm algorithms architecture architectures technique techniques scheme strategy strategies pipeline
+tool toolkit library interface interfaces language compiler platform benchmark dataset design designs
+representation representations embedding embeddings encoder encoders transformer transformers module layer
+mechanism procedure paradigm recipe protocol protocols""")
 # where a noun phrase's complement starts: the head is the word before it
 _COMPLEMENT = re.compile(r"\s(?:of|for|in|on|at|with|from|under|to|via|using|by)\s", re.IGNORECASE)
 _GERUND = re.compile(r"[A-Za-z]{3,}ing$")
@@ -84,4 +90,40 @@ def activity_word(word: str) -> bool:
     lowered = word.lower()
     if lowered.endswith("ing"):  # a gerund has a verb lemma of its own: `planning` <- plan, not `string`
         return any(lemma != lowered for lemma in getAllLemmas(lowered).get("VERB", ()))
-    return bool(_ACTIVITY.fullmatch(lowered))
+    return bool(_ACTIVITY.fullmatch(lowered) or _ACTIVITY.fullmatch(lowered.removesuffix("s")))  # `interactions`
+
+
+def studies_objects(activity: str, target: str) -> bool:
+    """`Speech and Keyboard Text Entry` for `Short Messages in Two Languages on Touchscreen Phones`: when what
+    comes before `for` is no method or artifact (no method head, no agent noun such as `Solver`) and what
+    follows names things, not an activity, the things are what the activity is studied on; the activity is the
+    problem. `A Generative Model for Raw Audio` and `Iterative Refinement for Machine Translation` keep theirs."""
+    heads, objects = head_words(activity), head_words(target)
+    if not heads or not objects or any(h in METHOD_HEADS or _agent_noun(h) for h in heads):
+        return False
+    return not any(activity_word(o) or o in QUALITY_HEADS or o in METHOD_HEADS or not o.isalpha()
+                   for o in objects) and all(_plural(o) for o in objects)
+
+
+def _plural(noun: str) -> bool:
+    """`messages`, `graphs`; not `series`, `fairness` or an unknown `llms`."""
+    return any(lemma != noun for lemma in getAllLemmas(noun).get("NOUN", ()))
+
+
+def _agent_noun(word: str) -> bool:
+    """`solver`, `recognizer`, `detector`, `estimator`: the one that does the verb, a method's name."""
+    for suffix in ("er", "or"):
+        if word.endswith(suffix) and len(word) > 4:
+            stem = word[:-len(suffix)]
+            if {"VERB"} & set(getAllLemmas(stem)) or {"VERB"} & set(getAllLemmas(stem + "e")):
+                return True
+    return False
+
+
+def names_an_activity(phrase: str) -> bool:
+    """`Music Source Separation`, `Deep Residual Learning`: every head is an activity (a nominalisation or a
+    gerund ending a compound), so the phrase names what is done, the shape of a problem."""
+    heads = head_words(phrase)
+    if phrase.split() and _GERUND.fullmatch(phrase.split()[0]):
+        return False  # `Incorporating LLM Priors`: a leading gerund tells what the method does
+    return bool(heads) and all(activity_word(h) for h in heads)
