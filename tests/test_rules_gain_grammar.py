@@ -239,3 +239,52 @@ def test_opening_comparison_reaches_its_result_participle() -> None:
 def test_a_split_is_no_measure() -> None:
     sentence = "We achieve the test set performance of 89.0% and 82.1% without any post-processing."
     assert gain_metric.metric_of_value(sentence, sentence.index("82.1%"), sentence.index("82.1%") + 5) is None
+
+
+# ---------------------------------------------------------------- a participle with its own numbers; lists; asides
+
+def test_a_being_participle_with_numbers_is_its_own_claim() -> None:
+    # vision (EfficientDet): the achieved AP is not compared; the size and FLOPs claims are, and on no dataset
+    sentence = ("In particular, with single model and single-scale, our EfficientDet-D7 achieves state-of-the-art "
+                "55.1 AP on COCO test-dev with 77M parameters and 410B FLOPs, being 4x - 9x smaller and using "
+                "13x - 42x fewer FLOPs than previous detectors.")
+    gains = _gains(sentence)
+    assert (gains["55.1"].baseline, gains["55.1"].dataset) == (None, "COCO")
+    assert (gains["4x - 9x"].baseline, gains["4x - 9x"].dataset) == ("previous detectors", None)
+
+
+def test_e_g_ends_no_clause() -> None:
+    # security (certified robustness)
+    sentence = ("We use randomized smoothing to obtain an ImageNet classifier with e.g. a certified top-1 accuracy of "
+                "49% under adversarial perturbations with norm less than 0.5 (=127/255).")
+    gain = _gains(sentence)["49%"]
+    assert (gain.metric, gain.dataset) == ("certified top-1 accuracy", "ImageNet")
+
+
+def test_elided_on_in_a_list_of_on_x_by_n() -> None:
+    # NLP benchmarks (DeBERTa)
+    sentence = ("Compared to RoBERTa-Large, a DeBERTa model trained on half of the training data performs consistently "
+                "better on a wide range of NLP tasks, achieving improvements on MNLI by +0.9% (90.2% vs. 91.1%), on "
+                "SQuAD v2.0 by +2.3% (88.4% vs. 90.7%) and RACE by +3.6% (83.2% vs. 86.8%).")
+    assert gain_dataset.elided_on_before(sentence, sentence.index("+3.6%")) == "RACE"
+    beats = "Our tagger beats the rule system and Stanza by 3%."  # no `on X by N` item first: Stanza is compared
+    assert gain_dataset.elided_on_before(beats, beats.index("3%")) is None
+
+
+def test_points_of_a_metric_and_a_restated_baseline() -> None:
+    # music (Demucs): `by 1.6 points of SDR`, `the state-of-the-art model on waveforms, that is, Wave-U-Net,`
+    sentence = ("(i) We introduce a simple convolutional and recurrent model that outperforms the state-of-the-art "
+                "model on waveforms, that is, Wave-U-Net, by 1.6 points of SDR (signal to distortion ratio).")
+    gain = _gains(sentence)["1.6 points"]
+    assert (gain.metric, gain.baseline) == ("SDR", "Wave-U-Net")
+
+
+@pytest.mark.parametrize(("sentence", "value", "metric"), [
+    # 3D detection (PointPillars): `runtime` is a measure; music (Demucs): `without any loss` is a side condition
+    ("This detection performance is achieved while running at 62 Hz: a 2 - 4 fold runtime improvement.",
+     "2 - 4 fold", "runtime"),
+    ("Using recent development in model quantization, Demucs can be compressed down to 120MB without any loss of "
+     "accuracy.", "120MB", None),
+])
+def test_words_after_the_number(sentence: str, value: str, metric: str | None) -> None:
+    assert _gains(sentence)[value].metric == metric

@@ -155,3 +155,40 @@ def test_sizes_shares_and_precisions_reached(sentence: str, expected: list[str])
 ])
 def test_sizes_and_shares_used_as_settings_are_not_results(sentence: str) -> None:
     assert _values(sentence) == []
+
+
+# ---------------------------------------------------------------- more ways of stating a result
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The agent resolves 12.5% of the issues in SWE-bench Lite.", ["12.5%"]),
+    ("GraphCast significantly outperforms the most accurate operational deterministic systems on 90% of 1380 "
+     "verification targets, and its forecasts support better severe event prediction.", ["90%"]),
+    ("It reduces the number of queries by a factor of 3.", ["3"]),
+    ("Median localization error was 2.3 m in the field trial.", ["2.3 m"]),
+    ("Our method lowers latency by up to 40 ms.", ["40 ms"]),
+    ("The prototype consumes only 2.1 W of power.", ["2.1 W"]),
+    ("This detection performance is achieved while running at 62 Hz: a 2 - 4 fold runtime improvement.",
+     ["62 Hz", "2 - 4 fold"]),
+    ("The mean Dice coefficient was 0.91 for liver.", ["0.91"]),
+    ("It achieves a compression ratio of 12.3 with negligible quality loss.", ["12.3"]),
+    ("We observe a 3.4 dB gain in PSNR over bicubic interpolation.", ["3.4 dB"]),
+    ("GraphSAINT demonstrates superior performance in both accuracy and training time on five large graphs, and "
+     "achieves new state-of-the-art F1 scores for PPI (0.995) and Reddit (0.970).", ["0.995", "0.970"]),
+    ("For training a 3-layer GCN on this data, Cluster-GCN is faster than the previous state-of-the-art VR-GCN (1523 "
+     "seconds vs 1961 seconds) and using much less memory (2.2GB vs 11.2GB).", ["1523 seconds", "2.2GB"]),
+])
+def test_results_in_the_words_of_other_fields(sentence: str, expected: list[str]) -> None:
+    assert _values(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The survey response rate was 45% and 120 clinicians took part.",
+    "The audio was sampled at 16 kHz and the IMU runs at 100 Hz.",
+    "Our model achieves a mean opinion score (MOS) of 4.53 comparable to a MOS of 4.58 for professionally recorded "
+    "speech.",
+    "With speech recognition, the English input rate was 2.93 times faster (153 vs. 52 WPM) than the keyboard.",
+    "Previous methods reach higher accuracy (81% vs 79%) but need labels.",
+    "The learning rate was 0.001 and the threshold was 0.5.",
+])
+def test_settings_and_other_parties_stay_out(sentence: str) -> None:
+    assert all(v not in _values(sentence) for v in ("45%", "100 Hz", "4.58", "153", "81%", "0.001", "0.5"))

@@ -13,15 +13,18 @@ from functools import lru_cache
 # (`, achieving 100% accuracy` and `, outperforming X by 9.6%` are claims of their own: a result participle after
 # a comma starts a new clause; `, outperforming LoRA (5.50%)` has no number of its own and stays with the score)
 CLAUSE_BREAK = re.compile(r"[;:]\s|,\s(?:while|whereas|but|although|though|which|where|and\s(?:we|it|our))\b"
-                          r"(?!\s\w+ing\b)|\s(?:while|whereas|but)\s(?!\w+ing\b)|(?<!\bvs)(?<!\bal)\.\s|"
+                          r"(?!\s\w+ing\b)|\s(?:while|whereas|but)\s(?!\w+ing\b)|(?<!\bvs)(?<!\bal)(?<!\be\.g)(?<!\bi\.e)\.\s|"
                           r"\sand\s(?=(?:find|found|show|showed|observe|observed|demonstrate|demonstrated)\s)|"
                           r",\s(?=(?:achieving|reaching|"
                           r"attaining|obtaining|yielding)\b|(?:outperforming|surpassing|beating|exceeding)\b[^,;.]*?\bby\s)"
                           r"|,\sand\s(?=(?:achiev|obtain|reach|attain)\w*\s|(?:when|if|after|once)\b)"
+                          r"|,\s(?=being\s[^,;]*?\d[\d.]*\s?(?:%|×|x\b|times\b|-fold\b))"
                           r"|\sand\s(?=(?:(?:for|with|on|in|at|under|using)\s[^,;.]{0,45},\s)?(?:[A-Z][\w-]*|it|we|they)"
                           r"\s(?:achiev|obtain|reach|attain)\w*\s)")
 # (`performs better than X, and achieves an F1 of 72.43`, `... and for 512 input, SSD achieves 76.9%`: a conjunct
-# with its own result verb is a claim of its own; so is `, and when combined with quantization, our method ...`)
+# with its own result verb is a claim of its own; so is `, and when combined with quantization, our method ...`, and
+# `achieves 50.3% mIoU on ADE20K, being 5x smaller and 2.2% better than X`: the participle's numbers are its own claims,
+# compared with X, the achieved score is not)
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -35,7 +35,7 @@ def dataset(text: str, start: int, end: int) -> str | None:
     An evaluation set right after the number (`4% on test-clean`, before any other number) wins;
     else the named dataset nearest the number; else an evaluation set anywhere in the clause.
     """
-    if (named := _named_before_parens(text, start)) is not None:
+    if (named := _named_before_parens(text, start) or elided_on_before(text, start)) is not None:
         return named
     right_after = _EVAL_SET.search(text, end) or _NAMED_AFTER.search(text, end)
     if right_after and (is_a_model(right_after.group("d")) or _EQUIPMENT.match(right_after.group("d"))):
@@ -157,3 +157,19 @@ def elaborated_dataset(sentence: str, clause_start: int) -> str | None:
         return None
     found = [f for f in _every_mention(before, find_datasets_cached(before)) if not is_a_model(f[2])]
     return nearest(found, len(before), len(before)) if found else None
+
+
+# `improvements on MNLI by +0.9% (...), on SQuAD v2.0 by +2.3% (...) and RACE by +3.6%`: in a list of `on X by N`
+# items a later item may drop its `on`; the name right before `by N` is then where N was measured
+_ON_BY = re.compile(r"\bon\s(?:the\s)?[A-Z][\w.-]*(?:\s[\w.-]+){0,2}\sby\s")
+_ELIDED_ON = re.compile(r"(?:,\s|\sand\s)(?:on\s)?(?:the\s)?"
+                        r"(?P<d>[A-Z][\w.-]*(?:\s(?:v?\d[\w.]*|[A-Z0-9][\w.-]*)){0,2})"
+                        r"\sby\s(?:up\sto\s|about\s|over\s)?[+~]?$")
+
+
+def elided_on_before(text: str, start: int) -> str | None:
+    """`..., on SQuAD v2.0 by +2.3% and RACE by +3.6%` -> `RACE` for +3.6% (only after an `on X by N` item)."""
+    found = _ELIDED_ON.search(text, max(0, start - 60), start)
+    if found is None or not _ON_BY.search(text, 0, found.start() + 1) or is_a_model(found.group("d")):
+        return None
+    return found.group("d")

@@ -23,7 +23,8 @@ MEASURE_NOUN = re.compile(
     r"(?:errors?|costs?|usage|time|latency|accuracy|entropy|rates?|scores?|size|memory|overhead|consumption|"
     r"footprint|throughput|loss|perplexity|variance|bias|gap|length|ratio|reward|return|regret|bandwidth|storage|"
     r"energy|FLOPs|parameters|tokens|steps|calls|queries|speed|quality|recall|precision|coverage|correlation|"
-    r"agreement|robustness|efficiency|requirements?|demand|abilities|ability|capabilities|success|data|delay)$")
+    r"agreement|robustness|efficiency|requirements?|demand|abilities|ability|capabilities|success|data|delay|"
+    r"runtime|run-time)$")
 _NOT_A_MEASURE = re.compile(r"\b(?:methods?|models?|baselines?|approach(?:es)?|state-of-the-art|SOTA|systems?|"
                             r"it|them|this|that|performance)\b", re.IGNORECASE)
 # `the FLOPs cost of DeiT-S by 34.7%`, `optimizer memory usage by up to 89.5%`: what the verb changes
@@ -73,7 +74,8 @@ def read_metric(text: str, start: int, end: int) -> str | None:
     for cue, metric in _UNIT_METRIC:
         if after.lstrip().startswith(cue):
             return metric
-    for rule in (change_in_metric, change_of_in_metric, _resource_or_share, object_of_change, metric_after):
+    for rule in (points_of_metric, change_in_metric, change_of_in_metric, _resource_or_share, object_of_change,
+                 metric_after):
         if found := rule(text, start, end):
             return found
     return _nearest_metric(text, start, end)
@@ -107,9 +109,9 @@ def subject_metric(text: str, start: int, end: int) -> str | None:
 
 # `a success rate of 93%`, `achieves success rates of 98%, 82%, and 58%`, `type at a rate of over 30 WPM`,
 # `single-process read and write performance of more than 2 GB/s`: the measure is the noun phrase the value is `of`
-_OF_VALUE = re.compile(r"(?P<np>(?:[A-Za-z][\w'-]*\s){0,5}[A-Za-z][\w-]*)\sof\s(?:about\s|around\s|approximately\s|"
-                       r"nearly\s|over\s|more\sthan\s|up\sto\s|at\sleast\s|~)?"
-                       r"(?:~?\d[\d.,]*\s?%?(?:,\s(?:and\s)?|\sand\s|,\sand\s))*$")
+# what may sit between `of` and the value: a hedge and earlier values of the same list (`of 98%, 82%, and 58%`)
+_OF_TO_VALUE = re.compile(r"(?:about\s|around\s|approximately\s|nearly\s|over\s|more\sthan\s|up\sto\s|at\sleast\s|~)?"
+                          r"(?:~?\d[\d.,]*\s?%?(?:,\s(?:and\s)?|\sand\s|,\sand\s))*")
 # words that end the noun phrase on its left: articles, pronouns, prepositions, verbs of reaching or seeing
 _NP_STOP = re.compile(r"(?:an?|the|its|their|our|this|that|these|those|we|they|it|with|at|in|on|for|by|to|of|is|"
                       r"are|was|were|be|been|has|have|had|achiev\w*|reach\w*|obtain\w*|attain\w*|record\w*|report\w*|"
@@ -138,10 +140,10 @@ def metric_of_value(text: str, start: int, end: int) -> str | None:
     """`success rates of 98%, 82%, and 58%` -> `success rates`; `read and write performance of 2 GB/s` keeps its
     qualifiers. Only a measure heads it (`a reduction of 5.7%` and `a factor of 3` name no measure), and
     `performance` only with a qualifier that says which (`competitive performance` says how good, not what)."""
-    found = _OF_VALUE.search(text, max(0, start - 120), start)
-    if not found:
+    of = text.rfind(" of ", max(0, start - 60), start)
+    if of < 0 or not _OF_TO_VALUE.fullmatch(text, of + 4, start):
         return None
-    words = _noun_phrase_before(found.group("np").split())
+    words = _noun_phrase_before(text[max(0, of - 80):of].split()[-6:])
     while words and words[0].lower() in ("and", "or"):
         words = words[1:]
     if not words:
@@ -177,7 +179,24 @@ _AFTER_NUMBER = re.compile(
     r"(?:(?:,\s|\s(?:and|or)\s|,\sand\s)~?\d[\d.,]*\s?(?:%|×|x|times|points?)?)*"  # `25% and 56% less delay`
     r"\)?\s(?:(?:higher|lower|better|worse|more|less|fewer|greater|smaller|larger|absolute|relative|average|"
     r"mean|overall)\s){0,2}(?P<m>(?:(?!(?:on|in|for|over|than|of|at|by|to|with|and|or|while|when|across|against|"
-    r"compared|relative|versus|vs)\b)[\w@^/-]+(?:\s|(?=[,.;:)]|$))){1,3})")
+    r"compared|relative|versus|vs|without|within|under|using|per|after|before)\b)[\w@^/-]+(?:\s|(?=[,.;:)]|$))){1,3})")
+# (`compressed down to 120MB without any loss of accuracy`: `without ...` is a side condition, not the measure)
+
+
+# `by 1.6 points of SDR (signal to distortion ratio)`, `2 dB of SI-SNR`: a difference in points names its measure after
+_POINTS_OF = re.compile(rf"\s?of\s(?:the\s)?(?P<m>(?:{METRIC_RE.pattern}|[A-Z][A-Z0-9@-]{{1,7}}\b)"
+                        r"(?:\s[A-Za-z][\w-]*)?)")
+
+
+def points_of_metric(text: str, start: int, end: int) -> str | None:
+    """`1.6 points of SDR` -> `SDR`: a value in points (or dB) followed by `of` + a known metric."""
+    if not re.search(r"(?:points?|pp|dB)$", text[start:end]):
+        return None
+    found = _POINTS_OF.match(text, end)
+    if not found:
+        return None
+    words = found.group("m").split()
+    return words[0] if len(words) > 1 and not METRIC_RE.fullmatch(found.group("m")) else found.group("m")
 
 
 def metric_after(text: str, start: int, end: int) -> str | None:

@@ -24,11 +24,13 @@ _SCORE_WORDS = (
     r"exact match|EM|MSE|MAE|RMSE|MAPE|SMAPE|R\^?2|WERs?|CERs?|word error rates?|C-index|concordance index|"
     r"(?:Pearson|Spearman)(?:'s)?\s(?:r|rho|ρ|correlation)|correlation|GDT_TS|GDT-TS|TM-score|lDDT|"
     r"PSNR|SSIM|LPIPS|Elo|(?:mean\s)?(?:absolute|squared)\serror|error rate|precision|recall|"
-    r"sensitivity|specificity|kappa|score|scores|rating")
+    r"sensitivity|specificity|kappa|SI-S[DN]R|SDR|PESQ|STOI|MOS|mean opinion score|(?:mean\s)?reciprocal rank|"
+    r"compression ratio|F-measure|MCC|Matthews correlation(?:\scoefficient)?|Jaccard(?:\sindex)?|hit rate|"
+    r"score|scores|rating")
 _METRIC = re.compile(r"(?<![\w@-])(?:" + _SCORE_WORDS + r")(?![\w@-])", re.IGNORECASE)
 # metric names that are also English words: they count only in their own spelling (`mAP`, not `map`)
 _EXACT_CASE = {"map": "mAP", "em": "EM", "spice": "SPICE", "elo": "Elo", "cer": "CER", "dice": "Dice", "ap": "AP",
-               "ap50": "AP50", "ap75": "AP75"}
+               "ap50": "AP50", "ap75": "AP75", "mos": "MOS", "sdr": "SDR", "mcc": "MCC"}
 # words that may precede a metric inside its name: `mean concordance index`, `average F1`, `time-dependent AUC`
 _MODIFIER = re.compile(r"(?<![\w-])(?:(?:mean|average|avg\.?|overall|macro|micro|weighted|top-\d|test|validation|"
                        r"[a-z]+-[a-z]+|[a-z]+-\d+|zero-shot|few-shot|relative|absolute|normalized|(?-i:[A-Z][A-Z0-9]{1,5}))\s){1,2}$",
@@ -39,11 +41,13 @@ _CUE = re.compile(r"\b(?:runs?|ran|achiev\w*|attain\w*|reach\w*|obtain\w*|record
                   r"receiv\w*|earn\w*)\b",
                   re.IGNORECASE)
 # someone else's number: a possessive name, a comparison, or prior/baseline work right before the metric
-_OTHERS = re.compile(r"(?:'s\s(?:\w+\s)?$|\b(?:than|surpassing|vs\.?|versus|over|compared\s(?:to|with)|whereas|"
+_OTHERS = re.compile(r"(?:'s\s(?:\w+\s)?$|\b(?:than|surpassing|vs\.?|versus|over|compared\s(?:to|with)|"
+                     r"comparable\sto|similar\sto|on\spar\swith|whereas|"
                      r"previous|prior|existing|baseline|original|reported|humans?(?!-)|oracle)\b[^,;]*$)",
                      re.IGNORECASE)
 _BOUND = r"(?:(?:above|over|below|under|about|around|approximately|nearly|up to|more than|at least|of|=|:)\s?)?"
-_METRIC_OF = re.compile(rf"\s?(?:score\s|value\s)?(?:of\s|=\s?|:\s)(?:about\s|around\s|approximately\s|"
+_METRIC_OF = re.compile(rf"\s?(?:score\s|value\s|coefficient\s)?(?:of\s|=\s?|:\s|(?P<cop>was|were|is|are)\s)"
+                        rf"(?:about\s|around\s|approximately\s|"
                         rf"nearly\s|over\s|up to\s|~)?(?P<v>{NUM}%?)(?![\w.,/^]\d|[\w/^×x-])")
 _METRIC_THEN = re.compile(rf"\s(?:score\s)?(?P<v>{NUM})(?![\w%]|\.\d)")
 _NUMBER = re.compile(rf"(?<![\w.\-/(^])(?P<v>{NUM})\s(?P<mod>[\w-]+\s)?")
@@ -122,7 +126,7 @@ def metric_of_number(text: str) -> list[Score]:
             continue  # `a confidence score of 0.9` is a setting
         end, name = _metric_name(text, m)
         value = _METRIC_OF.match(text, end) or _METRIC_THEN.match(text, end) or _raised_to(text, end)
-        vouched = _claimed(text, m.start()) or _specific_had(text, m)
+        vouched = _claimed(text, m.start()) or _specific_had(text, m) or _reported_as(text, m, value)
         if value and vouched and not _after_setting(text, value.end("v")) \
                 and all(s.start != value.start("v") for s in out):  # `MSE (MSE) score 0.3`: the first name wins
             out.append(Score(value.start("v"), value.end("v"), name))
@@ -142,6 +146,14 @@ def _raised_to(text: str, end: int) -> re.Match[str] | None:
     m = _METRIC_TO.match(text, end)
     before = _clause_before(text, end)
     return m if m and _CHANGE_VERB.search(before) and not re.search(r"\bfrom\s[^,;]*$", before) else None
+
+
+def _reported_as(text: str, metric: re.Match[str], value: re.Match[str] | None) -> bool:
+    """`The mean Dice coefficient was 0.91`: a specific measure stated with a copula is a reported result (never a
+    generic `score`/`rating`, and never someone else's)."""
+    copula = value is not None and "cop" in value.re.groupindex and value.group("cop") is not None
+    generic = metric.group(0).lower() in ("score", "scores", "rating")
+    return copula and not generic and not _OTHERS.search(_clause_before(text, metric.start())[-60:])
 
 
 def _specific_had(text: str, metric: re.Match[str]) -> bool:
@@ -178,7 +190,7 @@ def score_on_benchmark(text: str) -> list[Score]:
 
 # `up to 2.3 points higher`, `1.8 BLEU better than X`: the change word follows the units
 _POINTS_THEN_CHANGE = re.compile(rf"(?<![\w.])\+?(?P<v>{NUM})[\s-](?P<m>points?|pts|BLEU|F1|ROUGE(?:-[12L])?|mAP|"
-                                 rf"mIoU|AP|CIDEr|METEOR)\s(?:higher|better|more|lower|improvements?|gains?|increase|absolute|"
+                                 rf"mIoU|AP|CIDEr|METEOR|dB)\s(?:higher|better|more|lower|improvements?|gains?|increase|absolute|"
                                  rf"jump|lead|(?:of\s)?(?:lift|improvement|gain|increase|boost))\b")
 # `0.7 better perplexity`, `2.1 lower WER`: a change written before the metric it changes
 _CHANGE_THEN_METRIC = re.compile(rf"(?<![\w.])(?P<v>{NUM})\s(?:better|lower|higher|less)\s(?=[\w-])")

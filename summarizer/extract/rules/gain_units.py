@@ -22,10 +22,10 @@ from summarizer.extract.rules.gain_scores import NUM, Score, others_number
 _RATE_UNIT = (r"(?:FPS|fps|frames per second|frames/s|WPM|wpm|words per minute|tokens?/s|tokens? per second|"
               r"tok/s|QPS|queries per second|requests per second|images/s|images per second|samples/s|"
               r"tasks per second|tasks/s|operations per second|ops/s|transactions per second|IOPS|"
-              r"[GMK]B/s|[GM]b/s|[GM]bps)")
+              r"[GMK]B/s|[GM]b/s|[GM]bps|Hz|(?:[a-z]+\s)?[a-z]+s\sper\s(?:hour|minute|second))")
 # `1.8 million tasks per second`: a rate may carry a scale word between the number and its unit
-_RATE = re.compile(rf"(?<![\w.\-/])(?P<v>{NUM}(?:\s(?:thousand|million|billion))?)\s?(?P<in>in\s)?(?P<u>{_RATE_UNIT})"
-                   rf"(?![\w/])")
+_RATE = re.compile(rf"(?<![\w.\-/])(?P<v>{NUM}\+?(?:\s(?:thousand|million|billion))?)\s?(?P<in>in\s)?"
+                   rf"(?P<u>{_RATE_UNIT})(?![\w/])")
 _TIME = re.compile(rf"(?<![\w.\-/])(?P<v>{NUM})\s?(?P<u>ms|milliseconds?|µs|μs|microseconds?|s|secs?|seconds?|"
                    rf"minutes?|mins?|hours?|hrs?)(?![\w/%])")
 # the system runs/processes/achieves at that rate: `runs in real-time at 45`, `processes an astounding 155`
@@ -35,7 +35,8 @@ _RATE_CUE = re.compile(r"(?:\b(?:runs?|running|ran|process\w*|operat\w*|achiev\w
                        r"(?:(?:of|at|an?|about|around|nearly|over|up to|than|more than|beyond|)\s?)*$", re.IGNORECASE)
 # a rate of the input, not of the system: `videos recorded at 30 fps`, `sampled at 16 fps`
 _INPUT_RATE = re.compile(r"\b(?:sampled|recorded|captured|filmed|shot|resampled|downsampled|played|displayed|"
-                         r"refresh\w*|videos?|cameras?|input)\b(?:\s[\w-]+){0,2}\s(?:at\s)?$", re.IGNORECASE)
+                         r"refresh\w*|videos?|cameras?|input|IMUs?|sensors?|lidar|LiDAR|radar|microphones?|audio|"
+                         r"signals?|EEG|ECG)\b(?:\s[\w-]+){0,2}\s(?:at\s)?$", re.IGNORECASE)
 # a rating of the equipment used: `over a 10 Gbps network`, `a 3 GB/s SSD`
 _HARDWARE = re.compile(r"\s(?:network|links?|connections?|interconnects?|Ethernet|NICs?|switch\w*|SSDs?|disks?|"
                        r"drives?|bus)\b", re.IGNORECASE)
@@ -47,6 +48,14 @@ _DONE_IN = re.compile(r"\b(?:runs?|running|ran|plan\w*|process\w*|infer\w*|compl
                       r"recover\w*|benchmark\w*)\b"
                       r"[^,;]{0,80}?\b(?:in|within|under)\s(?:only\s|just\s|about\s|around\s|less than\s)?$",
                       re.IGNORECASE)
+# time saved: `lowers latency by up to 40 ms`, `reduces the response time by 1.2 s`
+_CUT_BY = re.compile(r"\b(?:reduc\w*|lower\w*|cut\w*|decreas\w*|sav\w*|shav\w*|speed\w*)\b[^,;]{0,60}?\bby\s"
+                     r"(?:up to\s|about\s|around\s|over\s|nearly\s|more than\s)?$", re.IGNORECASE)
+# power drawn: `consumes only 2.1 W of power`, `a power consumption of 350 mW`
+_POWER = re.compile(rf"(?<![\w.\-/])(?P<v>{NUM})\s?(?:mW|W|kW|µW|μW|mJ|J|kJ|Wh|kWh)(?![\w/])")
+_POWER_CUE = re.compile(r"(?:\b(?:consum\w*|draw\w*|dissipat\w*)\s(?:only\s|just\s|about\s|around\s|less than\s)?"
+                        r"|\b(?:power|energy)(?:\sconsumption|\susage|\sdraw)?\s(?:of|is|was)\s(?:only\s|just\s)?)$",
+                        re.IGNORECASE)
 # a latency noun names the number: `an inference time of 12 ms`, `end-to-end latency of 130 ms`
 _TIME_OF = re.compile(r"\b(?:latency|latencies|inference time|run-?time|response time|processing time|"
                       r"delay|time per \w+|wall-clock time)\s(?:of|is|was|=|:)\s(?:only\s|just\s|about\s|around\s)?$",
@@ -63,8 +72,16 @@ _METRIC_NOUN = re.compile(r"\b(?P<m>(?:(?!(?:an?|the|with|of|at|and|its|our|\w+e
 
 
 def find_unit_results(text: str) -> list[Score]:
-    """Every rate and time in `text` that the clause presents as the paper's result."""
-    return achieved_rates(text) + achieved_times(text)
+    """Every rate, time and power in `text` that the clause presents as the paper's result."""
+    return achieved_rates(text) + achieved_times(text) + power_drawn(text)
+
+
+def power_drawn(text: str) -> list[Score]:
+    """`the prototype consumes only 2.1 W of power`: the power or energy the system needs."""
+    if not any(w in text for w in ("consum", "power", "energy", "draw", "dissipat")):
+        return []  # no power cue word in the sentence (speed budget)
+    return [Score(m.start("v"), m.end(), None) for m in _POWER.finditer(text)
+            if _POWER_CUE.search(text[max(0, m.start() - 50):m.start()]) and not others_number(text, m.start())]
 
 
 def achieved_rates(text: str) -> list[Score]:
@@ -90,7 +107,7 @@ def achieved_times(text: str) -> list[Score]:
         before, after = text[max(0, m.start() - 110):m.start()], text[m.end():m.end() + 30]
         if _SETUP_TIME.match(after) or others_number(text, m.start()):
             continue
-        if _DONE_IN.search(before) or _TIME_OF.search(before) or _TIME_THEN.match(after):
+        if _DONE_IN.search(before) or _TIME_OF.search(before) or _TIME_THEN.match(after) or _CUT_BY.search(before):
             out.append(Score(m.start("v"), m.end(), _metric_before(before)))
     return out
 

@@ -116,8 +116,10 @@ def _sentence_gains(sentence: Sentence) -> list[GainHit]:
             found.append(_Found(f"{m.group('a').strip()} -> {m.group('b').strip()}", (m.span("a"), m.span("b")),
                                 pair=not ranged))
             covered.append(m.span())
-    scores = {score.start: score for score in (*find_reported(text), *find_sizes_and_shares(text),
-                                               *find_unit_results(text), *find_scores(text))}
+    shares = find_sizes_and_shares(text)  # each of these is a result by its own words, metric or not
+    vouched = {score.start for score in shares}
+    scores = {score.start: score for score in (*find_reported(text), *shares, *find_unit_results(text),
+                                               *find_scores(text))}
     last_end: int | None = None
     last_unit = ""
     for m in _CANDIDATE.finditer(text):
@@ -128,7 +130,7 @@ def _sentence_gains(sentence: Sentence) -> list[GainHit]:
         continues = last_end is not None and bool(_CONTINUES.match(text[last_end:start]))
         unit = m.group("unit").strip()[:1]  # `%` or a multiplier: a list keeps its unit
         listed = last_end is not None and unit == last_unit and _listed(text, last_end, start, end)
-        if continues or listed or _accept(text, start, end) or _claimed_score(scores.get(start)):
+        if continues or listed or start in vouched or _accept(text, start, end) or _claimed_score(scores.get(start)):
             hint = scores.get(start)
             found.append(_Found(text[start:end], ((start, end),), hint.metric if hint else None,
                                 hint is not None and not hint.change))
