@@ -192,3 +192,18 @@ def test_results_in_the_words_of_other_fields(sentence: str, expected: list[str]
 ])
 def test_settings_and_other_parties_stay_out(sentence: str) -> None:
     assert all(v not in _values(sentence) for v in ("45%", "100 Hz", "4.58", "153", "81%", "0.001", "0.5"))
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Dynamic evaluation improves the state-of-the-art word-level perplexities on the Penn Treebank and WikiText-2 "
+     "datasets to 51.1 and 44.3 respectively.", ["51.1", "44.3"]),
+    ("Our experiments show that DBW makes the training up to a factor 3 faster than the optimal static "
+     "configuration.", ["3"]),
+])
+def test_levels_after_the_sets_and_factors_before_a_comparative(sentence: str, expected: list[str]) -> None:
+    assert _values(sentence) == expected
+
+
+def test_a_setting_brought_to_a_value_is_not_a_level_reached() -> None:
+    assert _values("We increase the batch size to 4096 and the learning rate to 0.1.") == []
+    assert gain_reported.levels_after_sets("We reduce the accuracy gap from 5.1 to 2.3 points.") == []

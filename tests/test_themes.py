@@ -51,7 +51,7 @@ def test_automatic_themes_on_the_samples_are_a_readable_partition() -> None:
     assert max(t.size for t in themed.themes[:-1]) < len(cards) / 8  # no catch-all theme
     # Other is large on these four topic searches full of one-off papers, but most papers that share a
     # topic with others are themed
-    assert themed.themes[-1].name == OTHER and themed.themes[-1].size < 0.55 * len(cards)
+    assert themed.themes[-1].name == OTHER and themed.themes[-1].size < 0.52 * len(cards)
     for theme in themed.themes:
         if theme.name != OTHER:
             assert theme.terms and not {t.lower() for t in theme.terms} & GENERIC, theme.name
@@ -177,7 +177,7 @@ def test_automatic_themes_are_deterministic() -> None:
 
 
 def test_no_quadratic_step(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Silhouette sees a bounded sample, and CPU time grows about linearly from n to 4n."""
+    """Silhouette (when it picks k) sees a bounded sample, and CPU time grows about linearly from n to 4n."""
     seen: list[int] = []
     real = cluster_module.silhouette_score
 
@@ -196,7 +196,7 @@ def test_no_quadratic_step(monkeypatch: pytest.MonkeyPatch) -> None:
         start = time.process_time()
         assign_themes(cards)
         times.append(time.process_time() - start)
-    assert seen and max(seen) <= 250
+    assert all(n <= 250 for n in seen)  # a day's listing votes over k-means runs at fixed k: no silhouette
     assert times[1] / times[0] < 8, times  # 4x the papers: linear ~4x, quadratic ~16x
 
 

@@ -1,19 +1,21 @@
 """Automatic themes: cluster cards in a TF-IDF/LSA space, name each cluster, keep only what its name covers.
 
 Offline and deterministic: no model download, fixed seeds. The number of clusters
-follows the size of the day (about sqrt(n/4), 2..15), refined by silhouette on a
-sample. A cluster whose papers are no closer to each other than MIN_LIFT x the
+follows the size of the day (about sqrt(n/4), 2..15). A day's listing is clustered CONSENSUS_RUNS
+times (k around that target, one seed each) and the runs vote on the themes (consensus.py): one
+k-means run on papers without sharp clusters is a coin toss. An archive's sample is clustered once,
+k refined by silhouette on a sample. A cluster whose papers are no closer to each other than MIN_LIFT x the
 day's average pair is a grab bag: it is split, and parts that still share no topic
 go to `Other`. Each cluster is then named (name.py: a phrase the papers write and the
 rest of the day does not) and only the papers that relate to the name stay (gate.py);
 the rest of the cluster is named again (up to MAX_NAME_TRIES themes per cluster). What no name
 covers is clustered and named once more (PASSES), then papers that write a theme's name
-and sit near it are rescued from `Other`. Last, a phrase that three of the papers still left have in
-their title or task names a theme of exactly those papers ("Reinforcement learning": one-off papers no
-cluster gathered; LEFTOVER_SAMPLE of them are read). A theme below MIN_LIFT at the end (TIGHT_LIFT when some of its
-papers do not write its name), or, past about
-five times the target count, among the smallest and least coherent, goes to `Other`, as does one
-whose papers mostly do not write its name (MIN_SUPPORT).
+and sit near it are rescued from `Other`. Last, once the runs have voted, a phrase that three of the
+papers still left have in their title or task names a theme of exactly those papers ("Reinforcement
+learning": one-off papers no cluster gathered; LEFTOVER_SAMPLE of them are read). A theme below
+MIN_LIFT at the end (TIGHT_LIFT when some of its papers do not write its name), or, past about five
+times the target count, among the smallest and least coherent, goes to `Other`, as does one whose
+papers mostly do not write its name (MIN_SUPPORT).
 Key terms for the digest: see label.py. Every step is linear in the number of papers
 (see bench/themes_scale.py).
 """
@@ -27,9 +29,10 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from summarizer.themes.cluster import cluster, coherence, lsa, split_grab_bags, target_k, threads
+from summarizer.themes.cluster import FULL_KMEANS_MAX, cluster, coherence, lsa, split_grab_bags, target_k, threads
+from summarizer.themes.consensus import Run, vote
 from summarizer.themes.gate import Gate, rescue, writes
-from summarizer.themes.label import label, label_terms
+from summarizer.themes.label import label_terms
 from summarizer.themes.model import OTHER, Theme, ThemeAssignment, ThemeDoc, finalise
 from summarizer.themes.name import PhraseIndex, clash, theme_name, title_names
 from summarizer.themes.text import sample_indices, tfidf
@@ -47,6 +50,7 @@ MAX_NAME_TRIES = 3  # names tried per cluster: its papers may form up to this ma
 PASSES = 2  # clusterings: the day, then the papers the first pass's names did not cover
 LEFTOVER_SAMPLE = 2_000  # leftovers read for title phrases (a day's `Other` whole; an archive's, sampled)
 LEFTOVER_TRIES = 60  # title phrases tried on them, most used first
+CONSENSUS_RUNS = 5  # clusterings of a day's listing that vote on its themes (consensus.py)
 MAX_THEMES_PER_TARGET = 5  # at most this many themes per k-means cluster of the first pass (pure themes are smaller)
 
 
@@ -76,28 +80,56 @@ class Fit:
 def fit_themes(cards: Sequence[ThemeDoc]) -> Fit:
     matrix, vec = tfidf(cards)
     points = lsa(matrix)
-    naming = _Naming(cards, matrix, vec.get_feature_names_out(), PhraseIndex(cards))
+    index = PhraseIndex(cards)
+    target = target_k(len(cards))
+    runs = [_run(cards, matrix, points, index, plan) for plan in consensus_plans(len(cards))]
+    del points
+    labels, themes, gates = vote(runs)
+    naming = _Naming(cards, matrix, vec.get_feature_names_out(), index, themes, gates)
+    pool = np.flatnonzero(labels < 0)  # title phrases name what no run's clusters gathered, once
+    for number, members in naming.leftovers(pool[sample_indices(len(pool), LEFTOVER_SAMPLE, seed=4)]):
+        labels[members] = number
+    kept = _kept(naming.themes, labels, matrix, cards, target)
+    naming.label(labels, kept)
+    return Fit(labels, naming.themes, naming.gates, kept, vec)
+
+
+def consensus_plans(n: int) -> list[tuple[int, int] | None]:
+    """(k offset, seed) per clustering run: a day's listing votes over CONSENSUS_RUNS k-means runs at k
+    around the target (consensus.py); an archive's sample, whose mini-batch clusters rest on thousands of
+    papers, is clustered once with k picked by silhouette (None)."""
+    if n > FULL_KMEANS_MAX:
+        return [None]
+    return [(offset, seed) for seed, offset in enumerate(range(-(CONSENSUS_RUNS // 2), CONSENSUS_RUNS // 2 + 1))]
+
+
+def _run(cards: Sequence[ThemeDoc], matrix: sp.csr_matrix, points: np.ndarray, index: PhraseIndex,
+         plan: tuple[int, int] | None) -> Run:
+    """One clustering of the day, named and gated: each paper's theme number (-1: Other) and the themes."""
+    naming = _Naming(cards, matrix, np.array([]), index)
     labels = np.full(len(cards), -1)  # index into naming.themes
     pool = np.arange(len(cards))
     for again in range(PASSES):
         if len(pool) < 2 * MIN_THEME_SIZE:
             break
         rows = matrix if len(pool) == len(cards) else matrix[pool]
-        found = cluster(points[pool], target_k(len(pool)), spread=0 if again else 2)
-        clusters = split_grab_bags(rows, points[pool], found, MIN_THEME_SIZE, MIN_LIFT)
+        if plan is None:
+            found = cluster(points[pool], target_k(len(pool)), spread=0 if again else 2)
+        else:
+            found = cluster(points[pool], target_k(len(pool)) + (0 if again else plan[0]), seed=plan[1])
+        seed = None if plan is None else plan[1]
+        clusters = split_grab_bags(rows, points[pool], found, MIN_THEME_SIZE, MIN_LIFT, seed=seed)
         sizes = np.bincount(clusters[clusters >= 0])
         for label_id in sorted(set(clusters.tolist()) - {-1}, key=lambda c: (-sizes[c], c)):  # big ones name first
             for number, members in naming.split(pool[clusters == label_id]):
                 labels[members] = number
         pool = np.flatnonzero(labels < 0)
-    del points
     found = rescue(cards, matrix, pool, naming.gates)
     labels[pool[found >= 0]] = found[found >= 0]
-    pool = np.flatnonzero(labels < 0)
-    for number, members in naming.leftovers(pool[sample_indices(len(pool), LEFTOVER_SAMPLE, seed=4)]):
-        labels[members] = number
-    kept = _kept(naming.themes, labels, matrix, cards, target_k(len(cards)))
-    return Fit(labels, naming.themes, naming.gates, kept, vec)
+    if plan is not None:  # a run's vote counts only the themes that would stand on their own
+        kept = _kept(naming.themes, labels, matrix, cards, target_k(len(cards)))
+        labels = np.array([n if n >= 0 and naming.themes[n].name in kept else -1 for n in labels.tolist()])
+    return Run(labels, naming.themes, naming.gates)
 
 
 def _kept(found: list[Theme], labels: np.ndarray, matrix: sp.csr_matrix, cards: Sequence[ThemeDoc],
@@ -130,11 +162,12 @@ class _Naming:
     the rest of a cluster may form a theme of its own under its next phrase (a cluster of "Gradient
     descent" and "Portfolio optimization" papers becomes two themes), and what no phrase names is left over."""
 
-    def __init__(self, cards: Sequence[ThemeDoc], matrix: sp.csr_matrix, vocab: np.ndarray, index: PhraseIndex):
+    def __init__(self, cards: Sequence[ThemeDoc], matrix: sp.csr_matrix, vocab: np.ndarray, index: PhraseIndex,
+                 themes: Sequence[Theme] = (), gates: Sequence[Gate] = ()):
         self.cards, self.matrix, self.vocab, self.index = cards, matrix, vocab, index
-        self.themes: list[Theme] = []
-        self.gates: list[Gate] = []
-        self.taken: list[str] = []  # the phrases of earlier names: a topic names one theme only
+        self.themes: list[Theme] = list(themes)
+        self.gates: list[Gate] = list(gates)
+        self.taken: list[str] = [p for t in themes for p in t.phrases]  # a topic names one theme only
         self.taken_terms: set[str] = set()
 
     def split(self, pool: np.ndarray) -> list[tuple[int, np.ndarray]]:
@@ -179,13 +212,20 @@ class _Naming:
         return out
 
     def _theme(self, name: str, parts: list[str], members: np.ndarray) -> Theme:
-        """A named theme with its key terms for the digest."""
-        abstracts = [self.cards[i].abstract for i in members[:LABEL_SAMPLE]]
-        terms = label_terms(self.matrix[members], self.matrix, self.vocab, abstracts, self.taken_terms)
-        self.taken_terms.update(t.lower() for t in terms)
+        """A named theme; its key terms come once the runs have voted (`label`)."""
         while name in {t.name for t in self.themes}:  # two clusters with the same name stay distinct
             name += "'"
-        return Theme(name=name or label(terms), terms=terms, automatic=True, phrases=list(parts))
+        return Theme(name=name, automatic=True, phrases=list(parts))  # theme_name gave a name: never empty
+
+    def label(self, labels: np.ndarray, kept: dict[str, Theme]) -> None:
+        """Key terms for the digest of each kept theme, from its final papers, in theme order."""
+        for number, theme in enumerate(self.themes):
+            if theme.name not in kept:
+                continue
+            members = np.flatnonzero(labels == number)
+            abstracts = [self.cards[i].abstract for i in members[:LABEL_SAMPLE]]
+            theme.terms = label_terms(self.matrix[members], self.matrix, self.vocab, abstracts, self.taken_terms)
+            self.taken_terms.update(t.lower() for t in theme.terms)
 
 
 def _weakest(themes: dict[str, Theme], sizes: dict[str, int], keep: int) -> list[str]:

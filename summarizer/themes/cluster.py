@@ -22,6 +22,7 @@ from threadpoolctl import threadpool_limits
 MAX_THEMES = 15
 LSA_COMPONENTS = 50
 KMEANS_RESTARTS = 10  # enough restarts that a day's partition does not hinge on one lucky seed
+CONSENSUS_RESTARTS = 3  # per run of a consensus: the runs' vote, not restarts, settles the partition
 FULL_KMEANS_MAX = 5_000  # above this many papers, mini-batches
 SVD_SAMPLE = 10_000  # topics are fitted on this many papers, then every paper is projected
 SILHOUETTE_SAMPLE = 2_000
@@ -44,10 +45,10 @@ def threads(n: int) -> threadpool_limits:
     return threadpool_limits(1 if n <= FULL_KMEANS_MAX else None)
 
 
-def kmeans(points: np.ndarray, k: int) -> np.ndarray:
+def kmeans(points: np.ndarray, k: int, seed: int = 0, restarts: int = KMEANS_RESTARTS) -> np.ndarray:
     if len(points) <= FULL_KMEANS_MAX:
-        return KMeans(n_clusters=k, random_state=0, n_init=KMEANS_RESTARTS).fit_predict(points)
-    model = MiniBatchKMeans(n_clusters=k, random_state=0, n_init=3, batch_size=4096, max_no_improvement=20)
+        return KMeans(n_clusters=k, random_state=seed, n_init=restarts).fit_predict(points)
+    model = MiniBatchKMeans(n_clusters=k, random_state=seed, n_init=3, batch_size=4096, max_no_improvement=20)
     return model.fit_predict(points)
 
 
@@ -62,8 +63,12 @@ def silhouette(points: np.ndarray, labels: np.ndarray) -> float:
     return float(silhouette_score(points, labels, metric="cosine", sample_size=size, random_state=0))
 
 
-def cluster(points: np.ndarray, target: int, spread: int = 2) -> np.ndarray:
-    """k-means labels with k picked by (sampled) silhouette within target +- spread."""
+def cluster(points: np.ndarray, target: int, spread: int = 2, seed: int | None = None) -> np.ndarray:
+    """k-means labels with k picked by (sampled) silhouette within target +- spread; with a `seed`, k-means
+    at exactly `target` clusters from that seed (one run of a consensus, see consensus.py)."""
+    if seed is not None:
+        k = max(2, min(target, len(points) - 1))
+        return kmeans(points, k, seed=seed, restarts=CONSENSUS_RESTARTS)
     candidates = range(max(2, target - spread), min(MAX_THEMES, target + spread, len(points) - 1) + 1)
     best: tuple[float, np.ndarray] | None = None
     for k in candidates:
@@ -88,7 +93,7 @@ def coherence(matrix: sp.csr_matrix) -> float:
 
 
 def split_grab_bags(matrix: sp.csr_matrix, points: np.ndarray, labels: np.ndarray, min_size: int,
-                    min_lift: float) -> np.ndarray:
+                    min_lift: float, seed: int | None = None) -> np.ndarray:
     """Clusters whose papers are no closer than `min_lift` x the day's mean are split by k-means;
     parts that are still incoherent (or too small) go to Other (-1)."""
     baseline = coherence(matrix)
@@ -98,7 +103,8 @@ def split_grab_bags(matrix: sp.csr_matrix, points: np.ndarray, labels: np.ndarra
         members = np.flatnonzero(labels == label)
         parts = [members]
         if len(members) >= 2 * min_size and coherence(matrix[members]) < min_lift * baseline:
-            sub = cluster(points[members], target=3, spread=1)
+            sub = cluster(points[members], target=3, spread=1) if seed is None else \
+                cluster(points[members], target=3, seed=seed)
             parts = [members[sub == s] for s in sorted(set(sub.tolist()))]
         for part in parts:
             if len(part) >= min_size and coherence(matrix[part]) >= min_lift * baseline:

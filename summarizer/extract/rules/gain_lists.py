@@ -13,7 +13,7 @@
 * A precision reached: `an object detector that is accurate to 1.5 cm`, `a median localization error of 2.3 m`.
 * A share of the items the system gets right: `resolves 12.5% of the issues`, `succeeded in 87% of trials`,
   `outperforms ... on 90% of 1380 verification targets` (a share of people or of the data is no result).
-* A multiple written out: `reduces the number of queries by a factor of 3`.
+* A multiple written out: `reduces the number of queries by a factor of 3`, `up to a factor 3 faster`.
 """
 
 from __future__ import annotations
@@ -55,8 +55,9 @@ _SHARE_DONE = re.compile(rf"\b(?:solv\w*|resolv\w*|pass\w*|answer\w*|complet\w*|
                          rf"(?:[\w-]+\s){{0,3}}?(?:problems|tasks|issues|questions|cases|instances|queries|bugs|tests|"
                          rf"games|puzzles|trials|attempts|episodes|comparisons|targets|benchmarks|challenges|"
                          rf"vulnerabilities|errors|goals)\b", re.IGNORECASE)
-_FACTOR_OF = re.compile(rf"\b(?:by|of)\s(?:up to\s|about\s|nearly\s|more than\s)?a\sfactor\sof\s(?:up to\s)?"
-                        rf"(?P<v>{NUM})(?![\w%]|\.\d)", re.IGNORECASE)
+_FACTOR_OF = re.compile(rf"\b(?:by|of|up to)\s(?:up to\s|about\s|nearly\s|more than\s)?a\sfactor\s(?:of\s)?"
+                        rf"(?:up to\s)?(?P<v>{NUM})(?![\w%]|\.\d)", re.IGNORECASE)
+_COMPARATIVE_AFTER = re.compile(r"\s(?:faster|smaller|fewer|less|lower|higher|better|cheaper|more)\b", re.IGNORECASE)
 _CHANGE_VERB = re.compile(r"\b(?:improv\w*|increas\w*|reduc\w*|decreas\w*|speed\w*|accelerat\w*|cut\w*|lower\w*|"
                           r"boost\w*|outperform\w*|faster|fewer|less|smaller|sav\w*|shrink\w*)\b", re.IGNORECASE)
 
@@ -91,7 +92,7 @@ def shares_done(text: str) -> list[Score]:
 def factors(text: str) -> list[Score]:
     """`reduces the number of queries by a factor of 3`: a multiple written out, under a verb of change."""
     return [Score(m.start("v"), m.end("v"), None, change=True) for m in _FACTOR_OF.finditer(text)
-            if _CHANGE_VERB.search(text[max(0, m.start() - 80):m.start()])]
+            if _CHANGE_VERB.search(text[max(0, m.start() - 80):m.start()]) or _COMPARATIVE_AFTER.match(text, m.end())]
 
 
 def find_sizes_and_shares(text: str) -> list[Score]:
@@ -106,6 +107,6 @@ def find_sizes_and_shares(text: str) -> list[Score]:
         found += precisions(text)
     if "% of" in text:
         found += shares_done(text)
-    if "factor of" in lowered:
+    if "factor " in lowered:
         found += factors(text)
     return sorted(found)

@@ -99,6 +99,32 @@ def values_for_named_sets(text: str) -> list[Score]:
     return out
 
 
+# `improves the state-of-the-art word-level perplexities on the Penn Treebank and WikiText-2 datasets to 51.1 and
+# 44.3 respectively`: a change verb, the metric, where it was measured, then the level(s) it was brought to
+_CHANGED = re.compile(r"\b(?:improv\w*|reduc\w*|lower\w*|rais\w*|push\w*|bring\w*|brought|boost\w*|decreas\w*|"
+                      r"cut\w*|increas\w*)\b(?:\s[\w-]+){0,4}\s$", re.IGNORECASE)
+_LEVEL_AFTER = re.compile(rf"(?P<where>[^,;()]{{0,70}}?)\sto\s(?P<v>{NUM}%?)(?:\sand\s(?P<w>{NUM}%?))?"
+                          rf"(?![\w%]|\.\d)")
+
+
+_TO_NUMBER = re.compile(r"\sto\s\d")
+
+
+def levels_after_sets(text: str) -> list[Score]:
+    """A metric a change verb governs, brought `to` one level or two (`... respectively`) after naming where."""
+    out = []
+    for metric in named_metrics(text):
+        m = _LEVEL_AFTER.match(text, metric.end())
+        before = clause_before(text, metric.start())
+        if not m or not m.group("where").strip() or re.search(r"\bfrom\b", m.group("where")) \
+                or not _CHANGED.search(before) or others_number(text, metric.start()):
+            continue
+        out.append(Score(m.start("v"), m.end("v"), metric.group(0)))
+        if m.group("w"):
+            out.append(Score(m.start("w"), m.end("w"), metric.group(0)))
+    return out
+
+
 _ACHIEVED = re.compile(r"\b(?:achiev\w*|attain\w*|reach\w*|obtain\w*|yield\w*|set\w*|establish\w*)\b", re.I)
 
 
@@ -111,6 +137,8 @@ def find_reported(text: str) -> list[Score]:
         found += symbol_values(text)
     if " vs" in text or "versus" in text:
         found += first_of_versus(text)
-    if ") and " in text or "), " in text:
+    if _TO_NUMBER.search(text):
+        found += levels_after_sets(text)
+    if ("(" in text and ") and " in text) or "), " in text:
         found += values_for_named_sets(text)
     return sorted(found)

@@ -12,13 +12,15 @@ score of 79.23`, `the previous best F1 of 0.8`) is never the paper's result.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # measures results are reported in (settings such as `batch size` or `learning rate` are absent on purpose)
 _SCORE_WORDS = (
     r"(?:top-[15]\s)?accuracy|F1(?:[-\s]score)?|(?:macro|micro)-?F1|BLEU(?:-4)?|ROUGE(?:-[12L])?|METEOR|chrF\+*|"
-    r"CIDEr|SPICE|perplexity|PPL|AUC|AUROC|AUPRC|area under the (?:ROC\s|receiver operating characteristic\s)?curve|"
+    r"CIDEr|SPICE|perplexit(?:y|ies)|PPL|AUC|AUROC|AUPRC|"
+    r"area under the (?:ROC\s|receiver operating characteristic\s)?curve|"
     r"mAP(?:@\d+)?|AP(?:50|75)?|mIoU|IoU|Dice"
     r"(?:\s(?:score|coefficient))?|FID|NDCG(?:@\d+)?|MRR|Recall@\d+|HR@\d+|pass@\d+|win[-\s]rate|success rate|"
     r"exact match|EM|MSE|MAE|RMSE|MAPE|SMAPE|R\^?2|WERs?|CERs?|word error rates?|C-index|concordance index|"
@@ -172,9 +174,11 @@ def number_then_metric(text: str) -> list[Score]:
     return out
 
 
-def _metrics(text: str) -> list[re.Match[str]]:
-    """Score metrics named in `text`, English-word lookalikes (`map`) only in their own spelling."""
-    return [m for m in _METRIC.finditer(text) if _EXACT_CASE.get(m.group(0).lower(), m.group(0)) == m.group(0)]
+@lru_cache(maxsize=256)
+def _metrics(text: str) -> tuple[re.Match[str], ...]:
+    """Score metrics named in `text`, English-word lookalikes (`map`) only in their own spelling (cached: several
+    rules of one sentence ask, and the scan is the costliest step of the value rules)."""
+    return tuple(m for m in _METRIC.finditer(text) if _EXACT_CASE.get(m.group(0).lower(), m.group(0)) == m.group(0))
 
 
 def _metric_at(text: str, pos: int) -> re.Match[str] | None:
@@ -307,7 +311,7 @@ def clause_before(text: str, start: int) -> str:
     return _clause_before(text, start)
 
 
-def named_metrics(text: str) -> list[re.Match[str]]:
+def named_metrics(text: str) -> tuple[re.Match[str], ...]:
     """Score metrics named in `text`, in order."""
     return _metrics(text)
 
