@@ -288,3 +288,11 @@ def test_points_of_a_metric_and_a_restated_baseline() -> None:
 ])
 def test_words_after_the_number(sentence: str, value: str, metric: str | None) -> None:
     assert _gains(sentence)[value].metric == metric
+
+
+def test_standard_splits_pair_in_order_though_lower_case() -> None:
+    # speech (HuBERT)
+    sentence = ("Using a 1B parameter model, HuBERT shows up to 19% and 13% relative WER reduction on the more "
+                "challenging dev-other and test-other evaluation subsets.")
+    gains = _gains(sentence)
+    assert (gains["19%"].dataset, gains["13%"].dataset) == ("dev-other", "test-other")

@@ -110,7 +110,8 @@ def dataset_list(text: str, spans: list[tuple[int, int]], group: list[int]) -> d
     lo, hi = clause_bounds(text, spans[group[0]][0], spans[group[-1]][1])
     if _RESULT_PARTICIPLE.match(text, lo) and lo > 2:
         lo = clause_bounds(text, lo - 3, lo - 3)[0]  # the clause the participle elaborates
-    lists = [m for m in _LIST.finditer(text, lo, hi) if m.group("prep") in ("on", "in", "across")]
+    lists = [m for m in (*_LIST.finditer(text, lo, hi), *_SPLIT_LIST.finditer(text, lo, hi))
+             if m.group("prep") in ("on", "in", "across")]
     named = [m for m in lists if len(_names(m.group("list"))) == len(group)]
     if len(named) != 1:
         return {}
@@ -118,6 +119,12 @@ def dataset_list(text: str, spans: list[tuple[int, int]], group: list[int]) -> d
     if any(is_a_model(name) for name in names):
         return {}
     return {i: ("dataset", name) for i, name in zip(group, names, strict=True)}
+
+
+# `on the more challenging dev-other and test-other evaluation subsets`: the standard splits are names though lower case
+_SPLIT = r"(?:dev|test|eval)[-\s](?:clean|other)"
+_SPLIT_LIST = re.compile(rf"\b(?P<prep>on|in|across)\s(?:the\s)?(?:[a-z]+\s){{0,2}}?"
+                         rf"(?P<list>{_SPLIT}(?:,\s{_SPLIT})*,?\s(?:and|&)\s{_SPLIT})\b")
 
 
 def _names(listed: str) -> list[str]:
