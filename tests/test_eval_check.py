@@ -99,6 +99,19 @@ def test_identical_run_passes_check_and_degraded_fails(labeled: list[LabeledPape
     assert worse and worse <= {r.id for i, r in enumerate(labeled) if i % 2 == 0}
 
 
+def test_check_names_dev_papers_and_only_counts_held_out(labeled: list[LabeledPaper], tmp_path: Path) -> None:
+    """Running the gate must not show anyone a held-out paper to tune on: those are counted, never named."""
+    baseline = write_baseline(evaluate([gold_card(r) for r in labeled], labeled, "all"), tmp_path / "fake.json")
+    bad = evaluate([gold_card(r, degrade=i % 2 == 0) for i, r in enumerate(labeled)], labeled, "all")
+    result = check_against_baseline(bad, baseline)
+    method = next(f for f in result.fields if f.field == "method")
+    heldout = {r.id for r in labeled if r.split != "dev"}
+    assert method.worse and not {i for i, _, _ in method.worse} & heldout
+    assert method.worse_heldout > 0
+    printed = "\n".join(result.lines())
+    assert "held-out (not named)" in printed and not any(i in printed for i in heldout)
+
+
 def test_cli_check_exit_codes_and_names_papers(labeled: list[LabeledPaper], tmp_path: Path) -> None:
     runner = CliRunner()
     good = write_cards(tmp_path / "good.jsonl", [gold_card(r) for r in labeled])

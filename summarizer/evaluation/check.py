@@ -3,7 +3,8 @@
 A fixed absolute threshold on a ~100-paper average either cries wolf or misses
 real drops (the 95% interval is +-6 to 14 points), so each field is compared
 paper by paper with a paired bootstrap and fails only when the whole interval
-of the change is below zero; the papers that got worse are named. The card v2
+of the change is below zero; the dev papers that got worse are named (held-out ones are only counted,
+so that running the gate never shows anyone a held-out paper to tune on). The card v2
 fields (summary, outcome, gain_records) are compared only on papers whose
 baseline row has them, so a baseline stored before v2 never fails on them.
 """
@@ -44,7 +45,8 @@ class FieldCheck(BaseModel):
     low: float
     high: float
     significant_drop: bool
-    worse: list[tuple[str, float, float]] = Field(default_factory=list, description="(id, baseline, current)")
+    worse: list[tuple[str, float, float]] = Field(default_factory=list, description="(id, baseline, current), dev")
+    worse_heldout: int = Field(0, description="held-out papers that got worse: counted, never named")
 
 
 class CheckResult(BaseModel):
@@ -59,11 +61,12 @@ class CheckResult(BaseModel):
             verdict = "DROP" if f.significant_drop else "ok"
             out.append(f"{verdict:>4} {f.field:<9} {100 * f.baseline:5.1f} -> {100 * f.current:5.1f} "
                        f"(delta {100 * f.delta:+.1f}, 95% CI [{100 * f.low:+.1f}, {100 * f.high:+.1f}], n={f.n})")
-            if f.worse and f.field != OVERALL:
+            if (f.worse or f.worse_heldout) and f.field != OVERALL:
                 named = ", ".join(f"{i} ({100 * a:.0f}->{100 * b:.0f})" for i, a, b in f.worse[:10])
                 more = f" and {len(f.worse) - 10} more" if len(f.worse) > 10 else ""
+                held = f"{'; ' if named else ''}{f.worse_heldout} held-out (not named)" if f.worse_heldout else ""
                 label = "worse papers" if f.significant_drop else "worse papers (within noise)"
-                out.append(f"     {label}: {named}{more}")
+                out.append(f"     {label}: {named}{more}{held}")
         if self.missing:
             out.append(f"note: {len(self.missing)} papers not in the baseline were not compared")
         return out
@@ -105,16 +108,18 @@ def compare(report: EvalReport, baseline: Baseline) -> CheckResult:
     """Paired bootstrap per field (lenient) and overall, on the papers both sides scored."""
     current = _per_paper(report)
     ids = [i for i in current if i in baseline.papers]
-    checks = [_check(field, ids, baseline, current) for field in (*FIELDS, OVERALL)]
+    heldout = {p.id for p in report.papers if p.split != "dev"}
+    checks = [_check(field, ids, baseline, current, heldout) for field in (*FIELDS, OVERALL)]
     for field in V2_FIELDS:  # only where both the baseline and this run have the field
         both = [i for i in ids if field in baseline.papers[i] and field in current[i]]
         if both:
-            checks.append(_check(field, both, baseline, current))
+            checks.append(_check(field, both, baseline, current, heldout))
     return CheckResult(ok=bool(ids) and not any(c.significant_drop for c in checks), compared=len(ids),
                        missing=[i for i in current if i not in baseline.papers], fields=checks)
 
 
-def _check(field: str, ids: list[str], baseline: Baseline, current: dict[str, dict[str, float]]) -> FieldCheck:
+def _check(field: str, ids: list[str], baseline: Baseline, current: dict[str, dict[str, float]],
+           heldout: set[str]) -> FieldCheck:
     old = [baseline.papers[i].get(field, 0.0) for i in ids]
     new = [current[i][field] for i in ids]
     result = paired_bootstrap(old, new)
@@ -122,7 +127,9 @@ def _check(field: str, ids: list[str], baseline: Baseline, current: dict[str, di
                    key=lambda t: t[2] - t[1])
     return FieldCheck(field=field, n=result.n, baseline=sum(old) / len(ids) if ids else 0.0,
                       current=sum(new) / len(ids) if ids else 0.0, delta=result.delta, low=result.low,
-                      high=result.high, significant_drop=result.significant_drop, worse=worse)
+                      high=result.high, significant_drop=result.significant_drop,
+                      worse=[w for w in worse if w[0] not in heldout],
+                      worse_heldout=sum(w[0] in heldout for w in worse))
 
 
 def check_against_baseline(report: EvalReport, baseline_path: Path) -> CheckResult:
