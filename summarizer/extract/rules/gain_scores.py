@@ -87,7 +87,7 @@ def find_scores(text: str) -> list[Score]:
     return sorted({s.start: s for s in (*ordered, *respective_list(text, ordered))}.values())
 
 
-def _clause_before(text: str, start: int) -> str:
+def clause_before(text: str, start: int) -> str:
     """The part of the clause before `start` (a result cue must be in the number's own clause)."""
     lo = max((m.end() for m in _CLAUSE_START.finditer(text, 0, start)), default=0)
     return text[lo:start]
@@ -95,7 +95,7 @@ def _clause_before(text: str, start: int) -> str:
 
 def _claimed(text: str, start: int) -> bool:
     """A result cue in the clause, and no sign that the number belongs to someone else."""
-    before = _clause_before(text, start)
+    before = clause_before(text, start)
     return bool(_CUE.search(before)) and not _OTHERS.search(before[-60:])
 
 
@@ -105,7 +105,7 @@ _BOUND_BEFORE = re.compile(r"(?:more than|less than|fewer than|over|up to|at lea
 def others_number(text: str, start: int) -> bool:
     """Someone else's number: a comparison or prior work earlier in the number's clause (`compared to 57.5 AP50
     in 198 ms`); a bound on the number itself (`more than 100 FPS`) is no comparison."""
-    before = _BOUND_BEFORE.sub("", _clause_before(text, start))
+    before = _BOUND_BEFORE.sub("", clause_before(text, start))
     return bool(_OTHERS.search(before[-60:]))
 
 
@@ -122,7 +122,7 @@ def _metric_name(text: str, m: re.Match[str]) -> tuple[int, str]:
 def metric_of_number(text: str) -> list[Score]:
     """`achieves an MAE of 11.87`, `a C-index of 0.77`, `the lowest MSE score 0.00347`: metric, then its value."""
     out: list[Score] = []
-    for m in _metrics(text):
+    for m in named_metrics(text):
         if re.search(r"\b(?:threshold|confidence|cutoff|similarity|z|risk|propensity)[\s-]$",
                      text[max(0, m.start() - 14):m.start()], re.IGNORECASE):
             continue  # `a confidence score of 0.9` is a setting
@@ -146,7 +146,7 @@ _HAD = re.compile(r"\b(?:had|has|have|show\w*|exhibit\w*)\s(?:an?\s|the\s)?(?:[\
 def _raised_to(text: str, end: int) -> re.Match[str] | None:
     """`Test F1 to 93.2` is a level reached only when a change verb governs the clause (not `from ... to`)."""
     m = _METRIC_TO.match(text, end)
-    before = _clause_before(text, end)
+    before = clause_before(text, end)
     return m if m and _CHANGE_VERB.search(before) and not re.search(r"\bfrom\s[^,;]*$", before) else None
 
 
@@ -155,11 +155,11 @@ def _reported_as(text: str, metric: re.Match[str], value: re.Match[str] | None) 
     generic `score`/`rating`, and never someone else's)."""
     copula = value is not None and "cop" in value.re.groupindex and value.group("cop") is not None
     generic = metric.group(0).lower() in ("score", "scores", "rating")
-    return copula and not generic and not _OTHERS.search(_clause_before(text, metric.start())[-60:])
+    return copula and not generic and not _OTHERS.search(clause_before(text, metric.start())[-60:])
 
 
 def _specific_had(text: str, metric: re.Match[str]) -> bool:
-    before = _clause_before(text, metric.start())
+    before = clause_before(text, metric.start())
     generic = metric.group(0).lower() in ("score", "scores", "rating")
     return not generic and bool(_HAD.search(before)) and not _OTHERS.search(before[-60:])
 
@@ -174,22 +174,27 @@ def number_then_metric(text: str) -> list[Score]:
     return out
 
 
+def _own_spelling(m: re.Match[str]) -> bool:
+    """A metric that is also an English word (`map`, `dice`) counts only in its own spelling (`mAP`, `Dice`)."""
+    return _EXACT_CASE.get(m.group(0).lower(), m.group(0)) == m.group(0)
+
+
 @lru_cache(maxsize=256)
-def _metrics(text: str) -> tuple[re.Match[str], ...]:
-    """Score metrics named in `text`, English-word lookalikes (`map`) only in their own spelling (cached: several
-    rules of one sentence ask, and the scan is the costliest step of the value rules)."""
-    return tuple(m for m in _METRIC.finditer(text) if _EXACT_CASE.get(m.group(0).lower(), m.group(0)) == m.group(0))
+def named_metrics(text: str) -> tuple[re.Match[str], ...]:
+    """Score metrics named in `text`, in order, lookalikes only in their own spelling (cached: several rules of
+    one sentence ask, and the scan is the costliest step of the value rules)."""
+    return tuple(m for m in _METRIC.finditer(text) if _own_spelling(m))
 
 
 def _metric_at(text: str, pos: int) -> re.Match[str] | None:
     m = _METRIC.match(text, pos)
-    return m if m and _EXACT_CASE.get(m.group(0).lower(), m.group(0)) == m.group(0) else None
+    return m if m and _own_spelling(m) else None
 
 
 def score_on_benchmark(text: str) -> list[Score]:
     """`scores above 32 on HealthBench Hard`, `achieves 75.4 on MMLU`: a bare number reported on a named test."""
     return [Score(m.start("v"), m.end("v"), "score" if m.group("cue").lower().startswith("scor") else None)
-            for m in _SCORE_ON.finditer(text) if not _OTHERS.search(_clause_before(text, m.start())[-60:])]
+            for m in _SCORE_ON.finditer(text) if not _OTHERS.search(clause_before(text, m.start())[-60:])]
 
 
 # `up to 2.3 points higher`, `1.8 BLEU better than X`: the change word follows the units
@@ -208,7 +213,7 @@ def points_of_change(text: str) -> list[Score]:
         metric = None if unit.lower() in ("points", "point", "pts", "absolute") else unit
         end = m.end("v") + 1 + len(unit) if metric or unit.startswith("point") else m.end("v")
         if m.group(0).startswith("by") or re.search(r"\b(?:improv\w*|gains?|increas\w*|boost\w*|outperform\w*|"
-                                                     r"reduc\w*|margin|lead)\b", _clause_before(text, m.start())[-50:],
+                                                     r"reduc\w*|margin|lead)\b", clause_before(text, m.start())[-50:],
                                                      re.IGNORECASE):
             out.append(Score(m.start("v"), end, metric, change=True))
     for m in _POINTS_THEN_CHANGE.finditer(text):
@@ -250,8 +255,8 @@ def score_then_comparison(text: str) -> list[Score]:
     metric of the sentence (its subject) (the number after `that of` is the compared party's and stays out)."""
     out = []
     for m in _QUOTED_THEN_BEATS.finditer(text):
-        named = _metrics(text[:m.start()])
-        if named and not _OTHERS.search(_clause_before(text, m.start())[-40:]):
+        named = named_metrics(text[:m.start()])
+        if named and not _OTHERS.search(clause_before(text, m.start())[-40:]):
             out.append(Score(m.start("v"), m.end("v"), _metric_name(text, named[0])[1]))
     return out
 
@@ -267,8 +272,8 @@ def metrics_respectively(text: str) -> list[Score]:
     the counts agree (an abbreviation in brackets is the same metric) and no threshold or baseline is named."""
     out = []
     for m in _VALUES_RESPECTIVELY.finditer(text):
-        clause = _clause_before(text, m.start())
-        named = [x for x in _metrics(clause) if clause[:x.start()].count("(") <= clause[:x.start()].count(")")]
+        clause = clause_before(text, m.start())
+        named = [x for x in named_metrics(clause) if clause[:x.start()].count("(") <= clause[:x.start()].count(")")]
         values = list(_PART.finditer(m.group("vals")))
         if len(named) != len(values) or _SETTING_NOUN.search(clause[named[-1].end():] if named else "") \
                 or _OTHERS.search(clause[-60:]):
@@ -304,23 +309,11 @@ def _after_setting(text: str, end: int) -> bool:
                          r"(?:B|M|K|GB|MB|ms|s)\b)", text[end:end + 30]))
 
 
-# ---------------------------------------------------------------- shared with gain_reported.py
-
-def clause_before(text: str, start: int) -> str:
-    """The number's clause up to `start` (public form of the helper the rules above use)."""
-    return _clause_before(text, start)
-
-
-def named_metrics(text: str) -> tuple[re.Match[str], ...]:
-    """Score metrics named in `text`, in order."""
-    return _metrics(text)
-
-
 def metric_after(text: str, pos: int, window: int) -> str | None:
     """The first score metric starting within `window` characters after `pos` (`30` skips `11.22% corrected`)."""
     for m in _METRIC.finditer(text, pos, min(len(text), pos + window + 40)):
         if m.start() - pos > window:
             break
-        if _EXACT_CASE.get(m.group(0).lower(), m.group(0)) == m.group(0):
+        if _own_spelling(m):
             return _metric_name(text, m)[1]
     return None
