@@ -129,7 +129,7 @@ _ACHIEVED = re.compile(r"\b(?:achiev\w*|attain\w*|reach\w*|obtain\w*|yield\w*|se
 
 
 def find_reported(text: str) -> list[Score]:
-    """Every reported score of the three forms above, in order."""
+    """Every reported score of the five forms above, in order."""
     found = []  # each form only where its marker is (speed budget: most sentences have none)
     if "CI" in text or "confidence interval" in text:
         found += value_interval_metric(text)

@@ -90,13 +90,9 @@ def result_score(sentence: Sentence, summary: Hit | None, method_name: str | Non
     return 0.0 if _NOT_RESULT.search(lower) else score
 
 
-
-
 def quantified(sentence: Sentence) -> bool:
     """The sentence states a number of change or a score (`13%`, `3x`, `76.8 mAP`, `an AUROC of 0.87`)."""
     return bool(_DIGIT.search(sentence.text) and QUANTITY.search(sentence.text.lower()))
-
-
 
 
 def specific(sentence: Sentence) -> bool:
