@@ -36,7 +36,8 @@ _SETTING_WORD = re.compile(
     r"(?<![\w-])(?:learning|sampling|dropout|frame|bit|baud|mask(?:ing)?|noise|compression|batch|threshold|cutoff|cut-off|"
     r"confidence|significance|target|budget|window|dataset|data|sample|samples|total|range|period|size|length|"
     r"depth|resolution|age|follow-up|duration|conditions?|input|training|prior|previous|baseline|reported|"
-    r"existing|human|humans|their|its)(?![\w-])", re.IGNORECASE)
+    r"existing|human|humans|their|its|survey|response|participation|prevalence|incidence|enrollment|attrition|"
+    r"adherence|retention)(?![\w-])", re.IGNORECASE)
 # a verb (or preposition) that states the paper's outcome and can govern a measure phrase
 _RESULT_VERB = re.compile(
     r"\b(?:achiev\w*|attain\w*|reach\w*|obtain\w*|yield\w*|deliver\w*|provid\w*|produc\w*|record\w*|scor\w*|"
@@ -50,7 +51,8 @@ _COMPARED = re.compile(r"\b(?:than|compared\s(?:to|with)|vs\.?|versus|relative\s
                        r"existing|baseline|whereas|unlike|comparable|comparison|similar\sto|on\spar|reported|"
                        r"so\sfar|matching)\b", re.IGNORECASE)
 # the sentence opens on other people's work or on background (`Previous methods reach`, `By 2018, PSC achieved`)
-_OTHERS_OPENING = re.compile(r"^\W*(?:(?:For|In)\scomparison|By\scontrast|In\scontrast|Previously|(?:The\s)?(?:previous|prior|existing|current|recent|earlier|traditional|"
+_OTHERS_OPENING = re.compile(r"^\W*(?:(?:For|In)\scomparison|By\scontrast|In\scontrast|Previously|"
+                             r"(?:The\s)?(?:previous|prior|existing|current|recent|earlier|traditional|"
                              r"conventional|state-of-the-art)\s(?:\w+\s){0,3}?(?:methods?|models?|work|studies|"
                              r"approaches|systems?|techniques?)\b|By\s\d{4}|In\s\d{4}|Since\s\d{4})", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|ours|proposed|this\s(?:paper|study|work))\b", re.IGNORECASE)
@@ -89,14 +91,41 @@ def find_shaped_results(text: str) -> list[Score]:
 _BOUND_WORDS = re.compile(r"\b(?:over|more\sthan|less\sthan|fewer\sthan|better\sthan|higher\sthan)\s(?=[~≈]?\d)")
 
 
+# the clause's subject is someone else: `while human annotators reach an F1 of 0.87`
+_OTHER_SUBJECT = re.compile(r"\b(?:humans?|annotators?|experts?|baselines?|prior|previous|existing|other|others|"
+                            r"competing|radiologists?|clinicians?|physicians?|doctors?|people|crowd\w*|volunteers?|"
+                            r"competitors?|teachers?|GPT-\d\w*|they|their|original)\b", re.IGNORECASE)
+
+
+def _others_subject(before: str) -> bool:
+    """The words of the clause before its first verb of result name another party than the paper's system (or the
+    clause is a contrast, `whereas GPTQ achieves 54%`, whose subject is not the paper's)."""
+    verb = _RESULT_VERB.search(before)
+    subject = before[:verb.start()] if verb else before
+    return bool(_OTHER_SUBJECT.search(subject))
+
+
+_CONTRAST = re.compile(r"(?:,\s|\s)(?:whereas|while|but|although)\s(?P<subject>[^,;]*?)$", re.IGNORECASE)
+
+
+def _in_contrast(text: str, pos: int) -> bool:
+    """The number sits in a contrast clause whose subject is not the paper's (`, whereas GPTQ achieves 54%`)."""
+    lo = max((m.end() for m in re.finditer(r"[;:]\s", text[:pos])), default=0)
+    m = _CONTRAST.search(text, lo, pos)
+    return m is not None and not _FIRST_PERSON.search(m.group("subject"))
+
+
 def _compared(text: str) -> bool:
     """A comparison word in `text` (a bound on a number, `over 1,000 trials`, is not one)."""
     return bool(_COMPARED.search(_BOUND_WORDS.sub("", text)))
 
 
-def _clause_before(text: str, pos: int) -> str:
-    """The text of the number's clause up to `pos` (a governing verb must sit inside the clause)."""
+def _clause_before(text: str, pos: int, brackets: bool = False) -> str:
+    """The text of the number's clause up to `pos` (a governing verb must sit inside the clause); with `brackets`,
+    an open bracket starts a clause too (`(the original model achieves 84%)` has its own subject)."""
     lo = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, pos)), default=0)
+    if brackets and (bracket := text.rfind("(", lo, pos)) > text.rfind(")", lo, pos):
+        lo = bracket + 1
     return text[lo:pos]
 
 
@@ -119,7 +148,10 @@ def _measure(phrase: str) -> str | None:
         words = words[1:]  # `the best validation accuracy` measures validation accuracy
     if not words:
         return None
-    head, abbr = re.match(r"([\w-]+)(?:\s\((.*)\))?$", words[-1]).groups()
+    parts = re.match(r"([\w-]+)(?:\s\((.*)\))?$", words[-1])
+    if parts is None:
+        return None
+    head, abbr = parts.groups()
     if not (_MEASURE_HEAD.fullmatch(head) or (abbr and _MEASURE_HEAD.fullmatch(abbr))):
         return None
     name = " ".join(words)
@@ -152,7 +184,8 @@ def measure_of_value(text: str) -> list[Score]:
         name = _measure(phrase)
         before = _clause_before(text, m.start("v"))
         verb = _RESULT_VERB.search(before)
-        if name and verb is not None and not _compared(before[verb.end():]):
+        if name and verb is not None and not _compared(before[verb.end():]) and not _others_subject(before) \
+                and not _in_contrast(text, m.start()):
             out.append(Score(m.start("v"), _value_end(m), name))
     return out
 
@@ -167,7 +200,7 @@ def measure_is_value(text: str) -> list[Score]:
     for phrase, m in _bound_values(text, _IS_ANCHOR):
         name = _measure(phrase)
         before = _clause_before(text, m.start("v"))
-        if name and not _COMPARED.search(before):
+        if name and not _COMPARED.search(before) and not _others_subject(before):
             out.append(Score(m.start("v"), _value_end(m), name))
     return out
 
@@ -186,7 +219,7 @@ def measure_then_bracket(text: str) -> list[Score]:
         name = _measure(phrase)
         before = _clause_before(text, m.start("v"))
         verb = _last(_RESULT_VERB, before + " ")
-        if name and (verb is not None) and not _COMPARED.search(before[verb or 0:]):
+        if name and (verb is not None) and not _COMPARED.search(before[verb or 0:]) and not _others_subject(before):
             out.append(Score(m.start("v"), m.start("v") + len(m.group("v")) + len(m.group("u") or ""), name))
     return out
 
@@ -209,8 +242,11 @@ def value_then_measure(text: str) -> list[Score]:
         name = _measure(m.group("m").split()[0] if not _measure(m.group("m")) else m.group("m"))
         before = _clause_before(text, m.start("v"))
         opened = _OPENER.search(text, max(0, m.start() - 60), m.start("v"))
+        if _CHANGE_NEXT.match(text, m.end("u") if m.group("u") else m.end("v")):
+            continue  # an amount of change: amount_then_comparative reads it
+        before = _clause_before(text, m.start("v"), brackets=True)
         if name and (opened or _ACHIEVING.search(before)) and not _OTHERS_IN_CLAUSE.search(before) \
-                and not _NEEDED.search(before):
+                and not _NEEDED.search(before) and not _others_subject(before) and not _in_contrast(text, m.start()):
             unit = len(m.group("u") or "")
             for part in re.finditer(rf"{NUM}%?", m.group("v")):  # `1.8/3.3 WER`: one value per item
                 end = m.start("v") + part.end()
@@ -222,6 +258,10 @@ def value_then_measure(text: str) -> list[Score]:
 _OTHERS_IN_CLAUSE = re.compile(r"\b(?:than|compared?s?\s(?:to|with)|vs\.?|versus|relative\sto|previous|prior|existing|"
                                r"baseline|whereas|unlike|comparable|comparison|similar\sto|on\spar|reported)\b",
                                re.IGNORECASE)
+# a change noun or comparative right after a value makes it an amount of change (`a 12% gain in accuracy`)
+_CHANGE_NEXT = re.compile(r"\s(?:[\w-]+\s)?(?:gains?|improvements?|increases?|reductions?|decreases?|speed-?ups?|"
+                          r"boosts?|drops?|lifts?|savings?|margin|lower|higher|faster|fewer|less|more|better|smaller|"
+                          r"cheaper|greater|relative|absolute)\b", re.IGNORECASE)
 _ACHIEVING = re.compile(r"\b(?:achiev\w*|attain\w*|reach\w*|obtain\w*|yield\w*|gets?|got|scor\w*|record\w*)\b",
                         re.IGNORECASE)
 
@@ -255,7 +295,8 @@ _PREVIOUS_ITEM = re.compile(rf"[-−+]?(?P<v>{NUM})(?P<u>{{unit}})(?:,\s(?:and\s
 def _listed_before(text: str, score: Score) -> list[Score]:
     """`1.9x and 1.2x performance gains`, `25% and 56% less delay`: the items listed right before an accepted value,
     in its unit, belong to the same claim (the words after the last item name it)."""
-    out, start = [], score.start
+    out: list[Score] = []
+    start = score.start
     unit = re.match(r"[\d.,]+(\s?(?:%|×|x|times|-?fold|points?))", text[score.start:score.end])
     if unit is None:
         return out
@@ -280,7 +321,8 @@ def _last(pattern: re.Pattern[str], text: str) -> int | None:
 
 
 # units that make a number an amount of change or a share (a bare count has none)
-_CHANGE_UNIT = r"(?:\s?%|\s(?:per\s?cent|percent|percentage\spoints|pp)\b|\s?(?:×|x)(?!\w)|\s(?:times|points?)\b|\s?-?fold\b)"
+_CHANGE_UNIT = (r"(?:\s?%|\s(?:per\s?cent|percent|percentage\spoints|pp)\b|\s?(?:×|x)(?!\w)|\s(?:times|points?)\b|"
+                r"\s?-?fold\b)")
 _AMOUNT = rf"[-−+]?(?P<v>{NUM}(?:\s?[-–—]\s?{NUM})?)(?!\d|\.\d)(?P<u>{_CHANGE_UNIT})"
 _CHANGE_VERB = re.compile(r"\b(?:improv\w*|reduc\w*|increas\w*|decreas\w*|lower\w*|rais\w*|boost\w*|cut\w*|"
                           r"outperform\w*|surpass\w*|exceed\w*|beat\w*|accelerat\w*|speed\w*|shrink\w*|"
@@ -348,9 +390,10 @@ def result_verb_then_amount(text: str) -> list[Score]:
     the amount as its object (someone else's achievement, `prior work reached 11%`, is not the paper's)."""
     out = []
     for m in _ACHIEVED_AMOUNT.finditer(text):
-        before = _clause_before(text, m.start())
-        if not _COMPARED.search(before) and not _OF_RESOURCE.match(text, m.end("u")) and not _NEEDED.search(before):
-            out.append(Score(m.start("v"), m.end("u"), None))
+        before = _clause_before(text, m.start(), brackets=True)
+        if not _COMPARED.search(before) and not _OF_RESOURCE.match(text, m.end("u")) and not _NEEDED.search(before) \
+                and not _others_subject(before) and not _in_contrast(text, m.start()):
+            out.append(Score(m.start("v"), m.end("u"), None, change=bool(_CHANGE_NEXT.match(text, m.end("u")))))
     return out
 
 

@@ -17,8 +17,8 @@ from summarizer.extract.rules.gain_context import describe
 from summarizer.extract.rules.gain_lists import continued_result, find_sizes_and_shares
 from summarizer.extract.rules.gain_reported import find_reported
 from summarizer.extract.rules.gain_scores import Score, find_scores
-from summarizer.extract.rules.gain_shape import find_shaped_results
 from summarizer.extract.rules.gain_sentence import respective_labels
+from summarizer.extract.rules.gain_shape import find_shaped_results
 from summarizer.extract.rules.gain_units import find_unit_results
 from summarizer.extract.rules.sentences import Sentence
 
@@ -120,8 +120,9 @@ def _sentence_gains(sentence: Sentence) -> list[GainHit]:
     shares = find_sizes_and_shares(text)  # each of these is a result by its own words, metric or not
     shaped = find_shaped_results(text)  # a number bound to an outcome measure by grammar (`a test RMSE of 187.99`)
     vouched = {score.start for score in (*shares, *shaped)}
-    scores = {score.start: score for score in (*(s._replace(metric=None) for s in shaped), *find_reported(text), *shares,
-                                               *find_unit_results(text), *find_scores(text))}
+    # the clause readers name the metric of a shaped value better than its bare measure phrase: that hint is dropped
+    scores = {score.start: score for score in (*(s._replace(metric=None) for s in shaped), *find_reported(text),
+                                               *shares, *find_unit_results(text), *find_scores(text))}
     last_end: int | None = None
     last_unit = ""
     for m in _CANDIDATE.finditer(text):
