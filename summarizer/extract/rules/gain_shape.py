@@ -69,7 +69,8 @@ _VALUE = (rf"[-−+]?(?P<v>{NUM}(?:\s?[-–—]\s?{NUM}(?=\s?(?:%|×|x\b|times|-
 _NEXT_ITEM = re.compile(rf"(?:/|(?:\s(?:on|in|for|with)\s[\w-]+(?:\s[\w-]+){{0,2}}?)?(?:,\s(?:and\s)?|\sand\s))"
                         rf"{_BOUND}{_VALUE}")
 # `(95% CI, -23% to 1.9%)`, `(p < 0.001)`: the bracket holds no result of its own
-_NOT_A_RESULT_BRACKET = re.compile(r"\((?:[^()]*\b(?:CI|confidence|p\s?[<=>]|P\s?[<=>]|SD|SE|IQR)\b[^()]*)\)")
+_NOT_A_RESULT_BRACKET = re.compile(r"\b(?:(?:95|90|99)\s?%\s?)?(?:CI|confidence\sinterval|IQR)\b[^();]*|"
+                                   r"\b[pP]\s?[<=>≤]\s?0?\.\d+")
 
 
 def find_shaped_results(text: str) -> list[Score]:
@@ -78,10 +79,12 @@ def find_shaped_results(text: str) -> list[Score]:
         return []
     masked = _NOT_A_RESULT_BRACKET.sub(lambda m: " " * len(m.group(0)), text)  # interval bounds out, offsets kept
     found: dict[int, Score] = {}
+    named = (measure_is_value, measure_then_bracket, bracketed_measure_value)  # the measure is bound tightly
     for rule in (measure_of_value, measure_is_value, measure_then_bracket, value_then_measure, amount_saved,
                  changed_by_amount, amount_then_comparative, bound_then_amount, result_verb_then_amount,
-                 changed_to_level):
+                 changed_to_level, bracketed_measure_value):
         for score in rule(masked):
+            score = score if rule in named else score._replace(metric=None)  # else the clause readers name it
             found.setdefault(score.start, score)
             for item in (*_listed_after(masked, score), *_listed_before(masked, score)):
                 found.setdefault(item.start, item)
@@ -112,7 +115,10 @@ def _in_contrast(text: str, pos: int) -> bool:
     """The number sits in a contrast clause whose subject is not the paper's (`, whereas GPTQ achieves 54%`)."""
     lo = max((m.end() for m in re.finditer(r"[;:]\s", text[:pos])), default=0)
     m = _CONTRAST.search(text, lo, pos)
-    return m is not None and not _FIRST_PERSON.search(m.group("subject"))
+    if m is None or _FIRST_PERSON.search(m.group("subject")):
+        return False
+    # `while still performing at ...`, `while using fewer ...`: a participle shares the main clause's subject
+    return not re.match(r"\s*(?:(?:still|also|only|simultaneously|at\sthe\ssame\stime)\s)?\w+ing\b", m.group("subject"))
 
 
 def _compared(text: str) -> bool:
@@ -183,8 +189,8 @@ def measure_of_value(text: str) -> list[Score]:
     for phrase, m in _bound_values(text, _OF_ANCHOR):
         name = _measure(phrase)
         before = _clause_before(text, m.start("v"))
-        verb = _RESULT_VERB.search(before)
-        if name and verb is not None and not _compared(before[verb.end():]) and not _others_subject(before) \
+        verb = _last(_RESULT_VERB, before)
+        if name and verb is not None and not _compared(before[verb:]) and not _others_subject(before) \
                 and not _in_contrast(text, m.start()):
             out.append(Score(m.start("v"), _value_end(m), name))
     return out
@@ -205,6 +211,8 @@ def measure_is_value(text: str) -> list[Score]:
     return out
 
 
+_VERB_AFTER_BRACKET = re.compile(r"\s(?:was|were|is|are)\s(?:superior|higher|better|the\sbest|best|lower)\b|"
+                                 r"\s(?:outperform\w*|exceed\w*|surpass\w*|beat\w*|improv\w*)\b", re.IGNORECASE)
 _BRACKET_ANCHOR = re.compile(rf"(?<=\s)\({_BOUND}(?=[-−+]?\d)")
 
 
@@ -219,6 +227,8 @@ def measure_then_bracket(text: str) -> list[Score]:
         name = _measure(phrase)
         before = _clause_before(text, m.start("v"))
         verb = _last(_RESULT_VERB, before + " ")
+        if verb is None and _VERB_AFTER_BRACKET.match(text, m.end() + 1):
+            verb = len(before)  # `the validation accuracy (94.9%) was superior to all three models`
         if name and (verb is not None) and not _COMPARED.search(before[verb or 0:]) and not _others_subject(before):
             out.append(Score(m.start("v"), m.start("v") + len(m.group("v")) + len(m.group("u") or ""), name))
     return out
@@ -227,8 +237,8 @@ def measure_then_bracket(text: str) -> list[Score]:
 _VALUE_MEASURE = re.compile(rf"(?<![\w.\-/])(?:state-of-the-art\s|new\s)?{_BOUND}[-−+]?(?P<v>{NUM}(?:%?/{NUM})*)"
                             rf"(?P<u>\s?%|\s(?:per\s?cent|percent)\b)?(?:\sand\sabove)?"
                             rf"\s(?P<m>(?:[\w'-]+\s){{0,2}}?[\w@'-]+)(?=[\s,.;)]|$)")
-_OPENER = re.compile(r"(?:\(|,|\b(?:with|same|at|of|to|including|achiev\w*|reach\w*|attain\w*|obtain\w*|yield\w*|gets?|"
-                     r"demonstrat\w*|show\w*|deliver\w*|provid\w*|scor\w*|record\w*))\s(?:an?\s|the\s)?"
+_OPENER = re.compile(r"(?:\(\s?|,\s|\b(?:with|same|at|of|to|including|achiev\w*|reach\w*|attain\w*|obtain\w*|"
+                     r"yield\w*|gets?|demonstrat\w*|show\w*|deliver\w*|provid\w*|scor\w*|record\w*)\s)(?:an?\s|the\s)?"
                      r"(?:(?:state-of-the-art|new|average|mean|median|overall)\s)?"
                      r"(?:(?:over|above|about|around|approximately|nearly|up\sto|more\sthan|at\sleast|~|>|≥)\s?)*$")
 
@@ -429,3 +439,16 @@ def _word_after(text: str, pos: int) -> str:
     """The up-to-two words after `pos` (`96% grasp success` -> `grasp success`)."""
     m = re.match(r"\s((?:[\w-]+\s)?[\w-]+)", text[pos:pos + 40])
     return m.group(1) if m else ""
+
+
+_MEASURE_COMMA = re.compile(rf"\((?P<np>[\w-]+(?:\s[\w-]+){{0,3}}),\s{_BOUND}{_VALUE}(?=[;,)])")
+
+
+def bracketed_measure_value(text: str) -> list[Score]:
+    """`(relative difference, -5.7%; 95% CI, -13% to 2.8%)`, `(hazard ratio, 0.76; ...)`: structured abstracts
+    name the measure and its value inside a bracket after the finding (the interval is masked before)."""
+    out = []
+    for m in _MEASURE_COMMA.finditer(text):
+        if (name := _measure(m.group("np"))) and not _others_subject(m.group("np")):
+            out.append(Score(m.start("v"), _value_end(m), name))
+    return out
