@@ -19,6 +19,7 @@ Every rule returns `Score`s (start, end, metric as written) for `gains` to vouch
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from summarizer.extract.rules.gain_scores import NUM, Score
 
@@ -80,9 +81,7 @@ def find_shaped_results(text: str) -> list[Score]:
     masked = _NOT_A_RESULT_BRACKET.sub(lambda m: " " * len(m.group(0)), text)  # interval bounds out, offsets kept
     found: dict[int, Score] = {}
     named = (measure_is_value, measure_then_bracket, bracketed_measure_value)  # the measure is bound tightly
-    for rule in (measure_of_value, measure_is_value, measure_then_bracket, value_then_measure, amount_saved,
-                 changed_by_amount, amount_then_comparative, bound_then_amount, result_verb_then_amount,
-                 changed_to_level, bracketed_measure_value):
+    for rule in _rules_for(masked):
         for score in rule(masked):
             score = score if rule in named else score._replace(metric=None)  # else the clause readers name it
             found.setdefault(score.start, score)
@@ -124,6 +123,29 @@ def _in_contrast(text: str, pos: int) -> bool:
 def _compared(text: str) -> bool:
     """A comparison word in `text` (a bound on a number, `over 1,000 trials`, is not one)."""
     return bool(_COMPARED.search(_BOUND_WORDS.sub("", text)))
+
+
+_UNIT_MARK = re.compile(r"%|×|\dx\b|\d\sx\b|times|fold|point|per\s?cent")
+
+
+def _rules_for(text: str) -> list[Callable[[str], list[Score]]]:
+    """The rules whose binding word occurs in `text` (speed budget: most sentences need two or three of them)."""
+    rules: list[Callable[[str], list[Score]]] = [value_then_measure]
+    if " of " in text:
+        rules.append(measure_of_value)
+    if re.search(r"\s(?:was|were|is|are|reached|came|amounted|stood)\s", text):
+        rules.append(measure_is_value)
+    if "(" in text:
+        rules += [measure_then_bracket, bracketed_measure_value]
+    if _UNIT_MARK.search(text):
+        rules += [amount_then_comparative, bound_then_amount, result_verb_then_amount]
+        if " by " in text:
+            rules.append(changed_by_amount)
+    if " to " in text:
+        rules.append(changed_to_level)
+    if re.search(r"\b(?:sav|spar|free|cut)", text):
+        rules.append(amount_saved)
+    return rules
 
 
 def _clause_before(text: str, pos: int, brackets: bool = False) -> str:
