@@ -76,3 +76,31 @@ def test_compute(text: str, compute: str | None) -> None:
     assert (hit.value if hit else None) == compute
     if hit:
         assert text[hit.start:hit.end] == hit.value
+
+
+@pytest.mark.parametrize(("text", "urls"), [
+    ("Code: GitHub.com/acme/tool, data elsewhere.", ["GitHub.com/acme/tool"]),  # schemeless, any case
+    ("Le code est sur github.com/acme/outil (voilà).", ["github.com/acme/outil"]),  # non-ASCII text
+    ("Résumé: see HTTPS://example.org/x for details.", ["HTTPS://example.org/x"]),
+    ("We release code and models upon acceptance.", []),
+])
+def test_code_urls_pre_check_keeps_every_url(text: str, urls: list[str]) -> None:
+    """The cheap no-URL pre-check must never hide a URL the full pattern finds."""
+    assert _values(find_code_urls(text)) == urls
+
+
+def test_datasets_use_the_models_the_caller_already_found() -> None:
+    """A name that is a model is not a dataset; the caller's `find_models` result is what decides it."""
+    text = "We fine-tune on the CLIP dataset and MMLU."
+    assert _values(find_datasets(text)) == ["MMLU"]  # CLIP is a model family
+    assert _values(find_datasets(text, models=find_models(text))) == ["MMLU"]
+    assert _values(find_datasets(text, models=[])) == ["CLIP", "MMLU"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Scores rise on LiveBench.", ["LiveBench"]),
+    ("Scores rise on AlpacaEval 2.0 and on Natural-QA.", ["AlpacaEval 2.0", "Natural-QA"]),
+])
+def test_bench_names_need_no_benchmark_word(text: str, names: list[str]) -> None:
+    """`X-Bench`, `XEval`, `X-QA` name a benchmark by themselves (the pre-check must let each ending through)."""
+    assert _values(find_datasets(text)) == names

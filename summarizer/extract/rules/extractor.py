@@ -57,8 +57,9 @@ class RulesExtractor:
         task = find_task(title, name, sentences, abstract)
         gains = _dedupe_gains(find_gains(sentences))
         urls = find_code_urls(abstract)
-        datasets = _without(find_datasets(abstract), name)
-        models = _without(find_models(abstract), name)
+        all_models = find_models(abstract)
+        datasets = _without(find_datasets(abstract, models=all_models), name)
+        models = _without(all_models, name)
         compute = find_compute(abstract)
         summary, outcome = (hit.as_sentence() if hit else None for hit in (summary, outcome))
         extraction = Extraction(

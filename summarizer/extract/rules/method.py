@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from summarizer.extract.rules.discourse import trim_lead
 from summarizer.extract.rules.hits import Hit, words
 from summarizer.extract.rules.lexicon import COMMON_ACRONYMS, METHOD_NOUNS
+from summarizer.extract.rules.mentions import mentions
 from summarizer.extract.rules.method_forms import (
     INGREDIENT as _INGREDIENT,
 )
@@ -47,6 +48,7 @@ _EXPLICIT = re.compile(
     r"referred to as|denoted as|abbreviated as|short for)\s(?:as\s)?(?:the\s)?[`\"“‘']*")
 _OURS = re.compile(r"(?P<name>" + _TOKEN + r")\s\((?:ours|Ours)\)")
 _METHOD_NOUN_BEFORE = re.compile(r"\b(?:" + "|".join(METHOD_NOUNS) + r"|methodology)s?,?\s(?:\w+\s)?$")
+_METHOD_NOUN_AT_END = re.compile(r"\b(?:" + "|".join(METHOD_NOUNS) + r")s?,?\s*$")
 _PROBLEM_WORD = re.compile(r"\b(?:problem|issue|task|setting|challenge|phenomenon|question|hypothesis|effect|gap|bias|"
                            r"paradox|dilemma)s?$")
 _NOT_METHOD_AFTER = re.compile(r"\s(?:problem|task|setting|challenge|phenomenon|question|issue|hypothesis)s?\b")
@@ -125,7 +127,7 @@ def _from_title(title: str, abstract: str, sentences: list[Sentence]) -> MethodH
         return None
     name = match.group("name").strip()
     words = name.split()
-    mentioned = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", abstract, re.IGNORECASE) is not None
+    mentioned = mentions(abstract, name, ignore_case=True)
     coined = len(words) == 1 and (is_name_like(name) or (name[0].isupper() and name.lower() not in _NOT_TITLE_NAMES))
     subtitle = title[match.end():]
     described = bool(re.match(r"(?:A|An)\s", subtitle)) and not _STUDY_SUBTITLE.search(subtitle)
@@ -177,8 +179,7 @@ def _claims_contribution(text: str, start: int, end: int) -> bool:
     proposes = re.search(r"\b(?:propos|introduc|present|develop|design|devis)", before)
     if not coins and not proposes and _BORROWS.search(before):
         return False
-    nouns = "|".join(METHOD_NOUNS)
-    return bool(_FIRST_PERSON.search(text[:end + 40]) or re.search(rf"\b(?:{nouns})s?,?\s*$", before))
+    return bool(_FIRST_PERSON.search(text[:end + 40]) or _METHOD_NOUN_AT_END.search(before))
 
 
 def _introduced_in(sentence: Sentence, title: str = "") -> Hit | None:
@@ -220,7 +221,7 @@ def _titled_lower_appositive(sentence: Sentence, at: int, title: str) -> Hit | N
     if match is None or not title:
         return None
     value = match.group("name")
-    if not re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", title, re.IGNORECASE) or value in _STOP_WORDS:
+    if not mentions(title, value, ignore_case=True) or value in _STOP_WORDS:
         return None
     return _hit(sentence, *match.span("name"))
 
@@ -345,7 +346,7 @@ def describe_unnamed(sentences: list[Sentence]) -> Hit | None:
 
 def _describe(name: str, sentences: list[Sentence]) -> Hit | None:
     """For a title-given name: the abstract sentence introducing it, else the first mentioning it."""
-    mentioning = [s for s in sentences if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", s.text)]
+    mentioning = [s for s in sentences if mentions(s.text, name)]
     introducing = [s for s in mentioning if _INTRO_VERB.search(s.text)]
     chosen = next(iter(introducing or mentioning), None)
     return _sentence_hit(chosen) if chosen else None

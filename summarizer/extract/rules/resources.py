@@ -16,6 +16,7 @@ from summarizer.text import strip_url
 
 _URL = re.compile(r"(?:https?://|(?<![\w./@-])(?=(?:www\.)?(?:github|gitlab|huggingface|bitbucket)\.(?:com|co|org)/))"
                   r"[^\s<>\"'{}\[\]\\|^`]+", re.IGNORECASE)
+_CODE_HOSTS = ("github.", "gitlab.", "huggingface.", "bitbucket.")  # the schemeless hosts `_URL` accepts
 _NOT_CODE = re.compile(r"//(?:dx\.)?doi\.org/|//arxiv\.org/(?:abs|pdf)/", re.IGNORECASE)
 _NAME_PHRASE = re.compile(
     r"\b(?:the\s+)?((?:[A-Z][\w+./-]*|[a-z]+[A-Z][\w+./-]*)(?:\s[A-Z0-9][\w+./-]*){0,2})\s+"
@@ -23,6 +24,7 @@ _NAME_PHRASE = re.compile(
     r"(?!\s(?:augmentation|sampl|point|efficien|distribution|generation|selection|mixing|processing|scarcity)\w*)")
 # (`the SpecAugment data augmentation method`: `data` there starts another noun, it does not name a dataset)
 _BENCH_NAME = re.compile(r"(?<![\w-])[A-Za-z][\w-]*(?:Bench|bench|BENCH|-QA|Eval)(?:[-\s]?v?\d+(?:\.\d+)?)?(?![\w-])")
+_BENCH_ENDS = ("Bench", "bench", "BENCH", "-QA", "Eval")  # a `_BENCH_NAME` contains one: a cheap pre-check
 _NOT_NAMES = words(
     "the our this these those their its a an we new large real public open standard extensive several "
     "various multiple many diverse benchmark benchmarks dataset datasets experiments results existing "
@@ -61,8 +63,9 @@ def _dataset_index() -> tuple[dict[str, str], frozenset[str], dict[str, int]]:
 def _lexicon_datasets(text: str, field: str) -> list[Hit]:
     """Longest lexicon name starting at each token (`BIG-bench Hard` before `BIG-bench`)."""
     loose, exact, firsts = _dataset_index()
-    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    keys = [normalise_name(text[a:b]) for a, b in tokens]
+    matches = list(_TOKEN.finditer(text))
+    tokens = [m.span() for m in matches]
+    keys = [_token_key(m.group()) for m in matches]
     hits: list[Hit] = []
     i = 0
     while i < len(tokens):
@@ -82,6 +85,11 @@ def _lexicon_datasets(text: str, field: str) -> list[Hit]:
                 hits.extend(_lexicon_datasets_parts(surface, start, field))
         i += 1
     return hits
+
+
+def _token_key(token: str) -> str:
+    """`normalise_name` of a `_TOKEN`, which is ASCII: a plain alphanumeric token only needs lowering (speed)."""
+    return token.lower() if token.isalnum() else normalise_name(token)
 
 
 def _not_plain_word(surface: str) -> bool:
@@ -124,6 +132,9 @@ def _model_pattern() -> re.Pattern[str]:
 def find_code_urls(text: str) -> list[Hit]:
     """Links to code, models or project pages, verbatim, without sentence punctuation."""
     hits = []
+    if "://" not in text and text.isascii() and not any(host in text.lower() for host in _CODE_HOSTS):
+        return []  # every URL has a scheme or a code host: skip the regex scan on most abstracts (speed)
+    # (ASCII only: `re.IGNORECASE` also folds a few non-ASCII letters, `str.lower` does not)
     for match in _URL.finditer(text):
         url = strip_url(match.group(0))
         if len(url) > len("https://x.y") and not _NOT_CODE.search(url):
@@ -146,11 +157,16 @@ def find_datasets_cached(text: str) -> tuple[Hit, ...]:
     return tuple(find_datasets(text))
 
 
-def find_datasets(text: str, field: str = "abstract") -> list[Hit]:
-    """Datasets and benchmarks: lexicon names first, then names the text calls a dataset/benchmark."""
+def find_datasets(text: str, field: str = "abstract", models: list[Hit] | None = None) -> list[Hit]:
+    """Datasets and benchmarks: lexicon names first, then names the text calls a dataset/benchmark.
+
+    A model family is never a dataset; pass `models` when the caller already ran `find_models` on the
+    same text (the model regex is one of the slowest rules: the extractor runs it once per paper).
+    """
     hits = _lexicon_datasets(text, field)
     taken = [(h.start, h.end) for h in hits]
-    for match in (*_NAME_PHRASE.finditer(text), *_BENCH_NAME.finditer(text)):
+    benches = _BENCH_NAME.finditer(text) if any(end in text for end in _BENCH_ENDS) else ()
+    for match in (*_NAME_PHRASE.finditer(text), *benches):
         start, end = match.span(1) if match.re is _NAME_PHRASE else match.span()
         name = text[start:end].strip(".,;:")
         plural_category = match.re is _NAME_PHRASE and " " not in name and match.group(0).endswith("s")
@@ -158,8 +174,8 @@ def find_datasets(text: str, field: str = "abstract") -> list[Hit]:
         if _plausible_name(name) and not plural_category and not overlaps:
             hits.append(Hit(name, start, start + len(name), field))
             taken.append((start, start + len(name)))
-    models = {normalise_name(m.value) for m in find_models(text, field)}
-    return [h for h in dedupe_hits(hits) if normalise_name(h.value) not in models]
+    model_keys = {normalise_name(m.value) for m in (find_models(text, field) if models is None else models)}
+    return [h for h in dedupe_hits(hits) if normalise_name(h.value) not in model_keys]
 
 
 def _plausible_name(name: str) -> bool:
