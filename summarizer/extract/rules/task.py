@@ -13,11 +13,14 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from lemminflect import getAllLemmas
+
 from summarizer.extract.rules.hits import Hit, content_words, words
 from summarizer.extract.rules.sentences import Sentence
 from summarizer.extract.rules.task_abstract import problem_mentions, problem_statements
 from summarizer.extract.rules.task_case import lowercased
 from summarizer.extract.rules.task_choice import (
+    BROAD,
     abstract_counts,
     adverb,
     choose,
@@ -33,9 +36,11 @@ _FOR = re.compile(r"(?:\s(?:for|For)|"
                   r"\s(?:Approach|Framework|Method|Model|Methods|Approaches|Solution)s?\s(?:to|To|[Tt]owards?))"
                   r"\s(?!the first time|free\b|all\b|any\b|everyone\b)", re.IGNORECASE)
 _CUT = re.compile(r"(?<!Problem)(?<!Problems)\s(?:via|with|using|through|by|from|under|without|based on|"
-                  r"in the presence of|at|as|is|are|"
+                  r"in the presence of|at|across|as|is|are|"
                   r"and its|that|when|beyond|against|inspired by|meets|can|could|may|does|do|will|made|[-–—]{1,2})\s"
-                  r"|\s[A-Za-z]+ed(?=\s(?:with|by)\s)|[:?!,;]|\((?![\w-]+\)\s\w)", re.IGNORECASE)
+                  r"|\s[A-Za-z]+ed(?=\s(?:with|by)\s)|[:?!,;]|\((?![\w-]+\)\s\w)"
+                  # `Manual Abstraction in the Wild`: where the problem is met, not the problem
+                  r"|\s(?:in\sthe\swild|in\spractice|in\sthe\sreal\sworld)\b", re.IGNORECASE)
 _PUNCT = re.compile(r"[:?!,;]")
 _ARTIFACT = re.compile(r"(?:A|An)\s")
 # `each training`, `some updates`, `this problem`: a chunk that opens with a quantifier or determiner
@@ -50,7 +55,12 @@ _LEAD = re.compile(
     r"Rethinking|Revisiting|Understanding|Exploring|Explaining|Investigating|Analy[sz]ing|Tackling|"
     r"Addressing|Mitigating|Refining|Advancing|Unlocking|Unveiling|Achieving|Enabling|Accelerating|"
     r"Simple|Novel|New|Fast|Efficient|Effective|Accurate|Scalable|Flexible|Optimal|Improved|Practical|"
-    r"Generalized|Unified|(?:[\w-]+\s)?(?:View|Perspective|Look|Note)\s(?:on|of|at)(?:\sthe)?|"
+    # `Rethinking the field of X`, `On the Problem of X`, `Elements of X`: a container noun whose complement is
+    # the topic
+    r"(?:the\s)?(?:field|area|domain|problem|task|topic|elements|foundations|principles|fundamentals|basics)"
+    r"\sof(?:\sthe)?|"
+    # `A Multi-objective Reinforcement Learning Perspective on X`: a view on X, however it is qualified
+    r"Generalized|Unified|(?:[\w-]+\s){0,4}?(?:View|Perspective|Look|Note)\s(?:on|of|at)(?:\sthe)?|"
     r"(?:Improved |Empirical |Theoretical |Systematic |Comprehensive |Large-Scale |Case )?(?:Analysis|Study|"
     r"Survey|Investigation|Review|Evaluation|Benchmark|Framework|Approach|Method|Model|Perspectives?) (?:of|on|for))"
     r"\s)+",
@@ -76,6 +86,12 @@ _GENERIC_TARGET = re.compile(r"(?:[\w-]+\s(?:and|&)\s)?(?:[\w-]+\s){0,3}(?:Users
                              r"(?:[\w-]+\s){0,3}(?:Devices?|Hardware|GPUs?|CPUs?|Edge|Platforms?|Microcontrollers?)|"
                              r"(?:Large |Deep |Pre-?trained |Small )?(?:Language Models?|LLMs?|Neural Networks?|"
                              r"Networks?|Deep Learning|Machine Learning|Transformers?|Models?|DNNs?)$", re.IGNORECASE)
+# `Machine Learning and Return Predictability`: a broad field coordinated with a topic; the topic is the problem
+_FIELD_AND = re.compile(BROAD.pattern + r"\s(?:and|&)\s", re.IGNORECASE)
+# people a paper is written for: `... for Machine Learning Practitioners`, `... for Statisticians`
+_READERS = re.compile(r"(?:[\w-]+\s){0,3}(?:Practitioners|Researchers|Statisticians|Scientists|Engineers|Developers|"
+                      r"Programmers|Designers|Clinicians|Economists|Beginners|Novices|Non-Experts|Experts)",
+                      re.IGNORECASE)
 # Adjectives that describe the proposed method, not the problem: `Training-Free`, `Density-Aware`, `Doubly Robust`
 _MODIFIER = re.compile(
     r"(?:Doubly\s\w+|[\w-]+-(?:[Ff]ree|[Aa]ware|[Bb]ased|[Gg]uided|[Dd]riven|[Aa]gnostic|[Aa]ugmented|[Ee]nhanced|"
@@ -292,16 +308,46 @@ def _after_exclamation(title: str) -> tuple[int, str]:
 
 
 def _after_for(core: str, offset: int) -> Hit | None:
-    match = _FOR.search(core)
+    match = _purpose(core)
     if not match:
         return None
     hit = _trim(core[match.end():], offset + match.end(), "title")
+    before = _trim(core[:match.start()], offset, "title")
+    if hit is not None and before is not None and _for_readers(before, hit):
+        return before
     if hit is None or len(hit.value.split()) < 2 or _GENERIC_TARGET.fullmatch(hit.value):
         return None  # `... for Large Language Models` names the subject, not the problem
-    before = _trim(core[:match.start()], offset, "title")
     if before is not None and studies_objects(before.value, hit.value):
         return before  # `Comparing Speech and Keyboard Text Entry for Short Messages ...`: the activity
     return hit
+
+
+def _purpose(core: str) -> re.Match[str] | None:
+    """Where the title says what the method is for. `A Two-stage Approach to Balance Plaintext and Encrypted Text
+    for Traffic Classification`: `Approach to` + a verb says what the approach does; the `for` after it says what
+    for, so the last `for` wins over that `to` of purpose."""
+    found = list(_FOR.finditer(core))
+    if not found:
+        return None
+    first = found[0]
+    verb = core[first.end():].split(maxsplit=1)[:1]
+    if first.group().strip().lower().endswith("to") and verb and _infinitive(verb[0]):
+        after = [m for m in found[1:] if m.group().strip().lower() == "for"]
+        return after[-1] if after else first
+    return first  # `A Post-Hoc Approach to Safety Re-Alignment for ...`: `to` + a noun names the problem itself
+
+
+def _infinitive(word: str) -> bool:
+    """`Balance`, `Learn`: a base-form verb after `to` (`Safety`, `Object` are nouns only)."""
+    return word.isalpha() and "VERB" in getAllLemmas(word.lower()) and not word.lower().endswith(("ing", "ed"))
+
+
+def _for_readers(activity: Hit, target: Hit) -> bool:
+    """`Species Distribution Modeling for Machine Learning Practitioners`, `Elements of Conformal Prediction for
+    Statisticians`: an activity written *for* a group of people (the readers it explains itself to) is the
+    problem; the people are not. An artifact for people keeps them (`A Keyboard for Users with Limited
+    Dexterity`: who it is for is part of its problem)."""
+    return bool(_READERS.fullmatch(target.value)) and names_an_activity(activity.value)
 
 
 def _not_whole(hit: Hit | None, title: str) -> Hit | None:
@@ -355,8 +401,8 @@ def _cut_long(words: list[str]) -> str:
 def _trim(text: str, offset: int, field: str, extra_cut: str | None = None, keep_links: bool = False) -> Hit | None:
     """Cut `text` at the first clause break, drop leading verbs, articles and the method's own adjectives."""
     start = 0
-    while ((lead := _LEAD.match(text, start) or _MODIFIER.match(text, start) or CLAIMED_QUALITY.match(text, start))
-           and lead.end() < len(text)):
+    while ((lead := _LEAD.match(text, start) or _MODIFIER.match(text, start) or CLAIMED_QUALITY.match(text, start)
+            or _FIELD_AND.match(text, start)) and lead.end() < len(text)):
         if lead.re is _MODIFIER and len(re.split(r"[\s-]+", _CUT.split(text[lead.end():])[0].strip())) < 2:
             break  # `Dynamic Routing` keeps its adjective when nothing but the head noun would be left
         start = lead.end()
