@@ -53,6 +53,8 @@ _LEAD = re.compile(
     # `Applying and improving AlphaFold at ...`, `Searching for MobileNetV3`: what is done to a named model
     r"(?:Applying|Using|Leveraging|Harnessing|Employing|Introducing|Presenting|Searching for)(?:\s(?:and|&)\s\w+ing)?|"
     r"Rethinking|Revisiting|Understanding|Exploring|Explaining|Investigating|Analy[sz]ing|Tackling|"
+    # `Regarding Ordinal Regression as Label Sequence Prediction`: X is the problem, `as Y` the reformulation
+    r"Regarding|Treating|Viewing|Casting|Framing|Reframing|"
     r"Addressing|Mitigating|Refining|Advancing|Unlocking|Unveiling|Achieving|Enabling|Accelerating|"
     r"Simple|Novel|New|Fast|Efficient|Effective|Accurate|Scalable|Flexible|Optimal|Improved|Practical|"
     # `Rethinking the field of X`, `On the Problem of X`, `Elements of X`: a container noun whose complement is
@@ -62,7 +64,8 @@ _LEAD = re.compile(
     # `A Multi-objective Reinforcement Learning Perspective on X`: a view on X, however it is qualified
     r"Generalized|Unified|(?:[\w-]+\s){0,4}?(?:View|Perspective|Look|Note)\s(?:on|of|at)(?:\sthe)?|"
     r"(?:Improved |Empirical |Theoretical |Systematic |Comprehensive |Large-Scale |Case )?(?:Analysis|Study|"
-    r"Survey|Investigation|Review|Evaluation|Benchmark|Framework|Approach|Method|Model|Perspectives?) (?:of|on|for))"
+    r"Survey|Investigation|Review|Evaluation|Benchmark|Framework|Approach|Method|Model|Perspectives?|Research"
+    r") (?:of|on|into|for))"
     r"\s)+",
     re.IGNORECASE)
 _AVOID = (r"(?!the\s(?:problem|question|effect|role|use)\b|how\b|whether\b|a\b|an\b|this\b|these\b|it\b|"
@@ -80,7 +83,8 @@ _STUDY_OF = re.compile(r"(?:A|An|The)\s(?:[\w-]+\s){0,3}?(?:Study|Analysis|Surve
 _GENERIC_SUBTITLE = re.compile(r"^(?:Theory|Analysis|Algorithms?|Methods?|Models?)\s(?:and|&)\s|\b(?:Applications?|"
                                r"Implications|Beyond|Case Study|Practice|Lessons|Insights|Results|Design|Approach|"
                                r"Perspective)$|^(?:An?\s)?(?:[\w-]+\s){0,3}(?:Perspective|View|Viewpoint|Lens)\b|"
-                               r"^(?i:An?\s(?:[\w-]+\s){0,3}(?:Trial|Case Study|Cohort Study|Meta-Analysis))$")
+                               r"^(?i:An?\s(?:[\w-]+\s){0,3}(?:Trial|Study|Meta-Analysis|Review|Survey|Analysis|Evaluation|"
+                               r"Report|Overview|Primer|Tutorial|Comparison|Investigation))$")
 _GENERIC_TARGET = re.compile(r"(?:[\w-]+\s(?:and|&)\s)?(?:[\w-]+\s){0,3}(?:Users|People|Audiences?|Patients|Developers|"
                              r"Practitioners|Researchers|Children|Students|Learners|Humans)|"
                              r"(?:[\w-]+\s){0,3}(?:Devices?|Hardware|GPUs?|CPUs?|Edge|Platforms?|Microcontrollers?)|"
@@ -88,6 +92,8 @@ _GENERIC_TARGET = re.compile(r"(?:[\w-]+\s(?:and|&)\s)?(?:[\w-]+\s){0,3}(?:Users
                              r"Networks?|Deep Learning|Machine Learning|Transformers?|Models?|DNNs?)$", re.IGNORECASE)
 # `Machine Learning and Return Predictability`: a broad field coordinated with a topic; the topic is the problem
 _FIELD_AND = re.compile(BROAD.pattern + r"\s(?:and|&)\s", re.IGNORECASE)
+_FIRST_WORD = re.compile(r"([A-Za-z]+)\s")
+_EVALUATE = words("evaluate assess measure compare benchmark quantify characterize characterise")
 # people a paper is written for: `... for Machine Learning Practitioners`, `... for Statisticians`
 _READERS = re.compile(r"(?:[\w-]+\s){0,3}(?:Practitioners|Researchers|Statisticians|Scientists|Engineers|Developers|"
                       r"Programmers|Designers|Clinicians|Economists|Beginners|Novices|Non-Experts|Experts)",
@@ -342,6 +348,18 @@ def _infinitive(word: str) -> bool:
     return word.isalpha() and "VERB" in getAllLemmas(word.lower()) and not word.lower().endswith(("ing", "ed"))
 
 
+def _imperative(text: str, start: int) -> re.Match[str] | None:
+    """`Improve Long-term Memory Learning ...`, `Realize Data-Efficient Dynamic Object Manipulation`, `... to
+    Address Class Imbalance in ...`: a noun phrase never opens with a bare verb, so a leading word the lexicon
+    knows only as a verb (not a gerund or participle) says what is done to the problem named after it. Verbs of
+    evaluation stay (`A Benchmark to Evaluate Attribution Methods`: evaluating them is the problem)."""
+    match = _FIRST_WORD.match(text, start) if start == 0 else None  # `Training-free Instruct Model`: a compound
+    if (match is None or not verb_only(match.group(1)) or match.group(1).lower() in _EVALUATE
+            or len(text[match.end():].split()) < 2):
+        return None
+    return match
+
+
 def _for_readers(activity: Hit, target: Hit) -> bool:
     """`Species Distribution Modeling for Machine Learning Practitioners`, `Elements of Conformal Prediction for
     Statisticians`: an activity written *for* a group of people (the readers it explains itself to) is the
@@ -392,7 +410,10 @@ def _from_abstract(sentences: list[Sentence], pattern: re.Pattern[str]) -> Hit |
 def _cut_long(words: list[str]) -> str:
     """Too long: end before the last `in/of/for/on` within the cap, never mid-noun-phrase (`in Large Language`)."""
     kept = words[:_MAX_WORDS]
-    preps = [i for i, w in enumerate(kept) if w.lower() in ("in", "of", "for", "on", "with") and i >= 2]
+    compound = {i + 1 for i in range(len(kept) - 3)  # `state of the art` is one modifier: its `of` cuts nothing
+                if " ".join(kept[i:i + 4]).lower() == "state of the art"}
+    preps = [i for i, w in enumerate(kept) if w.lower() in ("in", "of", "for", "on", "with") and i >= 2
+             and i not in compound]
     if preps:
         kept = kept[:preps[-1]]
     return _TRAILING_STOP.sub("", " ".join(kept))
@@ -402,7 +423,7 @@ def _trim(text: str, offset: int, field: str, extra_cut: str | None = None, keep
     """Cut `text` at the first clause break, drop leading verbs, articles and the method's own adjectives."""
     start = 0
     while ((lead := _LEAD.match(text, start) or _MODIFIER.match(text, start) or CLAIMED_QUALITY.match(text, start)
-            or _FIELD_AND.match(text, start)) and lead.end() < len(text)):
+            or _FIELD_AND.match(text, start) or _imperative(text, start)) and lead.end() < len(text)):
         if lead.re is _MODIFIER and len(re.split(r"[\s-]+", _CUT.split(text[lead.end():])[0].strip())) < 2:
             break  # `Dynamic Routing` keeps its adjective when nothing but the head noun would be left
         start = lead.end()
