@@ -30,10 +30,11 @@ from summarizer.extract.rules.task_choice import (
     verb_only,
 )
 from summarizer.extract.rules.task_claims import CLAIMED_QUALITY, claim_object, question_subject
-from summarizer.extract.rules.task_heads import names_an_activity, studies_objects
+from summarizer.extract.rules.task_heads import activity_word, names_an_activity, studies_objects
 
 _FOR = re.compile(r"(?:\s(?:for|For)|"
-                  r"\s(?:Approach|Framework|Method|Model|Methods|Approaches|Solution)s?\s(?:to|To|[Tt]owards?))"
+                  r"\s(?:Approach|Framework|Method|Model|Methods|Approaches|Solution)s?\s(?:to|To|[Tt]owards?)|"
+                  r"\s(?:Approach|Approaches)\s(?:on|On))"  # `a Kinematic Approach on Optimization in Deep Learning`
                   r"\s(?!the first time|free\b|all\b|any\b|everyone\b)", re.IGNORECASE)
 _CUT = re.compile(r"(?<!Problem)(?<!Problems)\s(?:via|with|using|through|by|from|under|without|based on|"
                   r"in the presence of|at|across|as|is|are|"
@@ -90,8 +91,13 @@ _GENERIC_TARGET = re.compile(r"(?:[\w-]+\s(?:and|&)\s)?(?:[\w-]+\s){0,3}(?:Users
                              r"(?:[\w-]+\s){0,3}(?:Devices?|Hardware|GPUs?|CPUs?|Edge|Platforms?|Microcontrollers?)|"
                              r"(?:Large |Deep |Pre-?trained |Small )?(?:Language Models?|LLMs?|Neural Networks?|"
                              r"Networks?|Deep Learning|Machine Learning|Transformers?|Models?|DNNs?)$", re.IGNORECASE)
-# `Machine Learning and Return Predictability`: a broad field coordinated with a topic; the topic is the problem
-_FIELD_AND = re.compile(BROAD.pattern + r"\s(?:and|&)\s", re.IGNORECASE)
+# `Machine Learning and Return Predictability`: a broad field coordinated with a topic; the topic is the problem.
+# `Statistical Learning under Heterogeneous Distribution Shift`, `Deep Learning with Differential Privacy`: what a
+# broad field is qualified by is the problem
+_FIELD_AND = re.compile(BROAD.pattern + r"\s(?:and|&|under|with|in)\s", re.IGNORECASE)
+_MODEL_CLASSES = words("diffusion regression")
+_LINKS = words("of for in on from with to")
+_ARTIFACT_NOUNS = words("model models system systems method methods algorithm algorithms network networks")
 _FIRST_WORD = re.compile(r"([A-Za-z]+)\s")
 _EVALUATE = words("evaluate assess measure compare benchmark quantify characterize characterise")
 # people a paper is written for: `... for Machine Learning Practitioners`, `... for Statisticians`
@@ -100,15 +106,17 @@ _READERS = re.compile(r"(?:[\w-]+\s){0,3}(?:Practitioners|Researchers|Statistici
                       re.IGNORECASE)
 # Adjectives that describe the proposed method, not the problem: `Training-Free`, `Density-Aware`, `Doubly Robust`
 _MODIFIER = re.compile(
-    r"(?:Doubly\s\w+|[\w-]+-(?:[Ff]ree|[Aa]ware|[Bb]ased|[Gg]uided|[Dd]riven|[Aa]gnostic|[Aa]ugmented|[Ee]nhanced|"
+    # `Deep Learning-Based`, `Machine Learning-Assisted`: a field's name as the first part of the modifier
+    r"(?:Doubly\s\w+|(?:(?:[Dd]eep|[Mm]achine|[Rr]einforcement|[Ss]tatistical)\s)?[\w-]+-(?:[Ff]ree|[Aa]ware|[Bb]ased|[Gg]uided|[Dd]riven|[Aa]gnostic|[Aa]ugmented|[Ee]nhanced|"
     r"[Ii]nspired|[Ii]nformed|[Aa]ssisted|[Cc]entric|[Rr]eweighted|[Pp]reserving))\s")
 # `A, B, And C` titles list their topics; the last item is the one the paper is about
 # a method-describing head at the end of a problem phrase: `... Load Balancing Strategy`, `... Paradigm Driven`
 _GENERIC_HEAD = re.compile(r"(?:\s(?:Paradigm|Strategy|Strategies|Framework|Approach|Perspective|Recipe|Toolkit|"
-                           r"Pipeline|Scheme|Technique))?(?:\s(?:Driven|Guided|Based|Inspired|Powered))?$")
+                           r"Pipeline|Scheme|Technique|Suite|Methodology))?(?:\s(?:Driven|Guided|Based|Inspired|Powered))?$")
 _LIST_TITLE = re.compile(r"^[^,:]+,\s[^,:]+,?\s(?:and|And|&)\s(?P<last>[^,:?!]+)$")
 # `Some Questions We Need to Answer`, `The Meeting Place of ...`: a subtitle that talks *about* the problem
-_SLOGAN_SUBTITLE = re.compile(r"^(?:The|Some|Lessons|Should|Can|Do|Does|Is|Are|Why|How|When|What|Where)\b|"
+# (`from machine learning to neurobiology` spans a range, it names no problem)
+_SLOGAN_SUBTITLE = re.compile(r"^(?:The|Some|Lessons|Should|Can|Do|Does|Is|Are|Why|How|When|What|Where|[Ff]rom)\b|"
                              r"\b(?:We|You|Our|Us|I)\b")
 # `A Case Study of the Fast-Food Industry`, `Evidence from India`: the subtitle names the setting the head's
 # question is studied in, not the problem
@@ -348,6 +356,18 @@ def _infinitive(word: str) -> bool:
     return word.isalpha() and "VERB" in getAllLemmas(word.lower()) and not word.lower().endswith(("ing", "ed"))
 
 
+def _without_artifact_head(phrase: str) -> str:
+    """`Real Time Recommendation System`, `Time Series Forecasting Models`, `Question Answering System`: an activity
+    followed by the artifact that performs it names the activity; the artifact noun goes (`Language Models`,
+    `Storage System` keep theirs: `language` and `storage` name no activity; `Diffusion Models` and `Regression
+    Models` are classes of models; in `Training of Diffusion Models` the compound is an object, not the head)."""
+    words = phrase.split()
+    if (len(words) >= 3 and words[-1].lower() in _ARTIFACT_NOUNS and activity_word(words[-2])
+            and words[-2].lower() not in _MODEL_CLASSES and not _LINKS & {w.lower() for w in words}):
+        return phrase[:phrase.rfind(words[-1])].rstrip()
+    return phrase
+
+
 def _imperative(text: str, start: int) -> re.Match[str] | None:
     """`Improve Long-term Memory Learning ...`, `Realize Data-Efficient Dynamic Object Manipulation`, `... to
     Address Class Imbalance in ...`: a noun phrase never opens with a bare verb, so a leading word the lexicon
@@ -434,6 +454,7 @@ def _trim(text: str, offset: int, field: str, extra_cut: str | None = None, keep
     phrase = _TRAILING_STOP.sub("", text[start:end].rstrip(" ."))
     if (tail := _GENERIC_HEAD.search(phrase)) and len(phrase[:tail.start()].split()) >= 2:
         phrase = phrase[:tail.start()]  # `Groupwise Reranking Paradigm Driven` -> `Groupwise Reranking`
+    phrase = _without_artifact_head(phrase)
     words = phrase.split()
     if len(words) > _MAX_WORDS:
         phrase = _cut_long(words)

@@ -35,8 +35,9 @@ technique techniques study analysis problem problems task tasks learning efficie
 algorithms theory practice design designing performance result results perspective perspectives
 finding optimal best""")
 # areas too broad to be a paper's problem: `Deep Learning`, `Large Language Models`, ``Benchmarks`
-BROAD = re.compile(r"(?:an?\s|the\s)?(?:(?:deep|machine|reinforcement|representation|statistical)\s"
-                    r"(?:learning|learning\smodels?)|(?:pre-?trained\s)?(?:(?:large\s|small\s)?(?:language|foundation|generative|vision)\s(?:models?)|llms?)|"
+BROAD = re.compile(r"(?:an?\s|the\s)?(?:(?:deep\s)?(?:deep|machine|reinforcement|representation|statistical)\s"
+                    r"(?:learning|learning\smodels?)|(?:pre-?trained\s)?(?:multi-?modal\s)?"
+                    r"(?:(?:large\s|small\s)?(?:language|foundation|generative|vision)\s(?:models?)|m?llms?)|"
                     r"(?:deep\s|convolutional\s|graph\s)?neural\snetworks?|transformers?|artificial\sintelligence|"
                     r"(?:randomi[sz]ed[-\s])?(?:controlled[-\s])?trials?|(?:[\w-]+\s){0,3}stud(?:y|ies)|"
                     # `a longitudinal user study`, `randomized field experiment`: the genre of a paper, never its problem
