@@ -13,11 +13,14 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from lemminflect import getAllLemmas
+
 from summarizer.extract.rules.hits import Hit, content_words, words
 from summarizer.extract.rules.sentences import Sentence
 from summarizer.extract.rules.task_abstract import problem_mentions, problem_statements
 from summarizer.extract.rules.task_case import lowercased
 from summarizer.extract.rules.task_choice import (
+    BROAD,
     abstract_counts,
     adverb,
     choose,
@@ -27,15 +30,18 @@ from summarizer.extract.rules.task_choice import (
     verb_only,
 )
 from summarizer.extract.rules.task_claims import CLAIMED_QUALITY, claim_object, question_subject
-from summarizer.extract.rules.task_heads import names_an_activity, studies_objects
+from summarizer.extract.rules.task_heads import activity_word, names_an_activity, studies_objects
 
 _FOR = re.compile(r"(?:\s(?:for|For)|"
-                  r"\s(?:Approach|Framework|Method|Model|Methods|Approaches|Solution)s?\s(?:to|To|[Tt]owards?))"
+                  r"\s(?:Approach|Framework|Method|Model|Methods|Approaches|Solution)s?\s(?:to|To|[Tt]owards?)|"
+                  r"\s(?:Approach|Approaches)\s(?:on|On))"  # `a Kinematic Approach on Optimization in Deep Learning`
                   r"\s(?!the first time|free\b|all\b|any\b|everyone\b)", re.IGNORECASE)
 _CUT = re.compile(r"(?<!Problem)(?<!Problems)\s(?:via|with|using|through|by|from|under|without|based on|"
-                  r"in the presence of|at|as|is|are|"
+                  r"in the presence of|at|across|as|is|are|"
                   r"and its|that|when|beyond|against|inspired by|meets|can|could|may|does|do|will|made|[-–—]{1,2})\s"
-                  r"|\s[A-Za-z]+ed(?=\s(?:with|by)\s)|[:?!,;]|\((?![\w-]+\)\s\w)", re.IGNORECASE)
+                  r"|\s[A-Za-z]+ed(?=\s(?:with|by)\s)|[:?!,;]|\((?![\w-]+\)\s\w)"
+                  # `Manual Abstraction in the Wild`: where the problem is met, not the problem
+                  r"|\s(?:in\sthe\swild|in\spractice|in\sthe\sreal\sworld)\b", re.IGNORECASE)
 _PUNCT = re.compile(r"[:?!,;]")
 _ARTIFACT = re.compile(r"(?:A|An)\s")
 # `each training`, `some updates`, `this problem`: a chunk that opens with a quantifier or determiner
@@ -48,11 +54,19 @@ _LEAD = re.compile(
     # `Applying and improving AlphaFold at ...`, `Searching for MobileNetV3`: what is done to a named model
     r"(?:Applying|Using|Leveraging|Harnessing|Employing|Introducing|Presenting|Searching for)(?:\s(?:and|&)\s\w+ing)?|"
     r"Rethinking|Revisiting|Understanding|Exploring|Explaining|Investigating|Analy[sz]ing|Tackling|"
+    # `Regarding Ordinal Regression as Label Sequence Prediction`: X is the problem, `as Y` the reformulation
+    r"Regarding|Treating|Viewing|Casting|Framing|Reframing|"
     r"Addressing|Mitigating|Refining|Advancing|Unlocking|Unveiling|Achieving|Enabling|Accelerating|"
     r"Simple|Novel|New|Fast|Efficient|Effective|Accurate|Scalable|Flexible|Optimal|Improved|Practical|"
-    r"Generalized|Unified|(?:[\w-]+\s)?(?:View|Perspective|Look|Note)\s(?:on|of|at)(?:\sthe)?|"
+    # `Rethinking the field of X`, `On the Problem of X`, `Elements of X`: a container noun whose complement is
+    # the topic
+    r"(?:the\s)?(?:field|area|domain|problem|task|topic|elements|foundations|principles|fundamentals|basics)"
+    r"\sof(?:\sthe)?|"
+    # `A Multi-objective Reinforcement Learning Perspective on X`: a view on X, however it is qualified
+    r"Generalized|Unified|(?:[\w-]+\s){0,4}?(?:View|Perspective|Look|Note)\s(?:on|of|at)(?:\sthe)?|"
     r"(?:Improved |Empirical |Theoretical |Systematic |Comprehensive |Large-Scale |Case )?(?:Analysis|Study|"
-    r"Survey|Investigation|Review|Evaluation|Benchmark|Framework|Approach|Method|Model|Perspectives?) (?:of|on|for))"
+    r"Survey|Investigation|Review|Evaluation|Benchmark|Framework|Approach|Method|Model|Perspectives?|Research"
+    r") (?:of|on|into|for))"
     r"\s)+",
     re.IGNORECASE)
 _AVOID = (r"(?!the\s(?:problem|question|effect|role|use)\b|how\b|whether\b|a\b|an\b|this\b|these\b|it\b|"
@@ -70,23 +84,39 @@ _STUDY_OF = re.compile(r"(?:A|An|The)\s(?:[\w-]+\s){0,3}?(?:Study|Analysis|Surve
 _GENERIC_SUBTITLE = re.compile(r"^(?:Theory|Analysis|Algorithms?|Methods?|Models?)\s(?:and|&)\s|\b(?:Applications?|"
                                r"Implications|Beyond|Case Study|Practice|Lessons|Insights|Results|Design|Approach|"
                                r"Perspective)$|^(?:An?\s)?(?:[\w-]+\s){0,3}(?:Perspective|View|Viewpoint|Lens)\b|"
-                               r"^(?i:An?\s(?:[\w-]+\s){0,3}(?:Trial|Case Study|Cohort Study|Meta-Analysis))$")
+                               r"^(?i:An?\s(?:[\w-]+\s){0,3}(?:Trial|Study|Meta-Analysis|Review|Survey|Analysis|Evaluation|"
+                               r"Report|Overview|Primer|Tutorial|Comparison|Investigation))$")
 _GENERIC_TARGET = re.compile(r"(?:[\w-]+\s(?:and|&)\s)?(?:[\w-]+\s){0,3}(?:Users|People|Audiences?|Patients|Developers|"
                              r"Practitioners|Researchers|Children|Students|Learners|Humans)|"
                              r"(?:[\w-]+\s){0,3}(?:Devices?|Hardware|GPUs?|CPUs?|Edge|Platforms?|Microcontrollers?)|"
                              r"(?:Large |Deep |Pre-?trained |Small )?(?:Language Models?|LLMs?|Neural Networks?|"
                              r"Networks?|Deep Learning|Machine Learning|Transformers?|Models?|DNNs?)$", re.IGNORECASE)
+# `Machine Learning and Return Predictability`: a broad field coordinated with a topic; the topic is the problem.
+# `Statistical Learning under Heterogeneous Distribution Shift`, `Deep Learning with Differential Privacy`: what a
+# broad field is qualified by is the problem
+_FIELD_AND = re.compile(BROAD.pattern + r"\s(?:and|&|under|with|in)\s", re.IGNORECASE)
+_MODEL_CLASSES = words("diffusion regression")
+_LINKS = words("of for in on from with to")
+_ARTIFACT_NOUNS = words("model models system systems method methods algorithm algorithms network networks")
+_FIRST_WORD = re.compile(r"([A-Za-z]+)\s")
+_EVALUATE = words("evaluate assess measure compare benchmark quantify characterize characterise")
+# people a paper is written for: `... for Machine Learning Practitioners`, `... for Statisticians`
+_READERS = re.compile(r"(?:[\w-]+\s){0,3}(?:Practitioners|Researchers|Statisticians|Scientists|Engineers|Developers|"
+                      r"Programmers|Designers|Clinicians|Economists|Beginners|Novices|Non-Experts|Experts)",
+                      re.IGNORECASE)
 # Adjectives that describe the proposed method, not the problem: `Training-Free`, `Density-Aware`, `Doubly Robust`
 _MODIFIER = re.compile(
-    r"(?:Doubly\s\w+|[\w-]+-(?:[Ff]ree|[Aa]ware|[Bb]ased|[Gg]uided|[Dd]riven|[Aa]gnostic|[Aa]ugmented|[Ee]nhanced|"
+    # `Deep Learning-Based`, `Machine Learning-Assisted`: a field's name as the first part of the modifier
+    r"(?:Doubly\s\w+|(?:(?:[Dd]eep|[Mm]achine|[Rr]einforcement|[Ss]tatistical)\s)?[\w-]+-(?:[Ff]ree|[Aa]ware|[Bb]ased|[Gg]uided|[Dd]riven|[Aa]gnostic|[Aa]ugmented|[Ee]nhanced|"
     r"[Ii]nspired|[Ii]nformed|[Aa]ssisted|[Cc]entric|[Rr]eweighted|[Pp]reserving))\s")
 # `A, B, And C` titles list their topics; the last item is the one the paper is about
 # a method-describing head at the end of a problem phrase: `... Load Balancing Strategy`, `... Paradigm Driven`
 _GENERIC_HEAD = re.compile(r"(?:\s(?:Paradigm|Strategy|Strategies|Framework|Approach|Perspective|Recipe|Toolkit|"
-                           r"Pipeline|Scheme|Technique))?(?:\s(?:Driven|Guided|Based|Inspired|Powered))?$")
+                           r"Pipeline|Scheme|Technique|Suite|Methodology))?(?:\s(?:Driven|Guided|Based|Inspired|Powered))?$")
 _LIST_TITLE = re.compile(r"^[^,:]+,\s[^,:]+,?\s(?:and|And|&)\s(?P<last>[^,:?!]+)$")
 # `Some Questions We Need to Answer`, `The Meeting Place of ...`: a subtitle that talks *about* the problem
-_SLOGAN_SUBTITLE = re.compile(r"^(?:The|Some|Lessons|Should|Can|Do|Does|Is|Are|Why|How|When|What|Where)\b|"
+# (`from machine learning to neurobiology` spans a range, it names no problem)
+_SLOGAN_SUBTITLE = re.compile(r"^(?:The|Some|Lessons|Should|Can|Do|Does|Is|Are|Why|How|When|What|Where|[Ff]rom)\b|"
                              r"\b(?:We|You|Our|Us|I)\b")
 # `A Case Study of the Fast-Food Industry`, `Evidence from India`: the subtitle names the setting the head's
 # question is studied in, not the problem
@@ -292,16 +322,70 @@ def _after_exclamation(title: str) -> tuple[int, str]:
 
 
 def _after_for(core: str, offset: int) -> Hit | None:
-    match = _FOR.search(core)
+    match = _purpose(core)
     if not match:
         return None
     hit = _trim(core[match.end():], offset + match.end(), "title")
+    before = _trim(core[:match.start()], offset, "title")
+    if hit is not None and before is not None and _for_readers(before, hit):
+        return before
     if hit is None or len(hit.value.split()) < 2 or _GENERIC_TARGET.fullmatch(hit.value):
         return None  # `... for Large Language Models` names the subject, not the problem
-    before = _trim(core[:match.start()], offset, "title")
     if before is not None and studies_objects(before.value, hit.value):
         return before  # `Comparing Speech and Keyboard Text Entry for Short Messages ...`: the activity
     return hit
+
+
+def _purpose(core: str) -> re.Match[str] | None:
+    """Where the title says what the method is for. `A Two-stage Approach to Balance Plaintext and Encrypted Text
+    for Traffic Classification`: `Approach to` + a verb says what the approach does; the `for` after it says what
+    for, so the last `for` wins over that `to` of purpose."""
+    found = list(_FOR.finditer(core))
+    if not found:
+        return None
+    first = found[0]
+    verb = core[first.end():].split(maxsplit=1)[:1]
+    if first.group().strip().lower().endswith("to") and verb and _infinitive(verb[0]):
+        after = [m for m in found[1:] if m.group().strip().lower() == "for"]
+        return after[-1] if after else first
+    return first  # `A Post-Hoc Approach to Safety Re-Alignment for ...`: `to` + a noun names the problem itself
+
+
+def _infinitive(word: str) -> bool:
+    """`Balance`, `Learn`: a base-form verb after `to` (`Safety`, `Object` are nouns only)."""
+    return word.isalpha() and "VERB" in getAllLemmas(word.lower()) and not word.lower().endswith(("ing", "ed"))
+
+
+def _without_artifact_head(phrase: str) -> str:
+    """`Real Time Recommendation System`, `Time Series Forecasting Models`, `Question Answering System`: an activity
+    followed by the artifact that performs it names the activity; the artifact noun goes (`Language Models`,
+    `Storage System` keep theirs: `language` and `storage` name no activity; `Diffusion Models` and `Regression
+    Models` are classes of models; in `Training of Diffusion Models` the compound is an object, not the head)."""
+    words = phrase.split()
+    if (len(words) >= 3 and words[-1].lower() in _ARTIFACT_NOUNS and activity_word(words[-2])
+            and words[-2].lower() not in _MODEL_CLASSES and not _LINKS & {w.lower() for w in words}):
+        return phrase[:phrase.rfind(words[-1])].rstrip()
+    return phrase
+
+
+def _imperative(text: str, start: int) -> re.Match[str] | None:
+    """`Improve Long-term Memory Learning ...`, `Realize Data-Efficient Dynamic Object Manipulation`, `... to
+    Address Class Imbalance in ...`: a noun phrase never opens with a bare verb, so a leading word the lexicon
+    knows only as a verb (not a gerund or participle) says what is done to the problem named after it. Verbs of
+    evaluation stay (`A Benchmark to Evaluate Attribution Methods`: evaluating them is the problem)."""
+    match = _FIRST_WORD.match(text, start) if start == 0 else None  # `Training-free Instruct Model`: a compound
+    if (match is None or not verb_only(match.group(1)) or match.group(1).lower() in _EVALUATE
+            or len(text[match.end():].split()) < 2):
+        return None
+    return match
+
+
+def _for_readers(activity: Hit, target: Hit) -> bool:
+    """`Species Distribution Modeling for Machine Learning Practitioners`, `Elements of Conformal Prediction for
+    Statisticians`: an activity written *for* a group of people (the readers it explains itself to) is the
+    problem; the people are not. An artifact for people keeps them (`A Keyboard for Users with Limited
+    Dexterity`: who it is for is part of its problem)."""
+    return bool(_READERS.fullmatch(target.value)) and names_an_activity(activity.value)
 
 
 def _not_whole(hit: Hit | None, title: str) -> Hit | None:
@@ -346,7 +430,10 @@ def _from_abstract(sentences: list[Sentence], pattern: re.Pattern[str]) -> Hit |
 def _cut_long(words: list[str]) -> str:
     """Too long: end before the last `in/of/for/on` within the cap, never mid-noun-phrase (`in Large Language`)."""
     kept = words[:_MAX_WORDS]
-    preps = [i for i, w in enumerate(kept) if w.lower() in ("in", "of", "for", "on", "with") and i >= 2]
+    compound = {i + 1 for i in range(len(kept) - 3)  # `state of the art` is one modifier: its `of` cuts nothing
+                if " ".join(kept[i:i + 4]).lower() == "state of the art"}
+    preps = [i for i, w in enumerate(kept) if w.lower() in ("in", "of", "for", "on", "with") and i >= 2
+             and i not in compound]
     if preps:
         kept = kept[:preps[-1]]
     return _TRAILING_STOP.sub("", " ".join(kept))
@@ -355,8 +442,8 @@ def _cut_long(words: list[str]) -> str:
 def _trim(text: str, offset: int, field: str, extra_cut: str | None = None, keep_links: bool = False) -> Hit | None:
     """Cut `text` at the first clause break, drop leading verbs, articles and the method's own adjectives."""
     start = 0
-    while ((lead := _LEAD.match(text, start) or _MODIFIER.match(text, start) or CLAIMED_QUALITY.match(text, start))
-           and lead.end() < len(text)):
+    while ((lead := _LEAD.match(text, start) or _MODIFIER.match(text, start) or CLAIMED_QUALITY.match(text, start)
+            or _FIELD_AND.match(text, start) or _imperative(text, start)) and lead.end() < len(text)):
         if lead.re is _MODIFIER and len(re.split(r"[\s-]+", _CUT.split(text[lead.end():])[0].strip())) < 2:
             break  # `Dynamic Routing` keeps its adjective when nothing but the head noun would be left
         start = lead.end()
@@ -367,6 +454,7 @@ def _trim(text: str, offset: int, field: str, extra_cut: str | None = None, keep
     phrase = _TRAILING_STOP.sub("", text[start:end].rstrip(" ."))
     if (tail := _GENERIC_HEAD.search(phrase)) and len(phrase[:tail.start()].split()) >= 2:
         phrase = phrase[:tail.start()]  # `Groupwise Reranking Paradigm Driven` -> `Groupwise Reranking`
+    phrase = _without_artifact_head(phrase)
     words = phrase.split()
     if len(words) > _MAX_WORDS:
         phrase = _cut_long(words)

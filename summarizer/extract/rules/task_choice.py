@@ -35,15 +35,19 @@ technique techniques study analysis problem problems task tasks learning efficie
 algorithms theory practice design designing performance result results perspective perspectives
 finding optimal best""")
 # areas too broad to be a paper's problem: `Deep Learning`, `Large Language Models`, ``Benchmarks`
-BROAD = re.compile(r"(?:an?\s|the\s)?(?:(?:deep|machine|reinforcement|representation|statistical)\s"
-                    r"(?:learning|learning\smodels?)|(?:pre-?trained\s)?(?:(?:large\s|small\s)?(?:language|foundation|generative|vision)\s(?:models?)|llms?)|"
+BROAD = re.compile(r"(?:an?\s|the\s)?(?:(?:deep\s)?(?:deep|machine|reinforcement|representation|statistical)\s"
+                    r"(?:learning|learning\smodels?)|(?:pre-?trained\s)?(?:multi-?modal\s)?"
+                    r"(?:(?:large\s|small\s)?(?:language|foundation|generative|vision)\s(?:models?)|m?llms?)|"
                     r"(?:deep\s|convolutional\s|graph\s)?neural\snetworks?|transformers?|artificial\sintelligence|"
-                    r"(?:randomi[sz]ed[-\s])?(?:controlled[-\s])?trials?|(?:case|pilot|cohort|feasibility)\sstud(?:y|ies)|"
+                    r"(?:randomi[sz]ed[-\s])?(?:controlled[-\s])?trials?|(?:[\w-]+\s){0,3}stud(?:y|ies)|"
+                    # `a longitudinal user study`, `randomized field experiment`: the genre of a paper, never its problem
+                    r"(?:[\w-]+\s){0,3}experiments?|"
                     r"(?:systematic\s|literature\s)?reviews?|surveys?|benchmarks?|datasets?)", re.IGNORECASE)
 _WH = re.compile(r"\b(?:[Hh]ow|[Ww]hat|[Ww]hy|[Ww]hen|[Ww]here|[Ww]hich|[Ww]ho|[Yy]ou|[Ww]e|[Oo]ur|[Ii]t)\b")
 _MIN_CAPITALS = 3
 _SPELLED = 0.7  # share of the run's initials the name's capitals must account for
-_PRONOUN = re.compile(r"\b(?:their|them|its|it|they|his|her|this|these|those|itself|themselves)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:their|them|its|it|they|his|her|this|these|those|itself|themselves|your|our|my)\b",
+                      re.IGNORECASE)
 # `Beyond Size`, `From Reward Modeling to Online RLHF`: a head that says where the paper goes, not what it studies
 _SLOGAN_HEAD = re.compile(r"(?:Beyond|From|Towards?|Rethinking|Revisiting|Rewarding|Unlocking|Unleashing)\b")
 _ADJECTIVE_END = re.compile(r"-(?:scale|based|free|aware|level|grained|shot|specific|efficient|driven|like|wise|"
