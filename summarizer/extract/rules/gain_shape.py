@@ -90,8 +90,9 @@ def find_shaped_results(text: str) -> list[Score]:
             found.setdefault(score.start, score)
             for item in (*_listed_after(masked, score), *_listed_before(masked, score)):
                 found.setdefault(item.start, item)
-    for score in estimates_with_interval(text):  # read on the unmasked text: the interval is its evidence
-        found.setdefault(score.start, score)
+    if "[" in text or "(" in text:
+        for score in estimates_with_interval(text):  # read on the unmasked text: the interval is its evidence
+            found.setdefault(score.start, score)
     return sorted(found.values())
 
 
@@ -261,7 +262,7 @@ def measure_then_bracket(text: str) -> list[Score]:
     return out
 
 
-_VALUE_MEASURE = re.compile(rf"(?<![\w.\-/])(?:state-of-the-art\s|new\s)?{_BOUND}[-−+]?(?P<v>{NUM}(?:%?/{NUM})*)"
+_VALUE_MEASURE = re.compile(rf"(?<![\w.\-/])[-−+]?(?P<v>{NUM}(?:%?/{NUM})*)"
                             rf"(?P<u>\s?%|\s(?:per\s?cent|percent)\b)?(?:\sand\sabove)?"
                             rf"\s(?P<m>(?:[\w'-]+\s){{0,2}}?[\w@'-]+)(?=[\s,.;)]|$)")
 _OPENER = re.compile(r"(?:\(\s?|,\s|\b(?:with|same|at|of|to|including|achiev\w*|reach\w*|attain\w*|obtain\w*|"
