@@ -24,7 +24,8 @@ from summarizer.extract.rules.task_heads import activity_word
 _AVOID = (r"(?!the\s(?:problem|question|effect|role|use)\b|how\b|whether\b|if\b|what\b|why\b|a\b|an\b|this\b|these\b|"
           r"it\b|its\b|their\b|our\b|such\b|that\b|which\b|(?:methods|approaches|ways|techniques|strategies)\s"
           r"(?:for|to|of)\b)")
-_PROBLEM_OF = re.compile(r"\bthe\s(?:[\w-]+\s)?(?:problem|task|challenge|question|setting)\sof\s" + _AVOID)
+# `The task of building general agents ... has been`: an abstract may open on its problem, article capitalised
+_PROBLEM_OF = re.compile(r"\b[Tt]he\s(?:[\w-]+\s)?(?:problem|task|challenge|question|setting)\sof\s" + _AVOID)
 _WE_STUDY = re.compile(r"\b(?:[Ww]e|(?:[Tt]his|[Oo]ur)\s(?:paper|work|study))\s(?:\w+ly\s)?(?:study|studies|"
                        r"investigate|investigates|address|addresses|tackle|tackles|revisit|revisits|consider|considers|focus\son|focuses\son|"
                        r"explore|explores)\s"
