@@ -37,6 +37,9 @@ _IS_PROBLEM = re.compile(r"^(?:(?:Recently|Currently|Today),?\s)?"
                          r"(?P<np>(?!(?:This|These|It|We|Our|In|The\s(?:goal|aim))\b)[^,;:()]{3,80}?)\s(?:is|are|has\sbeen|have\sbeen|remains?|has\semerged\sas|have\s"
                          r"emerged\sas)\s(?:a|an|one\sof\sthe)\s(?:[\w-]+\s){0,3}?(?:problem|task|challenge|"
                          r"topic|paradigm|technique|approach|area|problems|tasks|challenges)\b")
+# `Most previous studies on intertemporal labor supply found`, `The literature on the employment effects of
+# minimum wages`: the background names the field's problem as the topic of earlier research
+_RESEARCH_ON = re.compile(r"\b(?:[Ss]tudies|[Rr]esearch|[Ww]ork|[Ll]iterature)\son\s" + _AVOID)
 # `For the single-machine scheduling problem with ...`, `the online knapsack problem`: a compound headed by
 # `problem` names the problem by its modifiers
 _X_PROBLEM = re.compile(r"\bthe\s(?P<np>(?!(?:same|above|following|main|key|central|general|original|underlying|"
@@ -90,6 +93,13 @@ def problem_mentions(sentences: list[Sentence]) -> list[Hit]:
     found += [hit for s in head if (hit := subject_problem(s)) is not None]
     found += [hit for s in head if (hit := problem_compound(s)) is not None]
     return found + [hit for s in head if (hit := named_as(s)) is not None]
+
+
+def research_topics(sentences: list[Sentence]) -> list[Hit]:
+    """`Most previous studies on intertemporal labor supply found ...` -> `intertemporal labor supply`: the
+    topic of the earlier research the background cites. Weakest cue (the background may be a wider field than
+    the paper's own problem), so `task.py` tries it only after the title's own noun chunks."""
+    return [hit for s in sentences[:_FIRST_SENTENCES] if (hit := framed(s, _RESEARCH_ON)) is not None]
 
 
 def problem_compound(sentence: Sentence) -> Hit | None:
