@@ -5,8 +5,8 @@ the least specific: the unit itself (`2x faster` -> speed), the noun after a
 change (`26.9% enhancement in Mean Reciprocal Rank (MRR)`), a share of a
 resource (`12.3% of the computing resources`), the object of the verb that
 changes it (`reduces the FLOPs cost of DeiT-S by 34.7%`), and only then the
-nearest known metric word in the clause. A vague `performance` is never a
-metric: null beats a label that says nothing.
+nearest known metric word in the clause. A generic `performance` is the metric
+only when nothing more specific is (GUIDELINES §11 f).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 
 from summarizer.extract.rules.gain_measures import MEASURE_NOUN, METRIC_RE
 from summarizer.extract.rules.gain_measures import NOT_A_MEASURE as _NOT_A_MEASURE
-from summarizer.extract.rules.gain_metric_of import metric_of_value
+from summarizer.extract.rules.gain_metric_of import generic_performance, metric_of_value
 
 # `the FLOPs cost of DeiT-S by 34.7%`, `optimizer memory usage by up to 89.5%`: what the verb changes
 _OBJECT_BY = re.compile(
@@ -68,7 +68,7 @@ def read_metric(text: str, start: int, end: int) -> str | None:
                  metric_after):
         if found := rule(text, start, end):
             return found
-    return _nearest_metric(text, start, end)
+    return _nearest_metric(text, start, end) or generic_performance(text, start, end)
 
 
 # `the English error rate was 20.4% lower`, `and Mandarin error rate 63.4% lower`, `the WER is reduced by 10%`:
