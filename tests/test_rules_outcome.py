@@ -171,3 +171,30 @@ def test_the_paper_as_agent_and_a_second_verb_claim_a_result(sentence: str) -> N
 
 def test_what_the_field_achieved_in_recent_years_is_background() -> None:
     assert _outcome(CRYSTAL) is None
+
+
+SURVEY_LEARNED_INDEXES = (
+    "A recent research trend involves treating database index structures as Machine Learning (ML) models. This class "
+    "of indexes is known as “Learned Indexes.” Learned indexes have demonstrated improved search performance and "
+    "reduced space requirements for one-dimensional data. This survey focuses on learned multi-dimensional index "
+    "structures. We present a taxonomy that classifies and categorizes each learned multi-dimensional index, and "
+    "survey the existing literature on learned multi-dimensional indexes according to this taxonomy.")
+SCRNA_REVIEW = (
+    "Single‐cell RNA sequencing (scRNA‐seq) technology has become the state‐of‐the‐art approach for unravelling the "
+    "heterogeneity and complexity of RNA transcripts within individual cells. Since its first discovery in 2009, "
+    "studies based on scRNA‐seq provide massive information across different fields making exciting new discoveries "
+    "in better understanding the composition and interaction of cells within humans, model animals and plants. In "
+    "this review, we provide a concise overview about the scRNA‐seq technology.")
+
+
+@pytest.mark.parametrize("abstract", [SURVEY_LEARNED_INDEXES, SCRNA_REVIEW])
+def test_what_others_have_shown_and_since_when_is_background(abstract: str) -> None:
+    """`X have demonstrated ...` (others, present perfect) and `Since its first discovery, studies ...` open the
+    background move: a survey or review that claims nothing of its own has no outcome."""
+    assert _outcome(abstract) is None
+
+
+def test_our_own_present_perfect_is_still_a_result() -> None:
+    sentence = _sentence("We have shown that supervised fine-tuning (SFT) and iterative RLHF can obtain "
+                         "state-of-the-art performance with fully open-source datasets.")
+    assert result_score(sentence, None, None) >= _THRESHOLD

@@ -14,6 +14,8 @@ from summarizer.extract.rules.summary import (
     how_it_works,
     names_subject,
     naming_only,
+    own_mechanism,
+    presents_evaluation,
     standalone,
     title_overlap,
 )
@@ -318,3 +320,63 @@ def test_describes_means_reads_how_not_why(sentence: str, expected: bool) -> Non
 def test_the_naming_sentence_stays_when_the_next_one_says_no_how(abstract: str, name: str, expected: str) -> None:
     hit = find_summary(split_sentences(abstract), "", name)
     assert hit is not None and hit.as_sentence().value == expected
+
+
+# --- batch 18 round: evaluation objects, the own method as the subject of the next sentence ---
+
+SEQ2SEQ = ("Although DNNs work well whenever large labeled training sets are available, they cannot be used to map "
+           "sequences to sequences. In this paper, we present a general end-to-end approach to sequence learning that "
+           "makes minimal assumptions on the sequence structure. Our method uses a multilayered Long Short-Term Memory "
+           "(LSTM) to map the input sequence to a vector of a fixed dimensionality, and then another deep LSTM to "
+           "decode the target sequence from the vector. Our main result is that on an English to French translation "
+           "task from the WMT-14 dataset, the translations produced by the LSTM achieve a BLEU score of 34.8.")
+TACOTRON = ("This paper describes Tacotron 2, a neural network architecture for speech synthesis directly from text. "
+            "Our model achieves a mean opinion score (MOS) of 4.53 comparable to a MOS of 4.58 for professionally "
+            "recorded speech. To validate our design choices, we present ablation studies of key components of our "
+            "system and evaluate the impact of using mel spectrograms as the input to WaveNet instead of linguistic, "
+            "duration, and F0 features.")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("To validate our design choices, we present ablation studies of key components of our system.", True),
+    ("We present a number of case studies, in which the tool was successfully used.", True),
+    ("We also present two controlled experiments that evaluate bubble cursor performance.", True),
+    ("We present SpanBERT, a pre-training method that is designed to better represent and predict spans of text.",
+     False),
+    ("In this paper, we present a general end-to-end approach to sequence learning.", False),
+])
+def test_presenting_an_evaluation_is_not_the_contribution(sentence: str, expected: bool) -> None:
+    assert bool(presents_evaluation(sentence.lower())) is expected
+
+
+def test_the_evaluation_sentence_does_not_beat_the_describing_one() -> None:
+    hit = find_summary(split_sentences(TACOTRON), "Natural TTS Synthesis by Conditioning WaveNet on Mel Spectrogram "
+                       "Predictions")
+    assert hit is not None and hit.value.startswith("This paper describes Tacotron 2")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Our method uses a multilayered Long Short-Term Memory (LSTM) to map the input sequence to a vector.", True),
+    ("Our pipeline generates instructions, input, and output samples from a language model, then filters invalid "
+     "or similar ones before using them to finetune the original model.", True),
+    ("Our approach extends BERT by (1) masking contiguous random spans, rather than random tokens.", True),
+    ("In the speech input case, our speech recognition system gave an initial transcription, and then recognition "
+     "errors could be corrected using either speech again or the smartphone keyboard.", True),
+    # a result with the method as subject, a benefit with its bare name, the authors as subject: not the mechanism
+    ("Our model achieves a mean opinion score (MOS) of 4.53 comparable to a MOS of 4.58 for professionally "
+     "recorded speech.", False),
+    ("Our experiment results and comparison show that our approach significantly outperforms the state-of-the-art.",
+     False),
+    ("By pipelining different sub-sequences of layers on separate accelerators, GPipe provides the flexibility of "
+     "scaling a variety of different networks to gigantic sizes efficiently.", False),
+    ("We use randomized smoothing to obtain an ImageNet classifier with e.g. a certified top-1 accuracy of 49%.",
+     False),
+])
+def test_own_mechanism_is_the_own_method_saying_how_it_works(sentence: str, expected: bool) -> None:
+    assert own_mechanism(split_sentences(sentence)[0]) is expected
+
+
+def test_the_mechanism_after_a_contribution_sentence_is_the_summary() -> None:
+    hit = find_summary(split_sentences(SEQ2SEQ), "Sequence to Sequence Learning with Neural Networks")
+    assert hit is not None and hit.value.startswith("Our method uses a multilayered Long Short-Term Memory")
+    assert SEQ2SEQ[hit.start:hit.end] == hit.value

@@ -18,6 +18,7 @@ from summarizer.extract.rules.gain_lists import continued_result, find_sizes_and
 from summarizer.extract.rules.gain_reported import find_reported
 from summarizer.extract.rules.gain_scores import Score, find_scores
 from summarizer.extract.rules.gain_sentence import respective_labels
+from summarizer.extract.rules.gain_shape import find_shaped_results
 from summarizer.extract.rules.gain_units import find_unit_results
 from summarizer.extract.rules.sentences import Sentence
 
@@ -63,6 +64,7 @@ _DIMENSION = re.compile(r"^\s?\d")
 _CONTINUES = re.compile(r"^(?:\s*(?:,|and|or|/|,\s?and)\s*(?:by\s)?(?:\w+\s)?"
                         r"|[^.;()%×]{0,40}\sand\s(?:by\s|an?\s|the\s)?"
                         r"|\)\s?(?:,\s)?(?:and\s)?[\w.-]+(?:\s[\w.-]+){0,2}\s\()$")  # `(4.96%) and Mistral-7B (`
+_COMPARED_BETWEEN = re.compile(r"\b(?:compared|than|vs\.?|versus|relative\sto|against|over)\b", re.IGNORECASE)
 _ABOUT_OTHERS = re.compile(r"(?:In comparison|By contrast|In contrast|Previously|Prior work|Existing)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|ours)\b", re.IGNORECASE)
 
@@ -117,8 +119,9 @@ def _sentence_gains(sentence: Sentence) -> list[GainHit]:
                                 pair=not ranged))
             covered.append(m.span())
     shares = find_sizes_and_shares(text)  # each of these is a result by its own words, metric or not
-    vouched = {score.start for score in shares}
-    scores = {score.start: score for score in (*find_reported(text), *shares, *find_unit_results(text),
+    shaped = find_shaped_results(text)  # a number bound to an outcome measure by grammar (`a test RMSE of 187.99`)
+    vouched = {score.start for score in (*shares, *shaped)}
+    scores = {score.start: score for score in (*shaped, *find_reported(text), *shares, *find_unit_results(text),
                                                *find_scores(text))}
     last_end: int | None = None
     last_unit = ""
@@ -127,7 +130,8 @@ def _sentence_gains(sentence: Sentence) -> list[GainHit]:
         if any(s <= start < e for s, e in covered):
             continue
         covered.append((start, end))  # judged here, accepted or not: the score rules below do not overrule
-        continues = last_end is not None and bool(_CONTINUES.match(text[last_end:start]))
+        continues = last_end is not None and bool(_CONTINUES.match(text[last_end:start])) \
+            and not _COMPARED_BETWEEN.search(text[last_end:start])  # `(93.4%) compared to CNN (91.4%)`
         unit = m.group("unit").strip()[:1]  # `%` or a multiplier: a list keeps its unit
         listed = last_end is not None and unit == last_unit and _listed(text, last_end, start, end)
         if continues or listed or start in vouched or _accept(text, start, end) or _claimed_score(scores.get(start)):

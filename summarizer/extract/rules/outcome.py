@@ -30,7 +30,7 @@ from summarizer.extract.rules.result_cues import (
 from summarizer.extract.rules.sentences import Sentence
 
 _ABOUT_OTHERS = re.compile(r"^(?:However|Existing|Current|Previous|Prior|Traditional|Many|Most|Conventional|"
-                           r"Recent|Despite|Although|While|Unfortunately|These\s(?:methods|approaches|models)|"
+                           r"Recent|Despite|Although|While|Unfortunately|Since|These\s(?:methods|approaches|models)|"
                            r"In\srecent\syears|Over\sthe\s(?:past|last)|In\sthe\s(?:past|last)\s)\b")
 _OURS = re.compile(r"\b(?:we|our|ours|us)\b|\b(?:the|this)\s(?:proposed|resulting|new)\b")
 # `Code is publicly available at ...`, `data will be released`: an availability note, not a result
@@ -39,7 +39,9 @@ _NOT_RESULT = re.compile(r"(?:is|are|will\sbe|been)\s(?:made\s)?(?:publicly\s|fr
 # `previous studies have shown`, `it has been shown`: someone else's finding, background
 _CITED = re.compile(r"\b(?:(?:previous|prior|recent|existing|many|several|some|other)\s(?:studies|works?|research|"
                     r"papers|methods|approaches)|studies\shave|it\shas\sbeen|(?:have|has)\sbeen\s(?:shown|demonstrated|reported|"
-                    r"proven|found)|is\swell[-\s]known)\b")
+                    r"proven|found)|is\swell[-\s]known|"
+                    r"(?:have|has)\s(?:\w+ly\s|also\s){0,2}(?:shown|demonstrated|achieved|proven|revolutioni[sz]ed|"
+                    r"attracted|gained|enabled|emerged|become|made))\b")  # `Learned indexes have demonstrated ...`
 # `we review/discuss/outline ...`: the contribution or survey move, not a result
 _SURVEY_MOVE = re.compile(r"\bwe\s(?:also\s|further\s|then\s|briefly\s){0,2}(?:review|survey|discuss|summari[sz]e|"
                           r"outline|describe|categori[sz]e|highlight)\b")

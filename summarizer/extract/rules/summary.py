@@ -45,6 +45,13 @@ _BACKGROUND = re.compile(r"^(?:However|Despite|Although|While|Recent(?:ly)?|Exis
                          r"Traditional(?:ly)?|Many|Most|Conventional|Unfortunately|Yet|Nevertheless|Nonetheless)\b")
 _AGENT_HINT = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his|[Tt]he present|[Tt]he authors)\b")
 _MIN_WORDS = 6
+# What the authors present is their evaluation, not their contribution: `We present a number of case studies`,
+# `we present ablation studies of key components`, `We also present two controlled experiments that evaluate ...`.
+_EVALUATION_OBJECT = re.compile(rf"\b{_STRONG_VERB}s?\s(?:(?:a\s)?(?:number|series|set|couple)\sof\s|an?\s|the\s|"
+                                r"(?:two|three|four|five|several|extensive|preliminary|detailed|thorough|our)\s|"
+                                r"[\w-]+\s){0,3}(?:case\sstud|ablation|experiment|evaluation|user\sstud|"
+                                r"empirical\s(?:stud|analys|results)|results\b|comparisons?\b|benchmark(?:s|ing)\b)")
+EVALUATION_PENALTY = 2.5  # a strong verb whose object is an evaluation weighs like a weak cue
 TITLE_WEIGHT = 2.0  # a sentence writing every title word gains as much as a weak contribution cue
 NAME_AGENT_SCORE = 2.5  # the method doing something (`X enables ...`) states the contribution like a weak cue
 # How a method works: the means (by/via/using/through), its parts (consists of, combines) or what it does;
@@ -72,6 +79,12 @@ _ANAPHOR = re.compile(r"^(?:it|its|they|their|them|this|these|those|that|such|bo
                       re.IGNORECASE)
 _POINTS_BACK = re.compile(r"\b(?:it|this|these|they|them)\b", re.IGNORECASE)
 _OPENER = re.compile(r"^[^,]{1,80},\s")  # `Specifically, ` / `Unlike recent models, ` before the subject
+# The paper's own method as the subject: `Our method uses ...`, `Our pipeline generates ...`, `The proposed HFPRM
+# method comprises ...`, `The heart of our algorithm is ...` (after an opener such as `In the speech input case,`).
+_OWN_METHOD_SUBJECT = re.compile(
+    r"^(?:(?-i:[A-Z])[\w ,-]{0,40},\s)?(?:our|the\sproposed|the\sheart\sof\sour)\s(?:[\w-]+\s){0,2}?"
+    r"(?:method|approach|algorithm|model|framework|system|pipeline|technique|architecture|scheme|design|network|"
+    r"tool|solution|procedure|keyboard|interface|controller|planner|estimator|detector)s?\b", re.IGNORECASE)
 # `driven by observations`, `inspired by biology`: where the design came from, not how the method works
 _MOTIVATION = re.compile(r"\b(?:driven|motivated|inspired|guided|informed|prompted)\sby\b")
 
@@ -85,7 +98,7 @@ def contribution_score(sentence: Sentence, index: int, name: str | None = None) 
         return -1 - 0.1 * index  # no `we`, `our`, `this paper`: not the contribution move
     score = 0.0
     if _STRONG.search(lower):
-        score += 4
+        score += 4 - presents_evaluation(lower)
     elif _WEAK.search(lower):
         score += 2.5
     elif _FIRST_PERSON.search(lower):
@@ -105,6 +118,12 @@ def contribution_score(sentence: Sentence, index: int, name: str | None = None) 
     return score - 0.1 * index  # ties go to the earlier sentence: the contribution precedes its details
 
 
+def presents_evaluation(lower: str) -> float:
+    """The authors present their experiments or case studies (`To validate our design choices, we present ablation
+    studies`): the evaluation move in a contribution verb's clothes, which a one-line summary does not quote."""
+    return EVALUATION_PENALTY if _EVALUATION_OBJECT.search(lower) else 0.0
+
+
 def find_summary(sentences: list[Sentence], title: str = "", name: str | None = None) -> Hit | None:
     """The contribution sentence, else the first sentence of substance; None for an empty abstract.
 
@@ -119,9 +138,11 @@ def find_summary(sentences: list[Sentence], title: str = "", name: str | None = 
     if max(score for score, _, _ in scored) <= 0:
         return trim_lead(usable[0][1])  # no cue at all: an abstract's opening usually names its topic
     _, minus_at, best = max((score + TITLE_WEIGHT * title_overlap(s, topic), -i, s) for score, i, s in scored)
+    following = sentences[1 - minus_at:1 - minus_at + _LOOKAHEAD]
     if naming_only(best, name):
-        following = sentences[1 - minus_at:1 - minus_at + _LOOKAHEAD]
         best = how_it_works(following) or best
+    elif following and own_mechanism(following[0]):
+        best = following[0]
     return trim_lead(best)
 
 
@@ -171,6 +192,19 @@ def describes_means(lower: str) -> bool:
     """The sentence says how a method works (`by`, `using`, `consists of`), not where its design came from: a
     `by` of motivation (`Our design has been driven by observations ...`) is no means."""
     return bool(_MECHANISM.search(_MOTIVATION.sub(" ", lower)))
+
+
+def own_mechanism(sentence: Sentence) -> bool:
+    """The sentence after the contribution says how the paper's own method works, with the method as its subject
+    (`Our method uses a multilayered LSTM to map ...`, `Our approach extends BERT by ...`): a reader's one-line
+    summary (`X does Y by Z`) says that, so it replaces a contribution sentence that only says what X is for.
+    Not a result (`Our method outperforms ...`) and not a sentence the reader cannot resolve alone."""
+    text, lower = sentence.text, sentence.text.lower()
+    if not _OWN_METHOD_SUBJECT.match(text):
+        return False  # the method's bare name as subject (`GPipe provides the flexibility ...`) is as often a benefit
+    if FINDING.search(lower) or NUMERIC_RESULT.search(text) or text.rstrip().endswith("?"):
+        return False
+    return standalone(sentence) and describes_means(lower)
 
 
 def how_it_works(following: list[Sentence]) -> Sentence | None:
