@@ -111,6 +111,13 @@ def test_task_best_alternative_token_f1() -> None:
     assert score_task(gold, "image segmentation").lenient == 0.0
 
 
+def test_plural_folding_matches_singular_labels() -> None:
+    """`accuracies in domain classification` and `accuracy in domain classification` are one label."""
+    assert names_match("accuracies in domain classification", "accuracy in domain classification", lenient=True)
+    assert score_task(["policy optimization"], "policies optimization").strict == 1.0
+    assert not names_match("loss", "bias", lenient=True)
+
+
 def test_hard_check_grounding() -> None:
     abstract = "We reach 31× speedup. Code: https://github.com/a/b."
     assert ungrounded(["https://github.com/a/b"], ["31x"], "T", abstract) == []

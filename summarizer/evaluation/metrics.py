@@ -51,8 +51,21 @@ def _ascii(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """Lower-cased content words, crude plural folding: for task phrasing overlap."""
     words = re.findall(r"[a-z0-9]+", _ascii(text).lower())
-    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-            for w in words if w not in _STOP]
+    return [_singular(w) for w in words if w not in _STOP]
+
+
+def _singular(word: str) -> str:
+    """`accuracies` -> `accuracy`, `models` -> `model`; `loss`, `bias` kept.
+
+    The `-ies` fold exists because `s`-stripping alone left `accuracie`, which no
+    singular label matches (a second labeler's `accuracies` vs `accuracy` scored as a
+    disagreement, eval/AGREEMENT.md §11 check).
+    """
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
 
 
 def name_key(name: str) -> str:
