@@ -198,3 +198,18 @@ def test_our_own_present_perfect_is_still_a_result() -> None:
     sentence = _sentence("We have shown that supervised fine-tuning (SFT) and iterative RLHF can obtain "
                          "state-of-the-art performance with fully open-source datasets.")
     assert result_score(sentence, None, None) >= _THRESHOLD
+
+
+NOLA = ("Current literature, such as LoRA, showcases the potential of low-rank modifications to the original "
+        "weights of an LLM, enabling efficient adaptation and storage for task-specific models. These methods can "
+        "reduce the number of parameters needed to fine-tune an LLM by several orders of magnitude. Yet, these "
+        "methods face two primary limitations: 1) the parameter reduction is lower-bounded by the rank one "
+        "decomposition, and 2) the extent of reduction is heavily influenced by both the model architecture and the "
+        "chosen rank. In this paper, we introduce NOLA, which overcomes the rank one lower bound present in LoRA. We "
+        "present adaptation results using GPT-2 and ViT in natural language and computer vision tasks. NOLA performs "
+        "as well as, or better than models with equivalent parameter counts.")
+
+
+def test_the_gap_move_is_not_the_outcome() -> None:
+    """`Yet, these methods face ...` opens the gap (others' shortcoming): one opener table serves both rules."""
+    assert _outcome(NOLA, "NOLA") == "NOLA performs as well as, or better than models with equivalent parameter counts."

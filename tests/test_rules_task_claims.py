@@ -85,7 +85,7 @@ def test_questions_and_claims_give_their_topic(title: str, abstract: str, task: 
     ("Smoothed Analysis of Algorithms: Why the Simplex Algorithm Usually Takes Polynomial Time",
      "smoothed analysis of algorithms"),
     # `Towards` in mid-title points at the problem, like `for`
-    ("Contextual Aware Joint Probability Model Towards Question Answering System", "question answering system"),
+    ("Contextual Aware Joint Probability Model Towards Question Answering System", "question answering"),
 ])
 def test_title_claims_settings_and_explanations_are_not_the_task(title: str, task: str) -> None:
     method = "CheXNet" if title.startswith("CheXNet") else None

@@ -18,6 +18,7 @@ from summarizer.extract.rules.discourse import trim_claim_frame, trim_lead
 from summarizer.extract.rules.hits import Hit
 from summarizer.extract.rules.result_cues import (
     ABILITY,
+    BACKGROUND_OPENER,
     COMPARISON,
     EVIDENCE,
     MEASURED,
@@ -29,9 +30,6 @@ from summarizer.extract.rules.result_cues import (
 )
 from summarizer.extract.rules.sentences import Sentence
 
-_ABOUT_OTHERS = re.compile(r"^(?:However|Existing|Current|Previous|Prior|Traditional|Many|Most|Conventional|"
-                           r"Recent|Despite|Although|While|Unfortunately|Since|These\s(?:methods|approaches|models)|"
-                           r"In\srecent\syears|Over\sthe\s(?:past|last)|In\sthe\s(?:past|last)\s)\b")
 _OURS = re.compile(r"\b(?:we|our|ours|us)\b|\b(?:the|this)\s(?:proposed|resulting|new)\b")
 # `Code is publicly available at ...`, `data will be released`: an availability note, not a result
 _NOT_RESULT = re.compile(r"(?:is|are|will\sbe|been)\s(?:made\s)?(?:publicly\s|freely\s|openly\s)?"
@@ -87,7 +85,7 @@ def result_score(sentence: Sentence, summary: Hit | None, method_name: str | Non
         return score
     if not own:
         score += vague_claim(sentence)  # `AlphaFold2's performance demonstrates the power of deep learning`
-        if _ABOUT_OTHERS.match(text) or _cited(lower):
+        if BACKGROUND_OPENER.match(text) or _cited(lower):
             score -= 4  # `Previous studies have shown ...`: background, not this paper's result
     return 0.0 if _NOT_RESULT.search(lower) else score
 

@@ -5,12 +5,25 @@ sentences; the outcome rule looks for exactly those. Both read the same
 language (`Experiments show`, `we find that`, `outperforms`, `3x faster`), so
 the cue tables live here, once, and each rule imports what it weighs. All
 patterns are lower-case and are matched on the lowered sentence (3x faster
-than IGNORECASE), except `NUMERIC_RESULT`, which is matched on the text as written.
+than IGNORECASE), except `NUMERIC_RESULT` and `BACKGROUND_OPENER`,
+which are matched on the text as written.
 """
 
 from __future__ import annotations
 
 import re
+
+# --- background opener: the move before the contribution and its results ---
+# One table for both rules, matched on the sentence as written (capitalised openers) and only for sentences not in
+# the authors' voice. The summary passes over the background and the gap (`Yet`, `Nevertheless`: what is missing),
+# which compete with the contribution sentence they precede; the outcome passes over what others did or achieved
+# (`Existing methods reach ...`, `In recent years`, `Since its first discovery, studies ...`) and the gap again:
+# `Yet, these methods face two primary limitations` states others' shortcoming, not this paper's result. It was two
+# tables, one per rule; their union changed no pick on the labeled set.
+BACKGROUND_OPENER = re.compile(
+    r"^(?:However|Despite|Although|While|Recent(?:ly)?|Existing|Current(?:ly)?|Previous|Prior|Traditional(?:ly)?|"
+    r"Many|Most|Conventional|Unfortunately|Yet|Nevertheless|Nonetheless|Since|These\s(?:methods|approaches|models)|"
+    r"In\srecent\syears|Over\sthe\s(?:past|last)|In\sthe\s(?:past|last)\s)\b")
 
 # --- the summary's coarse tests: is this sentence (part of) the result move rather than the contribution? ---
 

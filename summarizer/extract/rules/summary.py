@@ -16,7 +16,7 @@ import re
 
 from summarizer.extract.rules.discourse import trim_lead
 from summarizer.extract.rules.hits import Hit, content_words
-from summarizer.extract.rules.result_cues import FINDING, NUMERIC_RESULT, RESULT_MENTION
+from summarizer.extract.rules.result_cues import BACKGROUND_OPENER, FINDING, NUMERIC_RESULT, RESULT_MENTION
 from summarizer.extract.rules.sentences import Sentence
 
 _AGENT = (r"(?:we|the\sauthors|(?:this|the\spresent)\s(?:[\w-]+\s){0,2}?(?:paper|work|study|article|letter|thesis|"
@@ -40,9 +40,6 @@ _DETAIL = re.compile(r"^(?:Then|Next|Second(?:ly)?|Third(?:ly)?|Fourth|Lastly|Fi
                      r"Subsequently|Concretely|In\sparticular|First(?:ly)?(?:\sof\sall)?)\b")
 _NAMING = re.compile(r"\b(?:called|dubbed|named|termed|coined)\b|\(\s?[A-Z][\w-]*[A-Z][\w-]*\s?\)")
 _FIRST_PERSON = re.compile(r"\b(?:we|our)\b")
-# The background and gap moves: what others did, what is hard, what is missing.
-_BACKGROUND = re.compile(r"^(?:However|Despite|Although|While|Recent(?:ly)?|Existing|Current(?:ly)?|Previous|Prior|"
-                         r"Traditional(?:ly)?|Many|Most|Conventional|Unfortunately|Yet|Nevertheless|Nonetheless)\b")
 _AGENT_HINT = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his|[Tt]he present|[Tt]he authors)\b")
 _MIN_WORDS = 6
 # What the authors present is their evaluation, not their contribution: `We present a number of case studies`,
@@ -109,7 +106,7 @@ def contribution_score(sentence: Sentence, index: int, name: str | None = None) 
         score += 0.5  # the sentence that names the method is the one that introduces it
     if _DETAIL.match(text):
         score -= 1.0 if text.startswith("First") else 1.5
-    if _BACKGROUND.match(text) and not _FIRST_PERSON.search(lower):
+    if BACKGROUND_OPENER.match(text) and not _FIRST_PERSON.search(lower):
         score -= 2
     if RESULT_MENTION.search(lower):
         score -= 1.5
@@ -211,7 +208,7 @@ def how_it_works(following: list[Sentence]) -> Sentence | None:
     """The first following sentence that describes the method standalone: not background, not a result."""
     for sentence in following:
         lower = sentence.text.lower()
-        if _BACKGROUND.match(sentence.text) and not _FIRST_PERSON.search(lower):
+        if BACKGROUND_OPENER.match(sentence.text) and not _FIRST_PERSON.search(lower):
             continue  # `Prior work on detection repurposes classifiers`: the gap, between naming and method
         if FINDING.search(lower) or NUMERIC_RESULT.search(sentence.text) or len(sentence.text.split()) < _MIN_WORDS:
             return None  # the results (or findings) have begun: the method was not described

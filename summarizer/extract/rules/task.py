@@ -14,89 +14,26 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from summarizer.extract.rules.hits import Hit, content_words, words
+from summarizer.extract.rules.names import name_like
 from summarizer.extract.rules.sentences import Sentence
 from summarizer.extract.rules.task_abstract import problem_mentions, problem_statements
 from summarizer.extract.rules.task_case import lowercased
-from summarizer.extract.rules.task_choice import (
-    abstract_counts,
-    adverb,
-    choose,
-    name_like,
-    reads_as_problem,
-    salience,
-    verb_only,
+from summarizer.extract.rules.task_choice import abstract_counts, adverb, choose, reads_as_problem, salience, verb_only
+from summarizer.extract.rules.task_heads import names_an_activity
+from summarizer.extract.rules.task_title import (
+    GENERIC_TARGET,
+    asked_subject,
+    describes_artifact,
+    segments,
+    title_candidates,
+    title_core,
 )
-from summarizer.extract.rules.task_claims import CLAIMED_QUALITY, claim_object, question_subject
-from summarizer.extract.rules.task_heads import names_an_activity, studies_objects
+from summarizer.extract.rules.task_trim import trim
 
-_FOR = re.compile(r"(?:\s(?:for|For)|"
-                  r"\s(?:Approach|Framework|Method|Model|Methods|Approaches|Solution)s?\s(?:to|To|[Tt]owards?))"
-                  r"\s(?!the first time|free\b|all\b|any\b|everyone\b)", re.IGNORECASE)
-_CUT = re.compile(r"(?<!Problem)(?<!Problems)\s(?:via|with|using|through|by|from|under|without|based on|"
-                  r"in the presence of|at|as|is|are|"
-                  r"and its|that|when|beyond|against|inspired by|meets|can|could|may|does|do|will|made|[-–—]{1,2})\s"
-                  r"|\s[A-Za-z]+ed(?=\s(?:with|by)\s)|[:?!,;]|\((?![\w-]+\)\s\w)", re.IGNORECASE)
-_PUNCT = re.compile(r"[:?!,;]")
-_ARTIFACT = re.compile(r"(?:A|An)\s")
 # `each training`, `some updates`, `this problem`: a chunk that opens with a quantifier or determiner
 _QUANTIFIER = re.compile(r"(?:each|every|some|any|all|many|most|several|various|this|these|that|those|our|its|"
                          r"their|such|other|further|little|new|novel|first|second)\b", re.IGNORECASE)
-_LEAD = re.compile(
-    r"^(?:(?:How to|How (?:Do|Does|Can|Much|Well)|Why|When|What|Can|Does|Do|Are|Is|We|Should|And|A|An|The|On|On the|"
-    r"Towards?|"
-    r"Toward|Improv(?:ed|ing)|Enhanc(?:ed|ing)|Better|Boosting|"
-    # `Applying and improving AlphaFold at ...`, `Searching for MobileNetV3`: what is done to a named model
-    r"(?:Applying|Using|Leveraging|Harnessing|Employing|Introducing|Presenting|Searching for)(?:\s(?:and|&)\s\w+ing)?|"
-    r"Rethinking|Revisiting|Understanding|Exploring|Explaining|Investigating|Analy[sz]ing|Tackling|"
-    r"Addressing|Mitigating|Refining|Advancing|Unlocking|Unveiling|Achieving|Enabling|Accelerating|"
-    r"Simple|Novel|New|Fast|Efficient|Effective|Accurate|Scalable|Flexible|Optimal|Improved|Practical|"
-    r"Generalized|Unified|(?:[\w-]+\s)?(?:View|Perspective|Look|Note)\s(?:on|of|at)(?:\sthe)?|"
-    r"(?:Improved |Empirical |Theoretical |Systematic |Comprehensive |Large-Scale |Case )?(?:Analysis|Study|"
-    r"Survey|Investigation|Review|Evaluation|Benchmark|Framework|Approach|Method|Model|Perspectives?) (?:of|on|for))"
-    r"\s)+",
-    re.IGNORECASE)
-_AVOID = (r"(?!the\s(?:problem|question|effect|role|use)\b|how\b|whether\b|a\b|an\b|this\b|these\b|it\b|"
-          r"(?:methods|approaches|ways|techniques|strategies)\s(?:for|to|of)\b)")
-_PROBLEM = re.compile(r"\b(?:the (?:problem|task|challenge) of)\s" + _AVOID)
-_STUDY = re.compile(r"\bwe (?:study|investigate|address|tackle|revisit|focus on)\s" + _AVOID)
-_TRAILING_STOP = re.compile(r"(?:\s(?:in|of|for|and|or|the|a|an|to|on|with|from|by))+$", re.IGNORECASE)
-_GOAL_VERB = re.compile(
-    r"\s(?:(?:can\s)?(?:improves?|enhances?|boosts?|helps?|maximizes?|mitigates?|reduces?|enables?|"
-    r"accelerates?)|to\s(?:alleviate|improve|enhance|mitigate|reduce|address|tackle|solve|boost|accelerate|"
-    r"enable|achieve|help))\s(?:the\s)?", re.IGNORECASE)
-_STUDY_OF = re.compile(r"(?:A|An|The)\s(?:[\w-]+\s){0,3}?(?:Study|Analysis|Survey|Investigation|Evaluation|"
-                       r"Perspective|Look|View|Review|Comparison|Benchmark|Exploration|Way|Recipe)\s(?:on|of|for|to|at|into)\s"
-                       r"(?:the\s)?")
-_GENERIC_SUBTITLE = re.compile(r"^(?:Theory|Analysis|Algorithms?|Methods?|Models?)\s(?:and|&)\s|\b(?:Applications?|"
-                               r"Implications|Beyond|Case Study|Practice|Lessons|Insights|Results|Design|Approach|"
-                               r"Perspective)$|^(?:An?\s)?(?:[\w-]+\s){0,3}(?:Perspective|View|Viewpoint|Lens)\b|"
-                               r"^(?i:An?\s(?:[\w-]+\s){0,3}(?:Trial|Case Study|Cohort Study|Meta-Analysis))$")
-_GENERIC_TARGET = re.compile(r"(?:[\w-]+\s(?:and|&)\s)?(?:[\w-]+\s){0,3}(?:Users|People|Audiences?|Patients|Developers|"
-                             r"Practitioners|Researchers|Children|Students|Learners|Humans)|"
-                             r"(?:[\w-]+\s){0,3}(?:Devices?|Hardware|GPUs?|CPUs?|Edge|Platforms?|Microcontrollers?)|"
-                             r"(?:Large |Deep |Pre-?trained |Small )?(?:Language Models?|LLMs?|Neural Networks?|"
-                             r"Networks?|Deep Learning|Machine Learning|Transformers?|Models?|DNNs?)$", re.IGNORECASE)
-# Adjectives that describe the proposed method, not the problem: `Training-Free`, `Density-Aware`, `Doubly Robust`
-_MODIFIER = re.compile(
-    r"(?:Doubly\s\w+|[\w-]+-(?:[Ff]ree|[Aa]ware|[Bb]ased|[Gg]uided|[Dd]riven|[Aa]gnostic|[Aa]ugmented|[Ee]nhanced|"
-    r"[Ii]nspired|[Ii]nformed|[Aa]ssisted|[Cc]entric|[Rr]eweighted|[Pp]reserving))\s")
-# `A, B, And C` titles list their topics; the last item is the one the paper is about
-# a method-describing head at the end of a problem phrase: `... Load Balancing Strategy`, `... Paradigm Driven`
-_GENERIC_HEAD = re.compile(r"(?:\s(?:Paradigm|Strategy|Strategies|Framework|Approach|Perspective|Recipe|Toolkit|"
-                           r"Pipeline|Scheme|Technique))?(?:\s(?:Driven|Guided|Based|Inspired|Powered))?$")
-_LIST_TITLE = re.compile(r"^[^,:]+,\s[^,:]+,?\s(?:and|And|&)\s(?P<last>[^,:?!]+)$")
-# `Some Questions We Need to Answer`, `The Meeting Place of ...`: a subtitle that talks *about* the problem
-_SLOGAN_SUBTITLE = re.compile(r"^(?:The|Some|Lessons|Should|Can|Do|Does|Is|Are|Why|How|When|What|Where)\b|"
-                             r"\b(?:We|You|Our|Us|I)\b")
-# `A Case Study of the Fast-Food Industry`, `Evidence from India`: the subtitle names the setting the head's
-# question is studied in, not the problem
-_SETTING_SUBTITLE = re.compile(r"(?:An?\s(?:[\w-]+\s){0,2}Case\sStudy|Evidence|Lessons|Experiences?|Findings)\s"
-                               r"(?:of|from|in|on|with|for)\b", re.IGNORECASE)
-_NOT_TOPIC_HEAD = re.compile(r"(?:Beyond|From|Towards?|Rethinking|Revisiting|On|When|What|How|Why|Is|Are|Do|Does|"
-                             r"Can)\b")
 _LONG_TITLE_WORDS = 6
-_EXCLAIMED = re.compile(r"^[^:!?]{3,80}[!?]\s+(?=[A-Z]\w*\s\w)")
-_SEGMENT_BREAK = re.compile(r"[:?!]\s+|\s[-–—]{1,2}\s|\s\|\s")
 # a run of title words between function words, clause marks and verbs of method
 _CHUNK = re.compile(r"(?:(?<![\w'’/()-])(?!(?:for|with|via|using|through|by|from|under|without|in|on|of|to|and|or|"
                     r"at|as|is|are|the|a|an|into|towards?|beyond|vs|versus|can|do|does|meets|how|what|why|when|which)\b)[\w'’/()-]+(?:\s|$))+",
@@ -112,32 +49,30 @@ _THING = words("""model models system systems method methods approach approaches
 algorithm algorithms technique techniques architecture tool""")
 # a chunk that runs on into a clause (`sampling process while training`) is no noun phrase
 _CLAUSE = words("while whereas when where which that because since although if unless")
-_COMPACT_WORDS = 5
 _OPENING = 3  # sentences of the abstract whose noun chunks may stand in for a title that names nothing
-_MAX_WORDS = 8
 
 
 def find_task(title: str, method_name: str | None, sentences: list[Sentence], abstract: str = "") -> Hit | None:
     """The best short problem phrase, or None when nothing usable is found."""
-    start, core = _title_core(title, method_name)
+    start, core = title_core(title, method_name)
     shorter = _shorter(core, start, title)
     counts = abstract_counts(abstract or " ".join(s.text for s in sentences))
     headed = shorter if shorter is not None and names_an_activity(shorter.value) else None
     tiers: tuple[Callable[[], Iterable[Hit | None]], ...] = (
-        lambda: _title_candidates(title, method_name),  # what the title's grammar points at
+        lambda: title_candidates(title, method_name),  # what the title's grammar points at
         # `Music Source Separation in the Waveform Domain`: a title phrase headed by an activity outranks
         # what the abstract frames (`the problem of isolating contributions ...`)
         lambda: (headed,),
         lambda: problem_statements(sentences),  # `the problem of X`, `we study X`
     )
-    if _describes_artifact(title, method_name):  # `Soylent: A Word Processor with a Crowd Inside`
+    if describes_artifact(title, method_name):  # `Soylent: A Word Processor with a Crowd Inside`
         tiers = tiers[::-1]
     tiers += (
         lambda: (shorter,),  # the title cut before its first preposition
         lambda: problem_mentions(sentences),  # `a method for X`, `X is a fundamental problem`
         lambda: sorted(_title_chunks(title), key=lambda h: -salience(h.value, counts)),  # the most written chunk
     )
-    asked = _asked(title)
+    asked = asked_subject(title)
     candidates = (hit for tier in tiers for hit in tier()
                   if hit is not None and _not_whole(hit, title) is not None and _not_the_question(hit, title, asked))
     chosen = choose(candidates, counts, method_name)
@@ -163,52 +98,12 @@ def _widened(word: Hit, sentences: list[Sentence], counts: Counter[str], method_
     return choose(wider, counts, method_name) or word
 
 
-def _title_candidates(title: str, method_name: str | None) -> list[Hit | None]:
-    """The title's phrases in the order its grammar suggests them."""
-    start, core = _title_core(title, method_name)
-    if listed := _LIST_TITLE.match(core):
-        start, core = start + listed.start("last"), listed.group("last")
-    head, sep, tail = title.partition(": ")
-    whole = _trim(core, start, "title")
-    compact = whole if whole is not None and len(whole.value.split()) <= _COMPACT_WORDS else None
-    ordered = [_after_for(core, start), _after_goal_verb(core, start), _claimed(core, start),
-               _asked(title), compact, whole,
-               _trim(head, 0, "title"), _trim(tail, len(head) + 2, "title") if sep else None]
-    return ordered + [_trim(text, at, "title") for at, text in _segments(title)]
-
-
-def _describes_artifact(title: str, method_name: str | None) -> bool:
-    """`Soylent: A Word Processor with a Crowd Inside`: after the name, an indefinite-article subtitle with no
-    purpose (`for X`, `to improve X`) says what was built, not what for; the abstract's explicit problem statement
-    (`we focus on writing and editing`) then outranks the title."""
-    head, sep, tail = title.partition(": ")
-    if not sep or not (_ARTIFACT.match(tail) and (head.strip() == method_name or len(head.split()) == 1)):
-        return False
-    return not (_FOR.search(tail) or _GOAL_VERB.search(tail))
-
-
 def _not_the_question(hit: Hit, title: str, asked: Hit | None) -> bool:
     """`Management Matter` from `Does Management Matter? Evidence from India` runs from the question's subject
     into its verb: a clause. The subject alone, or a noun phrase of the predicate, is fine."""
     if asked is None or hit.field != "title" or hit == asked:
         return True
     return hit.start >= asked.end or hit.end <= asked.start
-
-
-def _claimed(core: str, offset: int) -> Hit | None:
-    """`X Elicits Reasoning in Large Language Models` -> the object of the claim's verb (task_claims)."""
-    found = claim_object(core)
-    if found is None:
-        return None
-    hit = _trim(found[1], offset + found[0], "title")
-    return hit if hit is not None and len(hit.value.split()) >= 2 else None
-
-
-def _asked(title: str) -> Hit | None:
-    """`Do ImageNet Classifiers Generalize to ImageNet?` -> `ImageNet Classifiers`: a question's subject."""
-    end = title.find("?")
-    found = question_subject(title[:end + 1]) if end > 0 else None
-    return _trim(found[1], found[0], "title") if found is not None else None
 
 
 def _abstract_chunks(sentences: list[Sentence], counts: Counter[str], method_name: str | None) -> list[Hit]:
@@ -225,7 +120,7 @@ def _abstract_chunks(sentences: list[Sentence], counts: Counter[str], method_nam
 
 
 def _title_chunks(title: str) -> list[Hit]:
-    return [hit for at, text in _segments(title) for hit in _chunks(text, at)]
+    return [hit for at, text in segments(title) for hit in _chunks(text, at)]
 
 
 def _chunks(segment: str, offset: int) -> list[Hit]:
@@ -236,11 +131,11 @@ def _chunks(segment: str, offset: int) -> list[Hit]:
     for i, (a, b) in enumerate(pieces):
         if _MEANS.search(segment[:a]):
             continue  # `Robotic Navigation Using Harmonic Function-based Probabilistic Roadmaps`: the means
-        hits.append(_trim(segment[a:b], offset + a, "title"))
+        hits.append(trim(segment[a:b], offset + a, "title"))
         if i + 1 < len(pieces) and _LINK.fullmatch(segment[b:pieces[i + 1][0]]):
             end = pieces[i + 1][1]
-            hits.append(_trim(segment[a:end], offset + a, "title", keep_links=True))
-    return [h for h in hits if h is not None and not _GENERIC_TARGET.fullmatch(h.value)]
+            hits.append(trim(segment[a:end], offset + a, "title", keep_links=True))
+    return [h for h in hits if h is not None and not GENERIC_TARGET.fullmatch(h.value)]
 
 
 def _split_at_verbs(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -254,56 +149,6 @@ def _split_at_verbs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in ((a, len(text[:b].rstrip())) for a, b in pieces) if b > a]
 
 
-def _segments(title: str) -> list[tuple[int, str]]:
-    """The title's parts between `:`, `?`, `!` and dashes, with their offsets."""
-    parts, at = [], 0
-    for match in _SEGMENT_BREAK.finditer(title + " | "):
-        parts.append((at, title[at:match.start()]))
-        at = match.end()
-    return [(at, text) for at, text in parts if text.strip()]
-
-
-def _title_core(title: str, method_name: str | None) -> tuple[int, str]:
-    """The title without a leading `Name:`; for `Catchy Head: Subtitle` titles, the subtitle's topic."""
-    head, sep, tail = title.partition(": ")
-    if not sep:
-        return _after_exclamation(title)
-    offset = len(head) + 2
-    if _SETTING_SUBTITLE.match(tail) and not (method_name and head.strip() == method_name):
-        return 0, head
-    if study := _STUDY_OF.match(tail):
-        return offset + study.end(), tail[study.end():]
-    named = (method_name and head.strip() == method_name) or len(head.split()) <= 1
-    slogan = _SLOGAN_SUBTITLE.search(tail) and not _NOT_TOPIC_HEAD.match(head)
-    if not named and (_GENERIC_SUBTITLE.search(tail) or slogan
-                      or (_FOR.search(head) and not _FOR.search(tail))):
-        return 0, head
-    return offset, tail
-
-
-def _after_exclamation(title: str) -> tuple[int, str]:
-    """`Heavy Labels Out! Dataset Distillation with ...`, `Mix Data or Merge Models? Balancing ...`: a slogan or
-    question head ends in `!`/`?` and the subtitle after it names the topic."""
-    match = _EXCLAIMED.match(title)
-    rest = title[match.end():] if match else ""
-    if not match or _STUDY_OF.match(rest) or _GENERIC_SUBTITLE.search(rest) or _SETTING_SUBTITLE.match(rest):
-        return 0, title  # `How Predictable Are X? A Case Study on Y`: the question holds the topic
-    return match.end(), title[match.end():]
-
-
-def _after_for(core: str, offset: int) -> Hit | None:
-    match = _FOR.search(core)
-    if not match:
-        return None
-    hit = _trim(core[match.end():], offset + match.end(), "title")
-    if hit is None or len(hit.value.split()) < 2 or _GENERIC_TARGET.fullmatch(hit.value):
-        return None  # `... for Large Language Models` names the subject, not the problem
-    before = _trim(core[:match.start()], offset, "title")
-    if before is not None and studies_objects(before.value, hit.value):
-        return before  # `Comparing Speech and Keyboard Text Entry for Short Messages ...`: the activity
-    return hit
-
-
 def _not_whole(hit: Hit | None, title: str) -> Hit | None:
     """A whole long title is not a task phrase; a short noun-phrase title may well be one."""
     if hit is None or (hit.value == title.strip() and len(title.split()) >= _LONG_TITLE_WORDS):
@@ -313,7 +158,7 @@ def _not_whole(hit: Hit | None, title: str) -> Hit | None:
 
 def _shorter(core: str, offset: int, title: str) -> Hit | None:
     """Last resort: the title core, cut before its first `into/in/on/of` when it would be the whole title."""
-    hit = _trim(core, offset, "title")
+    hit = trim(core, offset, "title")
     if hit is None or _not_whole(hit, title) is not None:
         return hit
     cut = re.search(r"\s(?:into|in|on|of|across|over|for)\s", hit.value)
@@ -321,55 +166,3 @@ def _shorter(core: str, offset: int, title: str) -> Hit | None:
         return Hit(hit.value[:cut.start()], hit.start, hit.start + cut.start(), "title")
     tail = " ".join(hit.value.split()[-3:])  # English noun compounds end in their head: `... Reinforcement Learning`
     return Hit(tail, hit.end - len(tail), hit.end, "title") if hit.value.endswith(tail) else hit
-
-
-def _after_goal_verb(core: str, offset: int) -> Hit | None:
-    """`X Improves Out-of-distribution Generalization` / `X to Alleviate the Y Trade-Off` -> the goal."""
-    match = _GOAL_VERB.search(core)
-    if not match:
-        return None
-    hit = _trim(core[match.end():], offset + match.end(), "title")
-    return hit if hit is not None and len(hit.value.split()) >= 2 else None
-
-
-def _from_abstract(sentences: list[Sentence], pattern: re.Pattern[str]) -> Hit | None:
-    for sentence in sentences[:4]:
-        match = pattern.search(sentence.text)
-        if match:
-            hit = _trim(sentence.text[match.end():], sentence.start + match.end(), "abstract",
-                        extra_cut=r"\s(?:in|where|which|of which|to|and)\s")
-            if hit is not None and len(hit.value.split()) >= 2:
-                return hit
-    return None
-
-
-def _cut_long(words: list[str]) -> str:
-    """Too long: end before the last `in/of/for/on` within the cap, never mid-noun-phrase (`in Large Language`)."""
-    kept = words[:_MAX_WORDS]
-    preps = [i for i, w in enumerate(kept) if w.lower() in ("in", "of", "for", "on", "with") and i >= 2]
-    if preps:
-        kept = kept[:preps[-1]]
-    return _TRAILING_STOP.sub("", " ".join(kept))
-
-
-def _trim(text: str, offset: int, field: str, extra_cut: str | None = None, keep_links: bool = False) -> Hit | None:
-    """Cut `text` at the first clause break, drop leading verbs, articles and the method's own adjectives."""
-    start = 0
-    while ((lead := _LEAD.match(text, start) or _MODIFIER.match(text, start) or CLAIMED_QUALITY.match(text, start))
-           and lead.end() < len(text)):
-        if lead.re is _MODIFIER and len(re.split(r"[\s-]+", _CUT.split(text[lead.end():])[0].strip())) < 2:
-            break  # `Dynamic Routing` keeps its adjective when nothing but the head noun would be left
-        start = lead.end()
-    cut = (_PUNCT if keep_links else _CUT).search(text, start)
-    end = cut.start() if cut else len(text)
-    if extra_cut and (m := re.search(extra_cut, text[start:end])):
-        end = start + m.start()
-    phrase = _TRAILING_STOP.sub("", text[start:end].rstrip(" ."))
-    if (tail := _GENERIC_HEAD.search(phrase)) and len(phrase[:tail.start()].split()) >= 2:
-        phrase = phrase[:tail.start()]  # `Groupwise Reranking Paradigm Driven` -> `Groupwise Reranking`
-    words = phrase.split()
-    if len(words) > _MAX_WORDS:
-        phrase = _cut_long(words)
-    if not phrase or not text[start:].startswith(phrase):
-        return None
-    return Hit(phrase, offset + start, offset + start + len(phrase), field)

@@ -36,6 +36,12 @@ _IS_PROBLEM = re.compile(r"^(?:(?:Recently|Currently|Today),?\s)?"
                          r"(?P<np>(?!(?:This|These|It|We|Our|In|The\s(?:goal|aim))\b)[^,;:()]{3,80}?)\s(?:is|are|has\sbeen|have\sbeen|remains?|has\semerged\sas|have\s"
                          r"emerged\sas)\s(?:a|an|one\sof\sthe)\s(?:[\w-]+\s){0,3}?(?:problem|task|challenge|"
                          r"topic|paradigm|technique|approach|area|problems|tasks|challenges)\b")
+# `For the single-machine scheduling problem with ...`, `the online knapsack problem`: a compound headed by
+# `problem` names the problem by its modifiers
+_X_PROBLEM = re.compile(r"\bthe\s(?P<np>(?!(?:same|above|following|main|key|central|general|original|underlying|"
+                        r"whole|entire|former|latter|inverse|dual|primal|resulting|associated|corresponding|"
+                        r"optimization|learning|classification|prediction|estimation)\s(?:problem|task))"
+                        r"[\w-]+(?:\s[\w-]+){0,4}?)\s(?:problem|task)s?\b(?!\s(?:of|that|is|in)\b)")
 # `we propose X, a method for Y`: the `for` after a contribution verb names the problem
 _METHOD_FOR = re.compile(r"\b(?:method|approach|framework|algorithm|technique|model|system|scheme|strategy|"
                          r"pipeline|architecture|procedure|solution|paradigm|recipe|benchmark|dataset)s?\s"
@@ -81,7 +87,21 @@ def problem_mentions(sentences: list[Sentence]) -> list[Hit]:
     head = sentences[:_FIRST_SENTENCES]
     found = [hit for s in head if (hit := framed(s, _METHOD_FOR)) is not None]
     found += [hit for s in head if (hit := subject_problem(s)) is not None]
+    found += [hit for s in head if (hit := problem_compound(s)) is not None]
     return found + [hit for s in head if (hit := named_as(s)) is not None]
+
+
+def problem_compound(sentence: Sentence) -> Hit | None:
+    """`For the single-machine scheduling problem with the objective of ...` -> `single-machine scheduling`: the
+    modifiers of a noun compound headed by `problem` or `task` name it (`the same problem`, `the optimization
+    problem` name none; `the problem of X` is `framed`'s)."""
+    match = _X_PROBLEM.search(sentence.text)
+    if not match:
+        return None
+    at, phrase = match.start("np"), match.group("np")
+    if _NOT_A_PROBLEM.match(phrase) or _FUNCTION_WORD.search(phrase) or len(phrase.split()) < 2:
+        return None
+    return Hit(phrase, sentence.start + at, sentence.start + at + len(phrase), "abstract")
 
 
 def named_as(sentence: Sentence) -> Hit | None:

@@ -22,6 +22,7 @@ from lemminflect import getAllLemmas
 
 from summarizer.extract.rules.hits import STOP_WORDS as _STOP
 from summarizer.extract.rules.hits import Hit, content_words, words
+from summarizer.extract.rules.names import name_like
 from summarizer.extract.rules.task_heads import (
     dangling_adjective,
     names_a_quality,
@@ -35,15 +36,19 @@ technique techniques study analysis problem problems task tasks learning efficie
 algorithms theory practice design designing performance result results perspective perspectives
 finding optimal best""")
 # areas too broad to be a paper's problem: `Deep Learning`, `Large Language Models`, ``Benchmarks`
-BROAD = re.compile(r"(?:an?\s|the\s)?(?:(?:deep|machine|reinforcement|representation|statistical)\s"
-                    r"(?:learning|learning\smodels?)|(?:pre-?trained\s)?(?:(?:large\s|small\s)?(?:language|foundation|generative|vision)\s(?:models?)|llms?)|"
+BROAD = re.compile(r"(?:an?\s|the\s)?(?:(?:deep\s)?(?:deep|machine|reinforcement|representation|statistical)\s"
+                    r"(?:learning|learning\smodels?)|(?:pre-?trained\s)?(?:multi-?modal\s)?"
+                    r"(?:(?:large\s|small\s)?(?:language|foundation|generative|vision)\s(?:models?)|m?llms?)|"
                     r"(?:deep\s|convolutional\s|graph\s)?neural\snetworks?|transformers?|artificial\sintelligence|"
-                    r"(?:randomi[sz]ed[-\s])?(?:controlled[-\s])?trials?|(?:case|pilot|cohort|feasibility)\sstud(?:y|ies)|"
+                    r"(?:randomi[sz]ed[-\s])?(?:controlled[-\s])?trials?|(?:[\w-]+\s){0,3}stud(?:y|ies)|"
+                    # `a longitudinal user study`, `randomized field experiment`: a paper's genre, never its problem
+                    r"(?:[\w-]+\s){0,3}experiments?|"
                     r"(?:systematic\s|literature\s)?reviews?|surveys?|benchmarks?|datasets?)", re.IGNORECASE)
 _WH = re.compile(r"\b(?:[Hh]ow|[Ww]hat|[Ww]hy|[Ww]hen|[Ww]here|[Ww]hich|[Ww]ho|[Yy]ou|[Ww]e|[Oo]ur|[Ii]t)\b")
 _MIN_CAPITALS = 3
 _SPELLED = 0.7  # share of the run's initials the name's capitals must account for
-_PRONOUN = re.compile(r"\b(?:their|them|its|it|they|his|her|this|these|those|itself|themselves)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:their|them|its|it|they|his|her|this|these|those|itself|themselves|your|our|my)\b",
+                      re.IGNORECASE)
 # `Beyond Size`, `From Reward Modeling to Online RLHF`: a head that says where the paper goes, not what it studies
 _SLOGAN_HEAD = re.compile(r"(?:Beyond|From|Towards?|Rethinking|Revisiting|Rewarding|Unlocking|Unleashing)\b")
 _ADJECTIVE_END = re.compile(r"-(?:scale|based|free|aware|level|grained|shot|specific|efficient|driven|like|wise|"
@@ -104,19 +109,6 @@ def reads_as_problem(value: str, method_name: str | None) -> bool:
     if any(verb_only(w) for w in value.split()[1:]):
         return False  # `Lottery Jackpots Exist`, `State-Space Models can Provably Learn`
     return not (method_name and method_name.lower() in value.lower())
-
-
-@cache
-def name_like(token: str) -> bool:
-    """`2.0`, `MobileNetV3`, `YOLOv3`, `Dex-Net`: a digit, a capital inside a word (not after a hyphen:
-    `Delta-Compression` is Title Case) or a capitalised part the lexicon does not know marks a coined name."""
-    core = token.strip("()[],.:;")
-    if not core:
-        return False
-    if any(c.isdigit() for c in core) or re.search(r"[a-z][A-Z]", core):
-        return True
-    parts = core.split("-")
-    return len(parts) > 1 and any(p[:1].isupper() and not getAllLemmas(p.lower()) for p in parts)
 
 
 def spells_out(name: str, value: str) -> bool:

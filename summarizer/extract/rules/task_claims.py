@@ -25,6 +25,8 @@ from summarizer.extract.rules.task_choice import adverb, verb_only
 # `Do/Does/Can/Should ...` take a bare verb after the subject; `Is/Are` a noun phrase or adjective
 _DO_AUX = re.compile(r"(?:Do|Does|Did|Can|Could|Should|Will|Would|May|Might|Must)\s", re.IGNORECASE)
 _BE_AUX = re.compile(r"(?:Is|Are|Was|Were)\s", re.IGNORECASE)
+_PRONOUN = re.compile(r"(?:we|you|they|it|i|one)", re.IGNORECASE)
+_WH = re.compile(r"(?:How|Why|When|Where)\s", re.IGNORECASE)
 _ARTICLE = re.compile(r"(?:a|an|the|all|still|really|just|only|necessary|enough|sufficient)$", re.IGNORECASE)
 _WORD = re.compile(r"[^\s,;:]+")
 # the lexicon calls these adverbs too (`in`, `out`); inside a subject they are prepositions
@@ -45,13 +47,18 @@ CLAIMED_QUALITY = re.compile(
 
 def question_subject(segment: str) -> tuple[int, str] | None:
     """`Does Management Matter?` -> `Management`; `Are Emergent Abilities of Large Language Models a Mirage?` ->
-    `Emergent Abilities of Large Language Models`: the subject of a yes/no question, with its offset."""
+    `Emergent Abilities of Large Language Models`: the subject of a yes/no question (or of a `how/why/when`
+    question, whose auxiliary follows the wh-word), with its offset."""
     if not segment.rstrip().endswith("?"):
         return None
-    aux = _DO_AUX.match(segment) or _BE_AUX.match(segment)
+    wh = _WH.match(segment)  # `How Does Vision-Language Adaptation Impact ...?`: the same subject after a wh-word
+    at = wh.end() if wh else 0
+    aux = _DO_AUX.match(segment, at) or _BE_AUX.match(segment, at)
     if aux is None:
         return None
     words = [w.group().rstrip("?") for w in _WORD.finditer(segment, aux.end())]
+    if words and _PRONOUN.fullmatch(words[0]):
+        return None  # `Why Do We Need Weight Decay ...?`: a pronoun subject; the topic is in the predicate
     spans = list(_WORD.finditer(segment, aux.end()))
     for i, text in enumerate(words[1:], 1):
         after = words[i + 1] if i + 1 < len(words) else ""

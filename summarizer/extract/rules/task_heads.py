@@ -29,6 +29,9 @@ networks algorithm algorithms architecture architectures technique techniques sc
 tool toolkit library interface interfaces language compiler platform benchmark dataset design designs
 representation representations embedding embeddings encoder encoders transformer transformers module layer
 mechanism procedure paradigm recipe protocol protocols""")
+# what a problem is called: `Vehicle Routing Problems`, `reasoning tasks` name problems, not things an activity is
+# studied on
+PROBLEM_HEADS = words("problem problems task tasks challenge challenges question questions")
 # where a noun phrase's complement starts: the head is the word before it
 _COMPLEMENT = re.compile(r"\s(?:of|for|in|on|at|with|from|under|to|via|using|by)\s", re.IGNORECASE)
 _GERUND = re.compile(r"[A-Za-z]{3,}ing$")
@@ -97,12 +100,14 @@ def studies_objects(activity: str, target: str) -> bool:
     """`Speech and Keyboard Text Entry` for `Short Messages in Two Languages on Touchscreen Phones`: when what
     comes before `for` is no method or artifact (no method head, no agent noun such as `Solver`) and what
     follows names things, not an activity, the things are what the activity is studied on; the activity is the
-    problem. `A Generative Model for Raw Audio` and `Iterative Refinement for Machine Translation` keep theirs."""
+    problem. `A Generative Model for Raw Audio` and `Iterative Refinement for Machine Translation` keep theirs, and
+    so does `Deep Reinforcement Learning for Multi-Truck Vehicle Routing Problems`: a head noun `problems` names
+    the problem itself."""
     heads, objects = head_words(activity), head_words(target)
     if not heads or not objects or any(h in METHOD_HEADS or _agent_noun(h) for h in heads):
         return False
-    return not any(activity_word(o) or o in QUALITY_HEADS or o in METHOD_HEADS or not o.isalpha()
-                   for o in objects) and all(_plural(o) for o in objects)
+    return not any(activity_word(o) or o in QUALITY_HEADS or o in METHOD_HEADS or o in PROBLEM_HEADS
+                   or not o.isalpha() for o in objects) and all(_plural(o) for o in objects)
 
 
 def _plural(noun: str) -> bool:
