@@ -28,6 +28,10 @@ _MACRO = re.compile(r"\\(?:([Ll]) (?=[a-z])|([A-Za-z]+)|([%&_#$]))")
 _GLUED_TIMES = re.compile(r"(\d)times\b")
 _GLUED_SIM = re.compile(r"\bsim\s?(?=\d+(?:\.\d+)?\s?(?:[KMBTkmb%×x]|times)?\b)")
 _INLINE_MATH = re.compile(r"\\\(|\\\)|\\\[|\\\]")
+# `\url{URL}` -> URL; `\href{URL}{text}` -> `text (URL)` (URL alone when the text repeats it). Without its
+# backslash (`url{https://...}`, as some pages render it) only when the braces hold a URL.
+_URL_CMD = re.compile(r"(?:\\|(?<![\w\\])(?=url\{(?:https?://|www\.)))url\{([^{}]*)\}")
+_HREF_CMD = re.compile(r"(?:\\|(?<![\w\\])(?=href\{(?:https?://|www\.)))href\{([^{}]*)\}\{([^{}]*)\}")
 _URL_BRACE = re.compile(r"(https?://\S+?)\{[^{}\s]*\}")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -42,10 +46,16 @@ def _macro(match: re.Match[str]) -> str:
     return "" if name in {"nobreakdash", "newline", "noindent", "quad", "left", "right"} else name
 
 
+def _href(match: re.Match[str]) -> str:
+    url, label = match.group(1).strip(), match.group(2).strip()
+    return f"{label} ({url})" if label and label.rstrip("/") != url.rstrip("/") else url
+
+
 def clean_text(text: str) -> str:
     """Make listing text readable: LaTeX residue, entities, control chars, spacing."""
     text = unicodedata.normalize("NFC", html.unescape(text))
     text = _CONTROL.sub("", text)
+    text = _HREF_CMD.sub(_href, _URL_CMD.sub(lambda m: m.group(1).strip(), text))
     text = _URL_BRACE.sub(r"\1", text)
     text = _INLINE_MATH.sub("", text)
     for _ in range(2):  # nested styles: {\it {\bf x}}

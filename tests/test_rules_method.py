@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.extract.rules.method import describe_unnamed, find_method, is_name_like
+from summarizer.extract.rules.method import find_method, is_name_like
+from summarizer.extract.rules.method_intro import describe_unnamed
 from summarizer.extract.rules.sentences import split_sentences
 
 

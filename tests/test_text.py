@@ -18,6 +18,13 @@ from summarizer.text import clean_text, find_links, normalise_title, paper_id
         ("Code is available at https://github.com/kleinzcy/Cr-KD-NCD{here}.",
          "Code is available at https://github.com/kleinzcy/Cr-KD-NCD."),
         ("A &amp; B\u00a0 C\x00", "A & B C"),
+        (r"in Tensorflow at \url{https://github.com/tensorflow/models/tree/master/research/deeplab}.",
+         "in Tensorflow at https://github.com/tensorflow/models/tree/master/research/deeplab."),
+        ("code at url{https://github.com/a/b_c}.", "code at https://github.com/a/b_c."),  # a page lost the backslash
+        (r"see \href{https://x.org/p}{our project page}.", "see our project page (https://x.org/p)."),
+        (r"at \href{https://x.org/p/}{https://x.org/p}", "at https://x.org/p/"),
+        (r"at \url{https://a.org/x\_y}", "at https://a.org/x_y"),
+        ("curl{x} and url{x} stay", "curl{x} and url{x} stay"),  # no backslash and no URL: not a command
     ],
 )
 def test_clean_text_keeps_latex_residue_readable(raw: str, clean: str) -> None:

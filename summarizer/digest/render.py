@@ -2,8 +2,8 @@
 
 HTML autoescapes everything and allows one script, the page's own filter code,
 by its hash in the Content-Security-Policy (so nothing injected can run).
-Markdown escapes what a Markdown renderer would otherwise interpret (inline
-HTML, links, emphasis, table pipes), so input text stays text.
+Markdown backslash-escapes what a Markdown renderer would otherwise interpret (inline
+HTML, entities, links, emphasis, table pipes), so input text stays text, raw or rendered.
 """
 
 from __future__ import annotations
@@ -21,6 +21,9 @@ from summarizer.digest.links import encoded_url
 from summarizer.digest.view import DigestView
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
+# what CommonMark reads as markup: `<` opening a tag, comment or autolink; `&` opening an entity (`&amp;`, `&#62;`)
+_MD_HTML = re.compile(r"<(?=[A-Za-z/!?])|&(?=#?[A-Za-z0-9]+;)")
+_MD_QUOTE = re.compile(r"^(\s*)>")  # a `>` opening a line starts a block quote
 # characters XML 1.0 forbids and UTF-8 cannot encode (lone surrogates): a stray one would make
 # the feed invalid or the write fail, and no reader can see them anyway
 _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -32,8 +35,11 @@ def writable(text: str) -> str:
 
 
 def md_escape(text: object) -> str:
-    escaped = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", escaped).replace("\n", " ")
+    """One line of text a Markdown renderer shows as written, still readable raw: backslash escapes, never HTML
+    entities (`0.94 -> 0.98` and `p<0.005` stay as they are; `<b>`, `&amp;` and a leading `>` are escaped)."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", str(text).replace("\n", " "))
+    escaped = _MD_HTML.sub(r"\\\g<0>", escaped)
+    return _MD_QUOTE.sub(r"\1\\>", escaped)
 
 
 def md_link(text: object, url: str | None) -> str:

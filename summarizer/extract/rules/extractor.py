@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from summarizer.extract.base import CardResult, OnDone
 from summarizer.extract.rules.gains import GainHit, find_gains
 from summarizer.extract.rules.hits import Hit
-from summarizer.extract.rules.method import MethodHit, describe_unnamed, find_method
+from summarizer.extract.rules.method import MethodHit, find_method
+from summarizer.extract.rules.method_intro import describe_unnamed
 from summarizer.extract.rules.outcome import find_outcome
 from summarizer.extract.rules.resources import find_code_urls, find_compute, find_datasets, find_models
 from summarizer.extract.rules.sentences import split_sentences

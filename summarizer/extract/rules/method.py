@@ -4,6 +4,8 @@ Order of trust: a name-like title prefix (`ARM: ...`) the abstract also uses,
 an explicit naming (`called X`, `dubbed X`, `X (ours)`), then the first name or
 defined acronym after `we propose/introduce/present`. No match means the paper
 names no method (surveys, analyses, theory) and the name stays null.
+The title-prefix rule lives in `method_title`, the introducing-sentence cues and
+the description in `method_intro`, the rarer phrasings in `method_forms`.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.extract.rules.discourse import trim_lead
 from summarizer.extract.rules.hits import Hit, words
 from summarizer.extract.rules.lexicon import COMMON_ACRONYMS, METHOD_NOUNS
 from summarizer.extract.rules.mentions import mentions
@@ -28,21 +29,15 @@ from summarizer.extract.rules.method_forms import (
     title_acronym,
     title_framed_name,
 )
+from summarizer.extract.rules.method_intro import DETAIL, INTRO_VERB, describe_named, sentence_hit
+from summarizer.extract.rules.method_title import title_prefix_name
 from summarizer.extract.rules.names import STOP_WORDS as _STOP_WORDS
 from summarizer.extract.rules.names import is_name_like
 from summarizer.extract.rules.sentences import Sentence
 
 _TOKEN = r"[A-Za-z][\w+\-.]*[\w+]|[A-Z]"
 _NAME = re.compile(rf"(?:{_TOKEN})")
-_TITLE_PREFIX = re.compile(r"^\s*(?P<name>[^:?!]{1,40}?)\s?:\s")
 _ACRONYM_DEF = re.compile(r"(?P<long>(?:[\w\-]+\s){0,7}[\w\-]+)['’”\"]*\s?\((?P<acr>[A-Za-z][\w+\-.]*[\w+])\)")
-_INTRO_VERB = re.compile(
-    r"\b(?:we|We|(?:this|This) (?:paper|work|study|article|thesis|note|letter|report)|our work)"
-    r"(?:\s[^.;]{0,60}?\sand)?\s"
-    r"(?:have\s|has\s)?(?:\w+ly\s|therefore\s|thus\s|hence\s|then\s|here\s|now\s|first\s|also\s|further\s){0,2}"
-    r"(?:propose[sd]?|introduce[sd]?|present(?:s|ed)?|develop(?:s|ed)?|design(?:s|ed)?|devise[sd]?|"
-    r"build[s]?|buil[dt]|create[sd]?|release[sd]?|offer(?:s|ed)?|contribute[sd]?|put forward|formulate[sd]?|"
-    r"construct(?:s|ed)?|curate[sd]?|elaborate[sd]?|name|call|term|dub)\b\s?(?:here\s|in this (?:paper|work)\s)?")
 _EXPLICIT = re.compile(
     r"\b(?:called|dubbed|named|termed|coined|namely|name it|call it|term it|dub it|we call|we name|we term|we dub|"
     r"referred to as|denoted as|abbreviated as|short for)\s(?:as\s)?(?:the\s)?[`\"“‘']*")
@@ -57,12 +52,6 @@ _BORROWS = re.compile(r"\b(?:leverag|us(?:e|es|ed|ing)\b|adopt|employ|apply|appl
                       r"(?:previous|prior|existing|earlier) (?:work|efforts?|methods?|approaches)|"
                       r"based on|follow|extend|revisit|analy[sz]|study|studies|investigat|examin|evaluat|compar|"
                       r"explor)")
-_NOT_TITLE_NAMES = words(
-    "beyond towards toward revisiting rethinking understanding position survey review overview tutorial "
-    "benchmarking evaluation introduction perspective perspectives commentary editorial challenges lessons")
-_STUDY_SUBTITLE = re.compile(r"\b(?:Study|Survey|Analysis|Review|Investigation|Perspective|Evaluation|Look|View|"
-                             r"Taxonomy|Primer|Guide|Critique|Case|"
-                             r"Comparison|Tutorial|Overview)\b")
 _COUNTS = words("one two three four five six several multiple various some many different new novel")
 _CONTINUES_NAME = re.compile(r"\s(?:with|for|of|on|in|and|under)\s[^,;()]*")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|this (?:paper|work|study))\b", re.IGNORECASE)
@@ -76,20 +65,12 @@ _APPOSITIVE = re.compile(rf",\s(?:the\s)?(?P<name>{_NAME_OR_CAPS})(?:\s(?:or|and
 # `our score - VSDR - can`, `our stochastic prox-linear (SPL+) algorithm`: the paper's own thing, named in passing
 _OURS_NAMED = re.compile(r"\bour\s(?:[\w-]+\s){0,5}?(?:[\w-]+\s?(?:[-–—]{1,2}\s?(?P<dash>" + _TOKEN
                          + r")\s?[-–—]{1,2}|\((?P<acr>[A-Za-z][\w+\-.]*[\w+])\)))")
-# `a novel penalized nonparametric approach`: an article, up to six modifiers, then a method noun
-_PROPOSED_THING = re.compile(r"(?:an?|the|two|three|several|our)\s(?:[\w-]+,?\s){0,6}?(?:" + "|".join(METHOD_NOUNS)
-                             + r"|baseline|approach|solution|formulation|construction|design|estimator|"
-                             r"data structure)s?\b")
 _LOWER_APPOSITIVE = re.compile(r"\b(?:" + "|".join(METHOD_NOUNS) + r"|methodology)s?,\s"
                                r"(?P<name>[a-z][\w-]*(?:\s[a-z][\w-]*)?)(?=,)")
 _NOUN_BEFORE_COMMA = re.compile(r"\b(?:" + "|".join(METHOD_NOUNS) + r"|baseline|methodology|family|version)s?$")
 _FRAMED_NAME = re.compile(r"(?:the|a|an|our)\s(?:new\s|novel\s)?(?P<name>" + _TOKEN + r")\s(?:" + "|".join(METHOD_NOUNS)
                           + r")s?\b")
-# a version number, not a year (`ARC-NLP at PAN 2023` is a team at a workshop)
-_VERSIONED = re.compile(r"(?:[A-Za-z][\w-]*\s){0,2}[A-Za-z][\w-]*\s?v?(?!(?:19|20)\d\d$)\d+(?:\.\d+)*")
 _NOT_NAME_START = words("The A An Our This These Its Their In On For With We However Specifically Moreover")
-_DETAIL = re.compile(r"^(?:Then|Next|Second(?:ly)?|Third(?:ly)?|Lastly|Finally|Additionally|In\saddition|Moreover|"
-                     r"Furthermore|Further|Meanwhile|Also|Besides|Subsequently)\b")
 
 
 @dataclass(frozen=True)
@@ -106,47 +87,19 @@ def find_method(title: str, abstract: str, sentences: list[Sentence]) -> MethodH
     Sentences that add details (`Furthermore, we propose ...`) are searched only when the main
     ones name nothing, so the *main* proposal wins over its components.
     """
-    hit = _from_title(title, abstract, sentences)
-    if hit is not None:
-        return hit
-    details = [s for s in sentences if _DETAIL.match(s.text)]
-    for group in ([s for s in sentences if not _DETAIL.match(s.text)], details):
+    named = title_prefix_name(title, abstract, sentences)
+    if named is not None:
+        return MethodHit(named, describe_named(named.value, sentences))
+    details = [s for s in sentences if DETAIL.match(s.text)]
+    for group in ([s for s in sentences if not DETAIL.match(s.text)], details):
         for sentence in group:
             name = (_explicit_in(sentence) or _introduced_in(sentence, title) or _ours_in(sentence)
                     or proposed_acronym(sentence) or appositive_definition(sentence) or ours_between_commas(sentence))
             if name is not None:
-                return MethodHit(name, _sentence_hit(sentence))
+                return MethodHit(name, sentence_hit(sentence))
     # the title's shape is weaker evidence than any naming in the abstract: only when the abstract names nothing
     titled = title_acronym(title, abstract) or title_framed_name(title)
-    return MethodHit(titled, _describe(titled.value, sentences)) if titled is not None else None
-
-
-def _from_title(title: str, abstract: str, sentences: list[Sentence]) -> MethodHit | None:
-    match = _TITLE_PREFIX.match(title)
-    if not match:
-        return None
-    name = match.group("name").strip()
-    words = name.split()
-    mentioned = mentions(abstract, name, ignore_case=True)
-    coined = len(words) == 1 and (is_name_like(name) or (name[0].isupper() and name.lower() not in _NOT_TITLE_NAMES))
-    subtitle = title[match.end():]
-    described = bool(re.match(r"(?:A|An)\s", subtitle)) and not _STUDY_SUBTITLE.search(subtitle)
-    phrase = 2 <= len(words) <= 3 and all(w[0].isupper() or w[0].isdigit() for w in words) and words[0] not in (
-        "The", "A", "An")
-    introduced = mentioned and any(name.lower() in s.text.lower() and _INTRO_VERB.search(s.text) for s in sentences)
-    versioned = _is_versioned_name(name, subtitle)
-    if not (coined or versioned or (phrase and (introduced or described))):  # `Randomized Clinical Trials: The ...`
-        return None
-    start = match.start("name") + match.group("name").index(name)
-    return MethodHit(Hit(name, start, start + len(name), "title"), _describe(name, sentences))
-
-
-def _is_versioned_name(name: str, subtitle: str) -> bool:
-    """`Dex-Net 2.0: ...`, `wav2vec 2.0: ...`, `Deep Speech 2: ...`: a title prefix carrying a version number is a
-    name (a topic has no version), unless the subtitle announces a study of it (`Web 2.0: A Survey`)."""
-    words = name.split()
-    return bool(_VERSIONED.fullmatch(name)) and words[0] not in ("The", "A", "An") and not (
-        set(words) & _STOP_WORDS) and not _STUDY_SUBTITLE.search(subtitle)
+    return MethodHit(titled, describe_named(titled.value, sentences)) if titled is not None else None
 
 
 def _explicit_in(sentence: Sentence) -> Hit | None:
@@ -184,7 +137,7 @@ def _claims_contribution(text: str, start: int, end: int) -> bool:
 
 def _introduced_in(sentence: Sentence, title: str = "") -> Hit | None:
     """`We propose X`, `This work introduces a ... methodology, D-Pruner, for ...`: the name after an intro verb."""
-    for match in _INTRO_VERB.finditer(sentence.text):
+    for match in INTRO_VERB.finditer(sentence.text):
         name = (_name_at(sentence, match.end(), allow_lower=False, window=90)
                 or acronym_closing_description(sentence, match.end()) or noun_then_name(sentence, match.end())
                 or article_then_name(sentence, match.end())
@@ -322,31 +275,3 @@ def _hit(sentence: Sentence, start: int, end: int) -> Hit | None:
         return None
     start = sentence.start + sentence.text.index(value, start)
     return Hit(value, start, start + len(value))
-
-
-def _sentence_hit(sentence: Sentence, limit: int = 300) -> Hit:
-    """The introducing sentence without its discourse frame (`To address this,`), cut at a word when very long."""
-    trimmed = trim_lead(sentence)
-    text = trimmed.value
-    if len(text) > limit:
-        cut = text.rfind(" ", 0, limit)
-        text = text[:cut if cut > 0 else limit]
-    text = text.rstrip(" ,;")
-    return Hit(text, trimmed.start, trimmed.start + len(text)).as_sentence()
-
-
-def describe_unnamed(sentences: list[Sentence]) -> Hit | None:
-    """For a method proposed without a name: the sentence proposing it (`We propose a penalized ... approach`)."""
-    for sentence in sentences:
-        match = _INTRO_VERB.search(sentence.text)
-        if match and not _DETAIL.match(sentence.text) and _PROPOSED_THING.match(sentence.text, match.end()):
-            return _sentence_hit(sentence)
-    return None
-
-
-def _describe(name: str, sentences: list[Sentence]) -> Hit | None:
-    """For a title-given name: the abstract sentence introducing it, else the first mentioning it."""
-    mentioning = [s for s in sentences if mentions(s.text, name)]
-    introducing = [s for s in mentioning if _INTRO_VERB.search(s.text)]
-    chosen = next(iter(introducing or mentioning), None)
-    return _sentence_hit(chosen) if chosen else None
