@@ -139,3 +139,13 @@ def test_the_gain_pipeline_takes_shaped_values() -> None:
     text = ("Kraken 2 improves upon Kraken 1 by reducing memory usage by 85%. The elastic model provides a test RMSE "
             "of 187.99 cycles and a test MAPE of 10.14%.")
     assert [g.value for g in find_gains(split_sentences(text))] == ["85%", "187.99 cycles", "10.14%"]
+
+
+def test_an_estimate_followed_by_its_interval() -> None:
+    # epidemiology (structured abstract): each estimate is a finding, its interval bounds are not
+    text = ("Participants had lower mortality over 20 years of follow-up compared with nonparticipants (fully adjusted "
+            "average hazard ratio [95% confidence intervals] were 0.72 [0.68, 0.77] in CLUE I, 0.69 [0.65, 0.73] in "
+            "CLUE II, and 0.74 [0.63, 0.86] in ARIC).")
+    assert _rule(gain_shape.estimates_with_interval, text) == ["0.72", "0.69", "0.74"]
+    assert _shaped(text) == ["0.72", "0.69", "0.74"]
+    assert _rule(gain_shape.estimates_with_interval, "The previous trial reported 0.81 [0.70, 0.93] in men.") == []

@@ -13,6 +13,9 @@ clause that reports the paper's own outcome. Each rule below is one such binding
   the sentence does not open on other people's work);
 * interval bounds, p-values and counts of things are not numbers of a measure.
 
+Estimates followed by their interval (`0.72 [0.68, 0.77]`, `0.97 (95% CI 0.94-0.99)`) are findings too: the
+interval is their evidence, its bounds are not values.
+
 Every rule returns `Score`s (start, end, metric as written) for `gains` to vouch for.
 """
 
@@ -70,7 +73,7 @@ _VALUE = (rf"[-−+]?(?P<v>{NUM}(?:\s?[-–—]\s?{NUM}(?=\s?(?:%|×|x\b|times|-
 _NEXT_ITEM = re.compile(rf"(?:/|(?:\s(?:on|in|for|with)\s[\w-]+(?:\s[\w-]+){{0,2}}?)?(?:,\s(?:and\s)?|\sand\s))"
                         rf"{_BOUND}{_VALUE}")
 # `(95% CI, -23% to 1.9%)`, `(p < 0.001)`: the bracket holds no result of its own
-_NOT_A_RESULT_BRACKET = re.compile(r"\b(?:(?:95|90|99)\s?%\s?)?(?:CI|confidence\sinterval|IQR)\b[^();]*|"
+_NOT_A_RESULT_BRACKET = re.compile(r"\b(?:(?:95|90|99)\s?%\s?)?(?:CI|confidence\sintervals?|IQR)\b[^();\[\]]*|"
                                    r"\b[pP]\s?[<=>≤]\s?0?\.\d+")
 
 
@@ -87,6 +90,9 @@ def find_shaped_results(text: str) -> list[Score]:
             found.setdefault(score.start, score)
             for item in (*_listed_after(masked, score), *_listed_before(masked, score)):
                 found.setdefault(item.start, item)
+    if "[" in text or "(" in text:
+        for score in estimates_with_interval(text):  # read on the unmasked text: the interval is its evidence
+            found.setdefault(score.start, score)
     return sorted(found.values())
 
 
@@ -256,7 +262,7 @@ def measure_then_bracket(text: str) -> list[Score]:
     return out
 
 
-_VALUE_MEASURE = re.compile(rf"(?<![\w.\-/])(?:state-of-the-art\s|new\s)?{_BOUND}[-−+]?(?P<v>{NUM}(?:%?/{NUM})*)"
+_VALUE_MEASURE = re.compile(rf"(?<![\w.\-/])[-−+]?(?P<v>{NUM}(?:%?/{NUM})*)"
                             rf"(?P<u>\s?%|\s(?:per\s?cent|percent)\b)?(?:\sand\sabove)?"
                             rf"\s(?P<m>(?:[\w'-]+\s){{0,2}}?[\w@'-]+)(?=[\s,.;)]|$)")
 _OPENER = re.compile(r"(?:\(\s?|,\s|\b(?:with|same|at|of|to|including|achiev\w*|reach\w*|attain\w*|obtain\w*|"
@@ -473,4 +479,21 @@ def bracketed_measure_value(text: str) -> list[Score]:
     for m in _MEASURE_COMMA.finditer(text):
         if (name := _measure(m.group("np"))) and not _others_subject(m.group("np")):
             out.append(Score(m.start("v"), _value_end(m), name))
+    return out
+
+
+# `0.72 [0.68, 0.77] in CLUE I`, `0.97 (95% CI 0.94-0.99)`: an estimate followed by its interval
+_ESTIMATE = re.compile(rf"(?<![\w.\-/\[(])[-−+]?(?P<v>{NUM})(?P<u>%?)\s?[\[(](?:(?:95|90|99)\s?%\s?CI[:,]?\s?)?"
+                       rf"[-−]?{NUM}%?\s?(?:,|–|—|-|to)\s?[-−]?{NUM}%?[\])]")
+
+
+def estimates_with_interval(text: str) -> list[Score]:
+    """`average hazard ratio [95% confidence intervals] were 0.72 [0.68, 0.77] in CLUE I, 0.69 [0.65, 0.73] in CLUE
+    II`: epidemiology and trial abstracts report an estimate with its interval right after it; the estimate is the
+    finding (the bounds are not), unless the clause is about someone else's number."""
+    out = []
+    for m in _ESTIMATE.finditer(text):
+        before = _clause_before(text, m.start())
+        if not _compared(before[-40:]) and not _others_subject(before):
+            out.append(Score(m.start("v"), m.end("v") + len(m.group("u")), None))
     return out

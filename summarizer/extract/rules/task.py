@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from summarizer.extract.rules.hits import Hit, content_words, words
 from summarizer.extract.rules.names import name_like
 from summarizer.extract.rules.sentences import Sentence
-from summarizer.extract.rules.task_abstract import problem_mentions, problem_statements
+from summarizer.extract.rules.task_abstract import problem_mentions, problem_statements, research_topics
 from summarizer.extract.rules.task_case import lowercased
 from summarizer.extract.rules.task_choice import abstract_counts, adverb, choose, reads_as_problem, salience, verb_only
 from summarizer.extract.rules.task_heads import names_an_activity
@@ -71,6 +71,7 @@ def find_task(title: str, method_name: str | None, sentences: list[Sentence], ab
         lambda: (shorter,),  # the title cut before its first preposition
         lambda: problem_mentions(sentences),  # `a method for X`, `X is a fundamental problem`
         lambda: sorted(_title_chunks(title), key=lambda h: -salience(h.value, counts)),  # the most written chunk
+        lambda: research_topics(sentences),  # `previous studies on X`: the background's topic
     )
     asked = asked_subject(title)
     candidates = (hit for tier in tiers for hit in tier()

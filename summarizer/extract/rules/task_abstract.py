@@ -24,7 +24,8 @@ from summarizer.extract.rules.task_heads import activity_word
 _AVOID = (r"(?!the\s(?:problem|question|effect|role|use)\b|how\b|whether\b|if\b|what\b|why\b|a\b|an\b|this\b|these\b|"
           r"it\b|its\b|their\b|our\b|such\b|that\b|which\b|(?:methods|approaches|ways|techniques|strategies)\s"
           r"(?:for|to|of)\b)")
-_PROBLEM_OF = re.compile(r"\bthe\s(?:[\w-]+\s)?(?:problem|task|challenge|question|setting)\sof\s" + _AVOID)
+# `The task of building general agents ... has been`: an abstract may open on its problem, article capitalised
+_PROBLEM_OF = re.compile(r"\b[Tt]he\s(?:[\w-]+\s)?(?:problem|task|challenge|question|setting)\sof\s" + _AVOID)
 _WE_STUDY = re.compile(r"\b(?:[Ww]e|(?:[Tt]his|[Oo]ur)\s(?:paper|work|study))\s(?:\w+ly\s)?(?:study|studies|"
                        r"investigate|investigates|address|addresses|tackle|tackles|revisit|revisits|consider|considers|focus\son|focuses\son|"
                        r"explore|explores)\s"
@@ -36,6 +37,9 @@ _IS_PROBLEM = re.compile(r"^(?:(?:Recently|Currently|Today),?\s)?"
                          r"(?P<np>(?!(?:This|These|It|We|Our|In|The\s(?:goal|aim))\b)[^,;:()]{3,80}?)\s(?:is|are|has\sbeen|have\sbeen|remains?|has\semerged\sas|have\s"
                          r"emerged\sas)\s(?:a|an|one\sof\sthe)\s(?:[\w-]+\s){0,3}?(?:problem|task|challenge|"
                          r"topic|paradigm|technique|approach|area|problems|tasks|challenges)\b")
+# `Most previous studies on intertemporal labor supply found`, `The literature on the employment effects of
+# minimum wages`: the background names the field's problem as the topic of earlier research
+_RESEARCH_ON = re.compile(r"\b(?:[Ss]tudies|[Rr]esearch|[Ww]ork|[Ll]iterature)\son\s" + _AVOID)
 # `For the single-machine scheduling problem with ...`, `the online knapsack problem`: a compound headed by
 # `problem` names the problem by its modifiers
 _X_PROBLEM = re.compile(r"\bthe\s(?P<np>(?!(?:same|above|following|main|key|central|general|original|underlying|"
@@ -89,6 +93,13 @@ def problem_mentions(sentences: list[Sentence]) -> list[Hit]:
     found += [hit for s in head if (hit := subject_problem(s)) is not None]
     found += [hit for s in head if (hit := problem_compound(s)) is not None]
     return found + [hit for s in head if (hit := named_as(s)) is not None]
+
+
+def research_topics(sentences: list[Sentence]) -> list[Hit]:
+    """`Most previous studies on intertemporal labor supply found ...` -> `intertemporal labor supply`: the
+    topic of the earlier research the background cites. Weakest cue (the background may be a wider field than
+    the paper's own problem), so `task.py` tries it only after the title's own noun chunks."""
+    return [hit for s in sentences[:_FIRST_SENTENCES] if (hit := framed(s, _RESEARCH_ON)) is not None]
 
 
 def problem_compound(sentence: Sentence) -> Hit | None:
