@@ -142,7 +142,8 @@ def test_a_result_participle_starts_its_own_clause() -> None:
             "classification, outperforming MobileNetV3 by 9.6%.")
     first, second = _gains(text)
     assert (first.value, first.metric, first.baseline, first.dataset) == ("59.4%", "top-1 accuracy", None, "ImageNet")
-    assert (second.value, second.metric, second.baseline, second.dataset) == ("9.6%", None, "MobileNetV3", None)
+    assert (second.value, second.metric, second.baseline, second.dataset) == (
+        "9.6%", "top-1 accuracy", "MobileNetV3", "ImageNet")  # the margin measures what the claim did (§11 a)
     text = ("Extensive experiments demonstrate our method's superior efficiency compared to existing approaches, "
             "achieving 100% verification accuracy.")
     [gain] = _gains(text)
@@ -168,9 +169,12 @@ def test_an_achieved_level_in_a_result_participle_takes_no_baseline_from_the_mai
     # a change in `, achieving ...` is measured against what the main clause outperforms ...
     [gain] = _gains("Our adapter outperforms LoRA on GSM8K, achieving a 12% gain in accuracy.")
     assert (gain.value, gain.baseline) == ("12%", "LoRA")
-    # ... an achieved level is not (guidelines: baseline null for an absolute score with no comparison)
-    [gain] = _gains("Our adapter outperforms LoRA on GSM8K, achieving 85.2% accuracy.")
-    assert (gain.value, gain.metric, gain.baseline) == ("85.2%", "accuracy", None)
+    # ... an achieved level only when no margin quantifies the comparison and the measure agrees (GUIDELINES §11 d):
+    # RoBridge (outside dev) compares `performance`, so its success rates are compared with the baselines ...
+    [first, second] = _gains("RoBridge demonstrates significant performance improvements over existing baselines, "
+                             "achieving a 75% success rate on new tasks and an 83% average success rate in sim-to-real "
+                             "generalization using only five real-world data samples per task.")
+    assert (first.baseline, second.baseline) == ("existing baselines", "existing baselines")
     # in one clause the comparison is stated for the score itself
     [gain] = _gains("Compared with LoRA, our adapter achieves 85.2% accuracy on GSM8K.")
     assert (gain.value, gain.baseline, gain.dataset) == ("85.2%", "LoRA", "GSM8K")

@@ -18,6 +18,13 @@ from summarizer.extract.rules.gain_baseline import framed_baseline, main_verb_ba
 from summarizer.extract.rules.gain_clause import clause_bounds, while_part
 from summarizer.extract.rules.gain_dataset import dataset as _dataset
 from summarizer.extract.rules.gain_dataset import elaborated_dataset, framed_dataset
+from summarizer.extract.rules.gain_margin import (
+    inherited_labels,
+    margin_owns_comparison,
+    participle_comparison,
+    same_measure,
+    which_comparison,
+)
 from summarizer.extract.rules.gain_metric import read_metric
 
 __all__ = ["Labels", "clause_bounds", "clean_metric", "describe", "framed_dataset", "is_achieved_score", "while_part"]
@@ -44,6 +51,7 @@ def describe(text: str, start: int, end: int, metric: str | None = None, score: 
     achieved level there (`score`, or `achieving 100% accuracy`) is not.
     """
     lo, hi = clause_bounds(text, start, end)
+    at = (start, end)
     clause, start, end = text[lo:hi], start - lo, end - lo
     side_lo, side_hi = while_part(clause, start, end)
     side, side_start, side_end = clause[side_lo:side_hi], start - side_lo, end - side_lo
@@ -51,6 +59,13 @@ def describe(text: str, start: int, end: int, metric: str | None = None, score: 
     # an achieved level is compared only inside its own part (`achieves 84.3% top-1 accuracy on ImageNet, while
     # being 8.4x smaller ... than X`: X is compared with the size, not with the score)
     baseline = None if pair else _baseline(side, side_start, side_end) if absolute else _baseline(clause, start, end)
+    metric = clean_metric(metric or read_metric(clause, start, end))
+    if baseline and not pair and margin_owns_comparison(clause, start, end, baseline):
+        baseline = None  # `67.5% on MMLU, greater than a 7% improvement over Gopher`: Gopher is the 7%'s (§11 d)
+    if absolute and baseline is None and not pair:
+        # `0.372 ..., which are higher than X`; `improvements over X, achieving a 75% success rate` (§11 d)
+        baseline = which_comparison(text, hi, metric) or (
+            participle_comparison(text, lo, metric) if _RESULT_PARTICIPLE.match(clause) else None)
     if baseline is None and not (pair or absolute) and _RESULT_PARTICIPLE.match(clause):
         # `outperforms prior methods, achieving a +16.1% improvement`: the change is measured against the
         # system the main clause outperforms (an achieved level would not be: see `absolute`)
@@ -63,7 +78,12 @@ def describe(text: str, start: int, end: int, metric: str | None = None, score: 
         baseline = main_verb_baseline(side, side_start)  # `X outperforms Y ..., showing 1.9x ... gains`
     dataset = _dataset(side, side_start, side_end) or framed_dataset(text, lo) or (
         elaborated_dataset(text, lo) if side_lo == 0 else None)
-    return Labels(clean_metric(metric or read_metric(clause, start, end)), baseline, dataset)
+    if metric is None or dataset is None:  # `..., outperforming X by 9.6%`: the claim's metric and dataset (§11 a)
+        claimed_metric, claimed_dataset = inherited_labels(text, lo, *at)
+        if dataset is None and (metric is None or claimed_metric is None or same_measure(metric, claimed_metric)):
+            dataset = claimed_dataset
+        metric = metric or claimed_metric
+    return Labels(metric, baseline, dataset)
 
 
 # `state-of-the-art BLEU score of 41.8` read as `the-art BLEU`: a qualifier of the claim, not part of the measure

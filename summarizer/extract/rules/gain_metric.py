@@ -5,28 +5,18 @@ the least specific: the unit itself (`2x faster` -> speed), the noun after a
 change (`26.9% enhancement in Mean Reciprocal Rank (MRR)`), a share of a
 resource (`12.3% of the computing resources`), the object of the verb that
 changes it (`reduces the FLOPs cost of DeiT-S by 34.7%`), and only then the
-nearest known metric word in the clause. A vague `performance` is never a
-metric: null beats a label that says nothing.
+nearest known metric word in the clause. A generic `performance` is the metric
+only when nothing more specific is (GUIDELINES §11 f).
 """
 
 from __future__ import annotations
 
 import re
 
-from summarizer.extract.rules.lexicon import METRICS
+from summarizer.extract.rules.gain_measures import MEASURE_NOUN, METRIC_RE
+from summarizer.extract.rules.gain_measures import NOT_A_MEASURE as _NOT_A_MEASURE
+from summarizer.extract.rules.gain_metric_of import generic_performance, metric_of_value
 
-METRIC_RE = re.compile(r"(?<![\w-])(?:" + "|".join(
-    f"(?i:{re.escape(m)})" if m.islower() else re.escape(m) for m in sorted(METRICS, key=len, reverse=True))
-    + r")(?![\w-])")
-# nouns that name a measure when they head the object of `reduces/improves ... by N`
-MEASURE_NOUN = re.compile(
-    r"(?:errors?|costs?|usage|time|latency|accuracy|entropy|rates?|scores?|size|memory|overhead|consumption|"
-    r"footprint|throughput|loss|perplexity|variance|bias|gap|length|ratio|reward|return|regret|bandwidth|storage|"
-    r"energy|FLOPs|parameters|tokens|steps|calls|queries|speed|quality|recall|precision|coverage|correlation|"
-    r"agreement|robustness|efficiency|requirements?|demand|abilities|ability|capabilities|success|data|delay|"
-    r"runtime|run-time)$")
-_NOT_A_MEASURE = re.compile(r"\b(?:methods?|models?|baselines?|approach(?:es)?|state-of-the-art|SOTA|systems?|"
-                            r"it|them|this|that|performance)\b", re.IGNORECASE)
 # `the FLOPs cost of DeiT-S by 34.7%`, `optimizer memory usage by up to 89.5%`: what the verb changes
 _OBJECT_BY = re.compile(
     r"\b(?:reduc|improv|increas|decreas|lower|boost|cut|rais|enhanc|sav|shrink|accelerat|speed\w*\sup|"
@@ -78,7 +68,7 @@ def read_metric(text: str, start: int, end: int) -> str | None:
                  metric_after):
         if found := rule(text, start, end):
             return found
-    return _nearest_metric(text, start, end)
+    return _nearest_metric(text, start, end) or generic_performance(text, start, end)
 
 
 # `the English error rate was 20.4% lower`, `and Mandarin error rate 63.4% lower`, `the WER is reduced by 10%`:
@@ -105,56 +95,6 @@ def subject_metric(text: str, start: int, end: int) -> str | None:
         return None
     head = phrase.split()[-1]
     return phrase if MEASURE_NOUN.fullmatch(head) or METRIC_RE.fullmatch(head) else None
-
-
-# `a success rate of 93%`, `achieves success rates of 98%, 82%, and 58%`, `type at a rate of over 30 WPM`,
-# `single-process read and write performance of more than 2 GB/s`: the measure is the noun phrase the value is `of`
-# what may sit between `of` and the value: a hedge and earlier values of the same list (`of 98%, 82%, and 58%`)
-_OF_TO_VALUE = re.compile(r"(?:about\s|around\s|approximately\s|nearly\s|over\s|more\sthan\s|up\sto\s|at\sleast\s|~)?"
-                          r"(?:~?\d[\d.,]*\s?%?(?:,\s(?:and\s)?|\sand\s|,\sand\s))*")
-# words that end the noun phrase on its left: articles, pronouns, prepositions, verbs of reaching or seeing
-_NP_STOP = re.compile(r"(?:an?|the|its|their|our|this|that|these|those|we|they|it|with|at|in|on|for|by|to|of|is|"
-                      r"are|was|were|be|been|has|have|had|achiev\w*|reach\w*|obtain\w*|attain\w*|record\w*|report\w*|"
-                      r"yield\w*|show\w*|gives?|gave|deliver\w*|demonstrat\w*|maintain\w*|retain\w*|keep\w*|kept|"
-                      r"observ\w*|see|saw|seen|find|found|get|got|provid\w*|offer\w*|produc\w*|exhibit\w*|also)$",
-                      re.IGNORECASE)
-# `competitive performance of 2.7%`, `the test set performance of 89.0%`: an evaluative word says how good, a split
-# where; neither says what is measured
-_EVALUATIVE = re.compile(r"(?:competitive|strong|good|better|best|superior|comparable|excellent|high|higher|overall|"
-                         r"similar|significant|remarkable|impressive|state-of-the-art|sota|new|great|promising|robust|"
-                         r"test|set|validation|dev|development|held-out|average|mean|final)$",
-                         re.IGNORECASE)
-
-
-def _noun_phrase_before(words: list[str]) -> list[str]:
-    """The words of the noun phrase that ends `words`: back to a stop word or a capitalised word (`We`)."""
-    phrase: list[str] = []
-    for word in reversed(words):
-        if _NP_STOP.fullmatch(word) or (word[0].isupper() and not (word.isupper() or any(c.isdigit() for c in word))):
-            break
-        phrase.insert(0, word)
-    return phrase
-
-
-def metric_of_value(text: str, start: int, end: int) -> str | None:
-    """`success rates of 98%, 82%, and 58%` -> `success rates`; `read and write performance of 2 GB/s` keeps its
-    qualifiers. Only a measure heads it (`a reduction of 5.7%` and `a factor of 3` name no measure), and
-    `performance` only with a qualifier that says which (`competitive performance` says how good, not what)."""
-    of = text.rfind(" of ", max(0, start - 60), start)
-    if of < 0 or not _OF_TO_VALUE.fullmatch(text, of + 4, start):
-        return None
-    words = _noun_phrase_before(text[max(0, of - 80):of].split()[-6:])
-    while words and words[0].lower() in ("and", "or"):
-        words = words[1:]
-    if not words:
-        return None
-    phrase, head = " ".join(words), words[-1]
-    if head.lower() == "performance":
-        qualifiers = [w for w in words[:-1] if w.lower() not in ("and", "or")]  # `read and write performance`
-        return phrase if qualifiers and not any(_EVALUATIVE.fullmatch(w) for w in qualifiers) else None
-    if _NOT_A_MEASURE.search(phrase):
-        return None
-    return phrase if MEASURE_NOUN.fullmatch(head) or METRIC_RE.fullmatch(head) or METRIC_RE.fullmatch(phrase) else None
 
 
 # `an absolute reduction of 5.7% and 1.2% (USA and UK) in false positives`: the change noun comes first, the measure

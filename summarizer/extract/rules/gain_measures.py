@@ -1,0 +1,20 @@
+"""The vocabulary of measures shared by the gain-slot readers: known metric names and the nouns that head a measure."""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.extract.rules.lexicon import METRICS
+
+METRIC_RE = re.compile(r"(?<![\w-])(?:" + "|".join(
+    f"(?i:{re.escape(m)})" if m.islower() else re.escape(m) for m in sorted(METRICS, key=len, reverse=True))
+    + r")(?![\w-])")
+# nouns that name a measure when they head the object of `reduces/improves ... by N`
+MEASURE_NOUN = re.compile(
+    r"(?:errors?|costs?|usage|time|latency|accuracy|entropy|rates?|scores?|size|memory|overhead|consumption|"
+    r"footprint|throughput|loss|perplexity|variance|bias|gap|length|ratio|reward|return|regret|bandwidth|storage|"
+    r"energy|FLOPs|parameters|tokens|steps|calls|queries|speed|quality|recall|precision|coverage|correlation|"
+    r"agreement|robustness|efficiency|requirements?|demand|abilities|ability|capabilities|success|data|delay|"
+    r"runtime|run-time)$")
+NOT_A_MEASURE = re.compile(r"\b(?:methods?|models?|baselines?|approach(?:es)?|state-of-the-art|SOTA|systems?|"
+                           r"it|them|this|that|performance)\b", re.IGNORECASE)
