@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.extract.rules import gain_shape
+from summarizer.extract.rules import gain_shape, gain_shape_change
 from summarizer.extract.rules.gain_shape import find_shaped_results
 from summarizer.extract.rules.gains import find_gains
 from summarizer.extract.rules.sentences import split_sentences
@@ -75,13 +75,13 @@ def test_an_amount_changed_by() -> None:
     text = ("Our results show that compared to DCTCP, TBTCP reduces the switch buffer requirement by more than 80%, "
             "increases the bandwidth utilization by up to 15%, improves the FCT performance by up to 39%, and achieve "
             "a 71% better RTT fairness index.")
-    assert _rule(gain_shape.changed_by_amount, text) == ["80%", "15%", "39%"]
-    assert _rule(gain_shape.changed_by_amount, "The dataset grew by 2018 to cover 40 languages.") == []
+    assert _rule(gain_shape_change.changed_by_amount, text) == ["80%", "15%", "39%"]
+    assert _rule(gain_shape_change.changed_by_amount, "The dataset grew by 2018 to cover 40 languages.") == []
 
 
 def test_an_amount_qualifying_a_comparative() -> None:
     text = "After 16 years, this represents an 11.4% lower mortality rate for SI versus UC men."
-    assert _rule(gain_shape.amount_then_comparative, text) == ["11.4%"]
+    assert _rule(gain_shape_change.amount_then_comparative, text) == ["11.4%"]
     # what was spent, not gained
     assert _shaped("We train a compute-optimal model that uses the same compute budget as Gopher but with 70B "
                    "parameters and 4× more more data.") == []
@@ -98,13 +98,13 @@ def test_items_listed_before_a_comparative_share_it() -> None:
 def test_an_amount_bounded_by_up_to() -> None:
     text = ("We show that Ansor improves the execution performance of deep neural networks relative to the "
             "state-of-the-art on the Intel CPU, ARM CPU, and NVIDIA GPU by up to 3.8x, 2.6x, and 1.7x, respectively.")
-    assert _rule(gain_shape.bound_then_amount, text) == ["3.8x"]
+    assert _rule(gain_shape_change.bound_then_amount, text) == ["3.8x"]
     assert _shaped(text) == ["3.8x", "2.6x", "1.7x"]
-    assert _rule(gain_shape.bound_then_amount, "We fine-tune on up to 50% of the training data.") == []
+    assert _rule(gain_shape_change.bound_then_amount, "We fine-tune on up to 50% of the training data.") == []
 
 
 def test_an_amount_a_verb_of_achieving_takes() -> None:
-    assert _rule(gain_shape.result_verb_then_amount, "RoBridge achieves 75% on new tasks.") == ["75%"]
+    assert _rule(gain_shape_change.result_verb_then_amount, "RoBridge achieves 75% on new tasks.") == ["75%"]
     assert _shaped("The design was iterative, and we found that keys needed to be 55º or wider to achieve over 90% "
                    "striking accuracy.") == []
     assert _shaped("DiscQuant gets 64% accuracy, whereas RTN achieves 31% (the original model achieves 84%).") \
@@ -113,14 +113,14 @@ def test_an_amount_a_verb_of_achieving_takes() -> None:
 
 def test_a_level_a_verb_of_change_brings_something_to() -> None:
     text = "Dex-Net 3.0 achieves success rates of 98%, 82%, and 58% respectively, improving to 81% in the latter case."
-    assert _rule(gain_shape.changed_to_level, text) == ["81%"]
-    assert _rule(gain_shape.changed_to_level, "Accuracy improves as demonstrations grow from 8 to 1,024.") == []
+    assert _rule(gain_shape_change.changed_to_level, text) == ["81%"]
+    assert _rule(gain_shape_change.changed_to_level, "Accuracy improves as demonstrations grow from 8 to 1,024.") == []
 
 
 def test_an_amount_saved() -> None:
     text = ("our system can automate animal identification while still performing at the same 96.6% accuracy, "
             "saving more than 8.4 years (at 40 hours per week) of human labeling effort.")
-    assert _rule(gain_shape.amount_saved, text) == ["8.4 years"]
+    assert _rule(gain_shape_change.amount_saved, text) == ["8.4 years"]
     assert _shaped(text) == ["96.6%", "8.4 years"]  # the setting inside the bracket stays out
 
 
