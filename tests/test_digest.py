@@ -132,6 +132,15 @@ def test_digest_header_counts_and_toc(digest: dict[str, str]) -> None:
     assert "http://" not in re.sub(r'href="[^"]*"', "", html).split("</style>")[0]  # no network assets
 
 
+def test_theme_stats_leave_out_zero_counts(digest: dict[str, str]) -> None:
+    """`0 with a quantified result · 0 with code` under a theme read as a failure; a zero count is left out."""
+    for text in (digest[".md"], digest[".html"]):
+        assert not re.search(r"(?<![\d.])0 with (?:a quantified result|code)", text)
+    stats = re.findall(r'<p class="theme-stats">([^<]*)</p>', digest[".html"])
+    assert stats and all(re.fullmatch(r"[1-9]\d* with (?:a quantified result|code)(?: · [1-9]\d* with code)?", s)
+                         for s in stats)
+
+
 def test_a_verified_llm_title_names_an_automatic_theme_and_a_fabricated_one_does_not(tmp_path: Path) -> None:
     cards = list(sample_cards())[:60]
     themed = assign_themes(cards)
