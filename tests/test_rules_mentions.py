@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from summarizer.extract.rules.mentions import mentions
+from summarizer.extract.rules.mentions import mention_spans, mentions
 
 
 def _regex(text: str, name: str, ignore_case: bool) -> bool:
@@ -41,3 +41,15 @@ def test_mentions_agrees_with_the_boundary_regex(text: str, name: str, expected:
 def test_case_matters_unless_ignored() -> None:
     assert not mentions("we use arm here", "ARM")
     assert mentions("we use arm here", "ARM", ignore_case=True)
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), CASES)
+def test_mention_spans_are_the_regex_finditer_spans(text: str, name: str, expected: bool | None) -> None:
+    """gain_dataset reads every place a dataset is named; the spans must be exactly the regex's."""
+    regex = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
+    assert mention_spans(text, name) == regex
+
+
+def test_mention_spans_finds_every_whole_mention() -> None:
+    text = "Experiments on ImageNet and ImageNet-V2 ... than X on ImageNet."
+    assert mention_spans(text, "ImageNet") == [(15, 23), (54, 62)]

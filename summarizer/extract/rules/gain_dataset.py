@@ -6,6 +6,7 @@ import re
 
 from summarizer.extract.rules.gain_clause import breaks_between, clause_bounds, nearest
 from summarizer.extract.rules.hits import Hit
+from summarizer.extract.rules.mentions import mention_spans
 from summarizer.extract.rules.resources import find_datasets_cached, find_models_cached
 
 # `on commonsense reasoning tasks`: the evaluation named by what it is, when no dataset name is given
@@ -93,7 +94,7 @@ def _every_mention(text: str, hits: tuple[Hit, ...]) -> list[tuple[int, int, str
     the mention next to the number counts, not only the first)."""
     found = []
     for value in dict.fromkeys(h.value for h in hits):
-        found += [(m.start(), m.end(), value) for m in re.finditer(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text)]
+        found += [(start, end, value) for start, end in mention_spans(text, value)]
     return found or [(h.start, h.end, h.value) for h in hits]
 
 

@@ -24,6 +24,21 @@ def mentions(text: str, name: str, ignore_case: bool = False) -> bool:
     return False
 
 
+def mention_spans(text: str, name: str) -> list[tuple[int, int]]:
+    """Every whole-name place of `name` in `text`, left to right without overlaps (what `re.finditer` of the
+    pattern in `mentions` gives, case-sensitive, without compiling it)."""
+    if not (text.isascii() and name.isascii()):
+        return [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
+    spans, at = [], text.find(name)
+    while at >= 0 and name:
+        if not _joins(text, at - 1) and not _joins(text, at + len(name)):
+            spans.append((at, at + len(name)))
+            at = text.find(name, at + len(name))
+        else:
+            at = text.find(name, at + 1)
+    return spans
+
+
 def _joins(text: str, i: int) -> bool:
     """Whether the character at `i` would continue a word (`\\w` or a hyphen); outside the text it does not."""
     return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "-_")
