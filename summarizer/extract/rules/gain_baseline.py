@@ -56,8 +56,8 @@ def baseline(text: str, start: int, end: int) -> str | None:
              and not _GENERIC_BASELINE.match(m.group("b"))
              and not re.match(r"(?:on|in|at|for|with|of|to|by|from|one|two|three|four|five|ten|half|a few)\b",
                               m.group("b"))  # `less than one modification per sentence` is a quantity
-             and not (m.group(0).startswith("against") and (_EVALUATED_ON.match(text, m.start("b"))
-                                                            or _WITHSTOOD.search(text, max(0, m.start() - 16), m.start())))
+             and not (m.group(0).startswith("against") and (
+                 _EVALUATED_ON.match(text, m.start("b")) or _WITHSTOOD.search(text, max(0, m.start() - 16), m.start())))
              # (`testing against the independent data set` is where; `over a statistical benchmark` is what)
              and text[max(0, m.start() - 3):m.start()] != "to "  # `... needed to outperform X`: a purpose
              and not (re.search(r"\b(?:rather|other|less|more|fewer|greater)\s$", text[max(0, m.start() - 8):m.start()])
