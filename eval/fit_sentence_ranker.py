@@ -10,7 +10,7 @@ sentence claims one).
     python eval/fit_sentence_ranker.py --cv              # 5-fold CV on dev: ranker vs the hand-weighted rules
     python eval/fit_sentence_ranker.py --write           # refit on all of dev, write the shipped weights
     python eval/fit_sentence_ranker.py --check           # refit and compare with the shipped weights (exit 1)
-    python eval/fit_sentence_ranker.py --cv --exclude "batch 20"   # leave a batch out (its clean check)
+    python eval/fit_sentence_ranker.py --write --exclude "batch 20"   # leave a batch out (its clean check)
 
 Dev only: held-out and blind records are never read.
 """
@@ -55,7 +55,7 @@ class Paper:
     outcome_gold: str | None
 
 
-def dev_papers(path: Path, exclude: str | None) -> list[Paper]:
+def dev_papers(path: Path, exclude: list[str] | None) -> list[Paper]:
     """Dev records with a summary gold, in file order (the blind sets are refused)."""
     if "blind" in path.name:
         raise SystemExit("fit_sentence_ranker: the blind sets are not to be tuned on")
@@ -64,7 +64,7 @@ def dev_papers(path: Path, exclude: str | None) -> list[Paper]:
         record = json.loads(line) if line.strip() else None
         if not record or record["split"] != "dev" or not record["gold"].get("summary"):
             continue
-        if exclude and exclude in record.get("notes", ""):
+        if any(text in record.get("notes", "") for text in exclude or ()):
             continue
         sentences = split_sentences(record["abstract"])
         method = find_method(record["title"], record["abstract"], sentences)
@@ -189,7 +189,8 @@ def cross_validate(papers: list[Paper]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--labeled", type=Path, default=ROOT / "eval" / "labeled.jsonl")
-    parser.add_argument("--exclude", help="leave out dev records whose notes contain this text")
+    parser.add_argument("--exclude", action="append", help="leave out dev records whose notes contain this text "
+                                                            "(repeatable)")
     parser.add_argument("--cv", action="store_true", help="5-fold cross-validation on dev")
     parser.add_argument("--write", action="store_true", help="write the weights fitted on all of dev")
     parser.add_argument("--check", action="store_true", help="exit 1 unless refitting gives the shipped weights")

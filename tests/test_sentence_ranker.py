@@ -191,3 +191,23 @@ def test_the_fitting_script_is_deterministic_on_a_small_dev_sample(tmp_path: Pat
     assert all(math.isfinite(w) for w in first["summary"] + first["outcome"])
     with pytest.raises(SystemExit):
         fit.dev_papers(tmp_path / "blind.jsonl", None)
+
+
+def test_the_ranker_keeps_the_rules_null_outcomes_on_every_dev_paper() -> None:
+    """Whether a card has an outcome stays the rule's call, also when the ranker's summary is the only claim
+    (AlphaFold's `We validated ... AlphaFold ...`): null exactly when the rule alone says null."""
+    from summarizer.extract.rules.method import find_method
+    from summarizer.extract.rules.outcome import find_outcome
+
+    records = [json.loads(line) for line in (ROOT / "eval" / "labeled.jsonl").read_text().splitlines() if line]
+    checked = 0
+    for record in (r for r in records if r["split"] == "dev"):
+        title, abstract = record["title"], record["abstract"]
+        sentences = split_sentences(abstract)
+        method = find_method(title, abstract, sentences)
+        name = method.name.value if method else None
+        rule = find_outcome(sentences, find_summary(sentences, title, name), name)
+        _, outcome = rk.rank_sentences(sentences, title, name)
+        assert (outcome is None) == (rule is None), record["id"]
+        checked += 1
+    assert checked > 200

@@ -67,11 +67,20 @@ class ResultCues(NamedTuple):
     quantified: bool  # `13%`, `an AUROC of 0.87`
 
 
+# Words without which `EVIDENCE` / `PASSIVE_CLAIM` cannot match: substring tests are cheaper than the patterns,
+# which most sentences fail (the rules run on every sentence of every abstract, within a 2 ms budget per paper).
+_EVIDENCE_VERBS = ("show", "demonstrat", "indicat", "reveal", "confirm", "suggest", "verif", "validat", "highlight",
+                   "prov", "find", "found", "establish")
+_PASSIVE_VERBS = ("shown", "demonstrated", "proven", "found", "observed")
+
+
 def result_cues(sentence: Sentence) -> ResultCues:
     """Evidence frame, authors' claim, comparison words and a quantity, as `result_score` weighs them."""
     lower = sentence.text.lower()  # cue patterns are lowercase: 3x faster than IGNORECASE
-    return ResultCues(bool(EVIDENCE.search(lower)), bool(WE_CLAIM.search(lower) or PASSIVE_CLAIM.search(lower)),
-                      sum(1 for _ in islice(COMPARISON.finditer(lower), 2)), quantified(sentence))
+    evidence = any(verb in lower for verb in _EVIDENCE_VERBS) and bool(EVIDENCE.search(lower))
+    claim = bool(WE_CLAIM.search(lower)) or (" to" in lower and any(verb in lower for verb in _PASSIVE_VERBS)
+                                              and bool(PASSIVE_CLAIM.search(lower)))
+    return ResultCues(evidence, claim, sum(1 for _ in islice(COMPARISON.finditer(lower), 2)), quantified(sentence))
 
 
 def result_score(sentence: Sentence, summary: Hit | None, method_name: str | None, first: bool = False,

@@ -37,6 +37,7 @@ class Context:
     contribution: list[float] = field(default_factory=list)  # `contribution_score` per sentence
     cues: list[oc.ResultCues] = field(default_factory=list)  # `result_cues` per sentence
     summary_rule: int = -1  # index of the summary rule's sentence (-1: none)
+    rule_summary: Hit | None = None  # the summary rule's own pick, trimmed
     summary: Hit | None = None  # the summary the ranker chose (the outcome rule and ranker avoid it)
     outcome_rule: int = -1  # index of the outcome rule's sentence (-1: none)
     columns: dict[str, list[float]] = field(default_factory=dict)  # feature values already computed

@@ -75,19 +75,28 @@ def shown_outcome(sentence: Sentence) -> str:
 def summary_stage(sentences: list[Sentence], title: str, name: str | None) -> sf.Context:
     """The shared context with the summary rule's pick (features of the summary ranker can be read)."""
     ctx = sf.make_context(sentences, title, name)
-    ctx.summary_rule = index_of(sentences, find_summary(sentences, title, name, ctx.contribution))
+    ctx.rule_summary = find_summary(sentences, title, name, ctx.contribution)
+    ctx.summary_rule = index_of(sentences, ctx.rule_summary)
     return ctx
 
 
 def outcome_stage(ctx: sf.Context, summary: Hit | None) -> Hit | None:
     """Given the chosen summary, the outcome rule's pick into `ctx`; returns the rule's outcome (None: the abstract
-    claims no result)."""
+    claims no result). The rule passes over the summary sentence; when the ranker's summary is the abstract's only
+    claim (`We validated ... AlphaFold ... demonstrating accuracy competitive with experimental structures`), the
+    rule is asked again with its own summary, so the ranker never turns a claimed result into a null outcome."""
     ctx.summary = summary
-    scores = [result_score(s, summary, ctx.name, i == 0, cues)
-              for i, (s, cues) in enumerate(zip(ctx.sentences, ctx.cues, strict=True))]
-    rule = find_outcome(ctx.sentences, summary, ctx.name, scores)
+    rule = _outcome_rule(ctx, summary)
+    if rule is None and ctx.rule_summary is not None and summary != ctx.rule_summary:
+        rule = _outcome_rule(ctx, ctx.rule_summary)
     ctx.outcome_rule = index_of(ctx.sentences, rule)
     return rule
+
+
+def _outcome_rule(ctx: sf.Context, summary: Hit | None) -> Hit | None:
+    scores = [result_score(s, summary, ctx.name, i == 0, cues)
+              for i, (s, cues) in enumerate(zip(ctx.sentences, ctx.cues, strict=True))]
+    return find_outcome(ctx.sentences, summary, ctx.name, scores)
 
 
 def rank_sentences(sentences: list[Sentence], title: str, name: str | None,
