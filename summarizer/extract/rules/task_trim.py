@@ -43,7 +43,10 @@ _LEAD = re.compile(
     r"Generalized|Unified|(?:[\w-]+\s){0,4}?(?:View|Perspective|Look|Note)\s(?:on|of|at)(?:\sthe)?|"
     r"(?:Improved |Empirical |Theoretical |Systematic |Comprehensive |Large-Scale |Case )?(?:Analysis|Study|"
     r"Survey|Investigation|Review|Evaluation|Benchmark|Framework|Approach|Method|Model|Perspectives?|Research"
-    r") (?:of|on|into|for))"
+    r") (?:of|on|into|for)|"
+    # `A Quantitative Study of X`, `An Experimental Comparison of X`: a genre noun, however it is qualified, is
+    # the kind of paper; its complement is the topic
+    r"(?:[\w-]+\s){0,2}?(?:Study|Studies|Comparison|Investigation|Examination|Assessment|Exploration) (?:of|on|into))"
     r"\s)+",
     re.IGNORECASE)
 _TRAILING_STOP = re.compile(r"(?:\s(?:in|of|for|and|or|the|a|an|to|on|with|from|by))+$", re.IGNORECASE)
@@ -54,7 +57,9 @@ _FIELD_AND = re.compile(BROAD.pattern + r"\s(?:and|&|under|with|in)\s", re.IGNOR
 # Adjectives that describe the proposed method, not the problem: `Training-Free`, `Density-Aware`, `Doubly Robust`
 _MODIFIER = re.compile(
     # `Deep Learning-Based`, `Machine Learning-Assisted`: a field's name as the first part of the modifier
-    r"(?:Doubly\s\w+|(?:(?:[Dd]eep|[Mm]achine|[Rr]einforcement|[Ss]tatistical)\s)?[\w-]+-(?:[Ff]ree|[Aa]ware|[Bb]ased|[Gg]uided|[Dd]riven|[Aa]gnostic|[Aa]ugmented|[Ee]nhanced|"
+    # `Deep Neural Network Based Top Quark Tagging`: the same modifier written with a space
+    r"(?:(?:[\w-]+\s){1,3}(?:Based|Driven|Guided)(?=\s(?!on\b|by\b)[\w-]+\s[\w-])|"
+    r"Doubly\s\w+|(?:(?:[Dd]eep|[Mm]achine|[Rr]einforcement|[Ss]tatistical)\s)?[\w-]+-(?:[Ff]ree|[Aa]ware|[Bb]ased|[Gg]uided|[Dd]riven|[Aa]gnostic|[Aa]ugmented|[Ee]nhanced|"
     r"[Ii]nspired|[Ii]nformed|[Aa]ssisted|[Cc]entric|[Rr]eweighted|[Pp]reserving))\s")
 # a method-describing head at the end of a problem phrase: `... Load Balancing Strategy`, `... Paradigm Driven`
 _GENERIC_HEAD = re.compile(r"(?:\s(?:Paradigm|Strategy|Strategies|Framework|Approach|Perspective|Recipe|Toolkit|"
