@@ -3,7 +3,8 @@
 Every candidate of every dev paper (`task.all_candidates`) gets its named features (`features` below);
 a logistic regression on candidate pairs learns which of two candidates has the higher token-F1 against the
 gold phrasings; the chooser then takes the candidate with the highest score. The folds are fixed (papers in
-`sha1(id)` order, dealt round-robin), so the figures are deterministic. Only dev records are read; held-out and blind files are never touched.
+`sha1(id)` order, dealt round-robin), so the figures are deterministic. Only dev records are read; held-out
+and blind files are never touched.
 
 Run: `python eval/fit_task_scorer.py [eval/labeled.jsonl] [--alpha A]`.
 
