@@ -81,7 +81,11 @@ def test_double_labeled_ids_present(labeled: list[LabeledPaper]) -> None:
 
 
 def test_split_proportions_stratified_by_page(labeled: list[LabeledPaper]) -> None:
-    sample = [r for r in labeled if r.origin == "sample"]
+    # later sample-page batches ("batch N" in notes, e.g. batch 22: a seeded draw of unlabeled sample papers added
+    # to dev because dev held few of them) are all dev by design and counted apart from the stratified split
+    later = [r for r in labeled if r.origin == "sample" and _GAIN_BATCH.search(r.notes or "")]
+    assert all(r.split == "dev" for r in later)
+    sample = [r for r in labeled if r.origin == "sample" and not _GAIN_BATCH.search(r.notes or "")]
     assert 0.25 <= sum(r.split == "dev" for r in sample) / len(sample) <= 0.35
     for page in {r.source for r in sample}:
         on_page = [r for r in sample if r.source == page]
