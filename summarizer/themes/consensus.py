@@ -49,7 +49,7 @@ def standing(runs: list[Run]) -> list[tuple[str, int, int]]:
     that names another standing theme's topic (`clash`) is dropped: one topic, one theme."""
     votes: Counter[str] = Counter()
     sizes: Counter[str] = Counter()
-    first: dict[str, tuple[int, int]] = {}
+    forms: dict[str, list[tuple[int, int]]] = {}
     for r, run in enumerate(runs):
         counts = np.bincount(run.labels[run.labels >= 0], minlength=len(run.themes))
         seen: set[str] = set()
@@ -60,17 +60,26 @@ def standing(runs: list[Run]) -> list[tuple[str, int, int]]:
             seen.add(key)
             votes[key] += 1
             sizes[key] += int(counts[number])
-            first.setdefault(key, (r, number))
+            forms.setdefault(key, []).append((r, number))
     out: list[tuple[str, int, int]] = []
     parts: list[str] = []
     for key in sorted(votes, key=lambda k: (-votes[k], -sizes[k], k)):
-        r, number = first[key]
+        r, number = _usual(runs, forms[key])
         if votes[key] < min_votes(len(runs)) or any(clash(p, q) for p in runs[r].themes[number].phrases
                                                    for q in parts):
             continue
         out.append((key, r, number))
         parts.extend(runs[r].themes[number].phrases)
     return out
+
+
+def _usual(runs: list[Run], forms: list[tuple[int, int]]) -> tuple[int, int]:
+    """Of a topic's themes in the runs that formed it, the first under the name most of them give it (ties: the
+    first in alphabetical order): "Class-incremental learning" or "Class incremental learning" is the runs'
+    majority spelling, not whichever the first run happened to write."""
+    names = Counter(runs[r].themes[t].name.rstrip("'") for r, t in forms)
+    usual = min(names, key=lambda name: (-names[name], name))
+    return next((r, t) for r, t in forms if runs[r].themes[t].name.rstrip("'") == usual)
 
 
 def vote(runs: list[Run]) -> tuple[np.ndarray, list[Theme], list[Gate]]:
