@@ -7,7 +7,7 @@ import html
 import pytest
 from markdown_it import MarkdownIt
 
-from summarizer.digest.render import md_escape
+from summarizer.digest.render import md_code, md_escape
 
 READ_AS_WRITTEN = ["0.94 -> 0.98", "p<0.005 and HR=2.99", "Transformer & Frequency-domain Learning",
                    "s > 0 and a <= b", "x -> y => z"]
@@ -34,3 +34,10 @@ def test_commonmark_shows_the_text_as_written(text: str) -> None:
 def test_a_leading_quote_marker_stays_text_in_a_block() -> None:
     rendered = MarkdownIt("commonmark").render(md_escape("> 5% better"))
     assert "<blockquote>" not in rendered and "&gt; 5% better" in rendered
+
+
+@pytest.mark.parametrize("name", ["gpt_4o*mini", "org/model-v1", "a`b", "`x`", "<b>m</b>"])
+def test_a_code_span_shows_the_name_verbatim(name: str) -> None:
+    """The model name in the header is a code span: escapes there would be shown (`gpt\\_4o`), so none are made."""
+    rendered = MarkdownIt("commonmark").renderInline(md_code(name))
+    assert rendered == f"<code>{html.escape(name, quote=False)}</code>"

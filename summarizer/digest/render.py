@@ -42,6 +42,15 @@ def md_escape(text: object) -> str:
     return _MD_QUOTE.sub(r"\1\\>", escaped)
 
 
+def md_code(text: object) -> str:
+    """`text` as a Markdown code span, shown verbatim (backslash escapes are literal inside one, so `md_escape`
+    would show `gpt\\_4`): fenced by more backticks than the text holds in a row."""
+    body = str(text).replace("\n", " ")
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", body)), default=0) + 1)
+    pad = " " if body.startswith("`") or body.endswith("`") else ""
+    return f"{fence}{pad}{body}{pad}{fence}"
+
+
 def md_link(text: object, url: str | None) -> str:
     """`[text](<url>)` for an http(s) URL (percent-encoded), else the escaped text alone."""
     href = encoded_url(url)
@@ -61,6 +70,7 @@ def _env(autoescape: bool) -> Environment:
     env = Environment(loader=PackageLoader("summarizer.digest", "templates"), undefined=StrictUndefined,
                       autoescape=autoescape, trim_blocks=False, keep_trailing_newline=True)
     env.filters["md"] = md_escape
+    env.filters["md_code"] = md_code
     env.globals["md_link"] = md_link
     return env
 
