@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
 
+from summarizer.digest import DigestMeta, write_digest
 from summarizer.digest.render import md_code, md_escape
+from summarizer.themes import assign_themes
+from tests.cards_factory import sample_cards
 
 READ_AS_WRITTEN = ["0.94 -> 0.98", "p<0.005 and HR=2.99", "Transformer & Frequency-domain Learning",
                    "s > 0 and a <= b", "x -> y => z"]
@@ -41,3 +45,10 @@ def test_a_code_span_shows_the_name_verbatim(name: str) -> None:
     """The model name in the header is a code span: escapes there would be shown (`gpt\\_4o`), so none are made."""
     rendered = MarkdownIt("commonmark").renderInline(md_code(name))
     assert rendered == f"<code>{html.escape(name, quote=False)}</code>"
+
+
+def test_the_header_shows_the_model_name_as_written(tmp_path: Path) -> None:
+    meta = DigestMeta(date="2026-11-22", sources=["a.jsonl"], backend="llm", model="org/gemma_3*it")
+    write_digest(assign_themes(list(sample_cards())[:3]), {}, tmp_path, meta)
+    header = (tmp_path / "digest.md").read_text(encoding="utf-8").splitlines()[3]
+    assert header == "Extracted by the `llm` backend (`org/gemma_3*it`)."
