@@ -164,3 +164,48 @@ def test_an_unnamed_method_still_gets_its_description(abstract: str, start: str 
 ])
 def test_name_likeness(token: str, expected: bool) -> None:
     assert is_name_like(token) is expected
+
+
+def _description(title: str, abstract: str) -> str | None:
+    hit = find_method(title, abstract, split_sentences(abstract))
+    described = hit.description if hit else describe_unnamed(split_sentences(abstract))
+    return described.value if described else None
+
+
+@pytest.mark.parametrize(("title", "abstract", "start"), [
+    # a result sentence says how well the method did, not what it is: the proposing sentence instead
+    ("DiagNet: Detecting Objects using Diagonal Constraints on Adjacency Matrix of Graph Neural Network",
+     "We propose DaigNet, a new approach to object detection with which we can detect an object bounding box using "
+     "diagonal constraints on adjacency matrix of a graph convolutional network (GCN). Experiments show that the "
+     "DiagNet achieves 7.5 % higher mAP50 on Pascal VOC than YOLOv1.", "We propose DaigNet, a new approach"),
+    # the abstract writes the title's name in capitals
+    ("Zozzle: Low-overhead Mostly Static JavaScript Malware Detection",
+     "In-browser adoption has been slow. In this paper, we propose ZOZZLE, a low-overhead solution for detecting "
+     "and preventing JavaScript malware that can be deployed in the browser.", "We propose ZOZZLE, a low-overhead"),
+    # the name is never written in the abstract (but in its code URL): the sentence proposing the method
+    ("EfficientNet: Rethinking Model Scaling for Convolutional Neural Networks",
+     "Based on this observation, we propose a new scaling method that uniformly scales all dimensions of "
+     "depth/width/resolution using a simple yet highly effective compound coefficient. Source code is at "
+     "https://github.com/tensorflow/tpu/tree/master/models/official/efficientnet.", "We propose a new scaling method"),
+    # only result sentences mention it and nothing is proposed in other words: no description beats a wrong one
+    ("wav2vec 2.0: A Framework for Self-Supervised Learning of Speech Representations",
+     "We show for the first time that learning powerful representations from speech audio alone followed by "
+     "fine-tuning on transcribed speech can outperform the best semi-supervised methods. When lowering the amount "
+     "of labeled data to one hour, wav2vec 2.0 outperforms the previous state of the art.", None),
+    # unnamed: a bracketed acronym among the modifiers, and a proposal stated as what it does
+    ("Automated College Application Essay Grading",
+     "This paper proposes a natural language processing (NLP) model which predicts the quality of a college "
+     "application essay.", "This paper proposes a natural language processing (NLP) model"),
+    ("Towards Fast and Accurate Streaming End-to-End ASR",
+     "We propose to reduce E2E model's latency by extending the RNN-T endpointer (RNN-T EP) model with additional "
+     "early and late penalties.", "We propose to reduce E2E model's latency"),
+])
+def test_the_description_says_what_the_method_does(title: str, abstract: str, start: str | None) -> None:
+    described = _description(title, abstract)
+    assert described is None if start is None else described is not None and described.startswith(start)
+
+
+def test_a_name_after_propose_instead_is_the_method() -> None:
+    abstract = ("While ConvTasnet beats many existing spectrogram-domain methods, it suffers from significant "
+                "artifacts. We propose instead Demucs, a novel waveform-to-waveform model, with a U-Net structure.")
+    assert _name("Music Source Separation in the Waveform Domain", abstract) == "Demucs"

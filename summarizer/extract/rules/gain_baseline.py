@@ -19,6 +19,10 @@ _BASELINE = re.compile(
     r"(?:,\ssuch\sas\s[\w\-.+/]+(?:(?:,\s|\sand\s)[\w\-.+/]+){0,3})?)")
 # `against the independent, multiethnic data set`: where it was tested, not what it was compared with
 _EVALUATED_ON = re.compile(r"[\w\s,-]{0,40}?\b(?:data\s?sets?|benchmarks?|test\ssets?|cohorts?|corpus|corpora)\b")
+# `robustness against input distribution shifts`, `defends against poisoning`: what is withstood, not a compared system
+_WITHSTOOD = re.compile(r"\b(?:robust(?:ness)?|resilien(?:t|ce)|resist(?:ant|ance)?|defen[cs]es?|defend(?:s|ing)?|"
+                        r"protect(?:s|ing|ion)?|immun(?:e|ity)|secur(?:e|ity)|safeguards?|guard(?:s|ing)?)\s$",
+                        re.IGNORECASE)
 # `vs performance`, `than that`: a word, not a compared system
 _GENERIC_BASELINE = re.compile(r"(?:performance|accuracy|results?|that|those|this|it|them|time|cost|compute|memory|"
                                r"speed|quality|efficiency|\w+ly\b(?!\s\w+(?:ed|en)\s\w))\b", re.IGNORECASE)
@@ -52,7 +56,8 @@ def baseline(text: str, start: int, end: int) -> str | None:
              and not _GENERIC_BASELINE.match(m.group("b"))
              and not re.match(r"(?:on|in|at|for|with|of|to|by|from|one|two|three|four|five|ten|half|a few)\b",
                               m.group("b"))  # `less than one modification per sentence` is a quantity
-             and not (m.group(0).startswith("against") and _EVALUATED_ON.match(text, m.start("b")))
+             and not (m.group(0).startswith("against") and (
+                 _EVALUATED_ON.match(text, m.start("b")) or _WITHSTOOD.search(text, max(0, m.start() - 16), m.start())))
              # (`testing against the independent data set` is where; `over a statistical benchmark` is what)
              and text[max(0, m.start() - 3):m.start()] != "to "  # `... needed to outperform X`: a purpose
              and not (re.search(r"\b(?:rather|other|less|more|fewer|greater)\s$", text[max(0, m.start() - 8):m.start()])

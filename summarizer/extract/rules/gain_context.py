@@ -30,6 +30,8 @@ from summarizer.extract.rules.gain_metric import read_metric
 __all__ = ["Labels", "clause_bounds", "clean_metric", "describe", "framed_dataset", "is_achieved_score", "while_part"]
 
 
+# a claim of parity (`comparable to X`, `on par with X`): its comparison is of the level kept, not of a change
+_PARITY = re.compile(r"\b(?:comparable|similar|equivalent|on\spar|competitive)\s(?:to|with)\b|\bmatch(?:es|ing)?\b")
 _RESULT_PARTICIPLE = re.compile(r"(?:achieving|reaching|attaining|obtaining|yielding)\b")
 
 
@@ -58,7 +60,10 @@ def describe(text: str, start: int, end: int, metric: str | None = None, score: 
     absolute = score or is_achieved_score(clause, start, end)
     # an achieved level is compared only inside its own part (`achieves 84.3% top-1 accuracy on ImageNet, while
     # being 8.4x smaller ... than X`: X is compared with the size, not with the score)
-    baseline = None if pair else _baseline(side, side_start, side_end) if absolute else _baseline(clause, start, end)
+    # a value in a `while` part after a parity claim takes only its own part's comparison (`maintains quality
+    # comparable to X, while reducing latency by a factor of 5.8`: X is compared with the quality, §11 a)
+    own_part = absolute or (side_lo > 0 and _PARITY.search(clause, 0, side_lo) is not None)
+    baseline = None if pair else _baseline(side, side_start, side_end) if own_part else _baseline(clause, start, end)
     metric = clean_metric(metric or read_metric(clause, start, end))
     if baseline and not pair and margin_owns_comparison(clause, start, end, baseline):
         baseline = None  # `67.5% on MMLU, greater than a 7% improvement over Gopher`: Gopher is the 7%'s (§11 d)
@@ -94,7 +99,13 @@ def clean_metric(metric: str | None) -> str | None:
     """The metric without a leading claim qualifier (`state-of-the-art`, `new`); None stays None."""
     if metric is None:
         return None
+    # (`1.26x average throughput gains (up to 1.55x)` read as `26x average throughput gains` for 1.55x: a number's
+    # fragment is no part of the measure)
+    metric = _NUMBER_FRAGMENT.sub("", metric)
     return _METRIC_QUALIFIER.sub("", metric) or None
+
+
+_NUMBER_FRAGMENT = re.compile(r"^(?:\d[\d.,]*\s?(?:%|×|x)?\s)+")
 
 
 # `achieves 59.4% top-1 accuracy`, `reaching 100% verification accuracy`: the level reached, not a change

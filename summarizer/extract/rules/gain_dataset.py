@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from summarizer.extract.rules.gain_clause import breaks_between, clause_bounds, nearest
+from summarizer.extract.rules.gain_frames import reported_frame
 from summarizer.extract.rules.hits import Hit
 from summarizer.extract.rules.mentions import mention_spans
 from summarizer.extract.rules.resources import find_datasets_cached, find_models_cached
@@ -130,14 +131,16 @@ _EVAL_FRAME = re.compile(
 
 
 def framed_dataset(sentence: str, clause_start: int) -> str | None:
-    """The dataset an opening `On/For/From X (evaluation),` names, for a claim in the sentence's first clause."""
+    """The dataset an opening `On/For/From X (evaluation),` (or `<evaluation> on <set> shows that`, `gain_frames`)
+    names, for a claim in the sentence's first clause."""
     frame = _FRAME.match(sentence) or _EVAL_FRAME.match(sentence)
-    if frame is None or (clause_start < frame.end() and clause_start != 0):
+    named, frame_end = (frame.group("d"), frame.end()) if frame else reported_frame(sentence) or (None, 0)
+    if named is None or (clause_start < frame_end and clause_start != 0):
         return None
-    breaks = breaks_between(sentence, frame.end(), clause_start)
+    breaks = breaks_between(sentence, frame_end, clause_start)
     if breaks and not (len(breaks) == 1 and breaks[0].startswith(":")):
         return None  # a later clause, not the framed one or its elaboration after a colon
-    return frame.group("d")
+    return named
 
 
 # `we improve upon the best published result on ImageNet classification: reaching 4.9% top-5 validation error`: a
