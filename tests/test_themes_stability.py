@@ -5,6 +5,7 @@ The measures are those of `eval/themes_stability.py` (pairs of papers kept toget
 from __future__ import annotations
 
 import importlib.util
+import unicodedata
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -48,6 +49,41 @@ def test_one_percent_of_changed_tasks_or_dropped_papers_keeps_the_themes() -> No
         figures.append((m.pairs_kept(before, after), m.ari(before, after)))
     kept, agreement = np.mean(figures, axis=0)
     assert kept >= 0.8 and agreement >= 0.8, figures
+
+
+def test_dropping_one_percent_of_the_papers_keeps_the_themes() -> None:
+    """5 of 503 papers dropped shifted every k-means++ draw after them and moved the randomized SVD's topics:
+    108-113 of the other papers changed theme (ARI 0.88, 0.76, 0.87; seeds 0-2). Seeds drawn by paper id, an
+    exact SVD and 9 runs: 25-28 (ARI 0.89, 0.96, 0.95)."""
+    m = _measure()
+    before = m.theme_of(_themed())
+    figures = []
+    for seed in range(3):
+        after = m.theme_of(_themed("drop", seed))
+        figures.append((sum(before[i] != after[i] for i in after), m.ari(before, after)))
+    assert max(f[0] for f in figures) <= 60 and np.mean([f[1] for f in figures]) >= 0.88, figures
+
+
+_LATEX = {"\u0308": '\\"', "\u0301": "\\'", "\u0300": "\\`", "\u0302": "\\^", "\u0303": "\\~"}
+
+
+def _latex_accents(text: str) -> str:
+    """`Hölder` -> `H\\"older`: the accents as a listing page may write them."""
+    out = []
+    for char in text:
+        parts = unicodedata.normalize("NFD", char)
+        out.append(_LATEX[parts[1]] + parts[0] if len(parts) == 2 and parts[1] in _LATEX else char)
+    return "".join(out)
+
+
+def test_latex_accents_or_their_letters_move_few_papers() -> None:
+    """The text cleaner turning `H\\"older` into `Hölder` changes 5 sample abstracts (one TF-IDF word, "older"); that
+    moved 72 of 503 papers to another theme or name (38 -> 37 themes), now 30."""
+    cards = list(sample_cards())
+    written = [c.model_copy(update={"abstract": _latex_accents(c.abstract)}) for c in cards]
+    assert 3 <= sum(a.abstract != b.abstract for a, b in zip(cards, written, strict=True)) <= 10
+    before, after = _measure().theme_of(_themed()), _measure().theme_of(assign_themes(written))
+    assert sum(before[i] != after[i] for i in before) <= 45
 
 
 def test_pairs_kept_and_ari_measure_what_they_say() -> None:
