@@ -12,13 +12,22 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from summarizer.extract.rules.hits import Hit, content_words, words
 from summarizer.extract.rules.names import name_like
 from summarizer.extract.rules.sentences import Sentence
 from summarizer.extract.rules.task_abstract import problem_mentions, problem_statements, research_topics
 from summarizer.extract.rules.task_case import lowercased
-from summarizer.extract.rules.task_choice import abstract_counts, adverb, choose, reads_as_problem, salience, verb_only
+from summarizer.extract.rules.task_choice import (
+    abstract_counts,
+    accepted,
+    adverb,
+    choose,
+    reads_as_problem,
+    salience,
+    verb_only,
+)
 from summarizer.extract.rules.task_heads import names_an_activity
 from summarizer.extract.rules.task_title import (
     GENERIC_TARGET,
@@ -52,29 +61,15 @@ _CLAUSE = words("while whereas when where which that because since although if u
 _OPENING = 3  # sentences of the abstract whose noun chunks may stand in for a title that names nothing
 
 
-def find_task(title: str, method_name: str | None, sentences: list[Sentence], abstract: str = "") -> Hit | None:
+def find_task(title: str, method_name: str | None, sentences: list[Sentence], abstract: str = "",
+              lowercase: bool = True) -> Hit | None:
     """The best short problem phrase, or None when nothing usable is found."""
     start, core = title_core(title, method_name)
     shorter = _shorter(core, start, title)
     counts = abstract_counts(abstract or " ".join(s.text for s in sentences))
-    headed = shorter if shorter is not None and names_an_activity(shorter.value) else None
-    tiers: tuple[Callable[[], Iterable[Hit | None]], ...] = (
-        lambda: title_candidates(title, method_name),  # what the title's grammar points at
-        # `Music Source Separation in the Waveform Domain`: a title phrase headed by an activity outranks
-        # what the abstract frames (`the problem of isolating contributions ...`)
-        lambda: (headed,),
-        lambda: problem_statements(sentences),  # `the problem of X`, `we study X`
-    )
-    if describes_artifact(title, method_name):  # `Soylent: A Word Processor with a Crowd Inside`
-        tiers = tiers[::-1]
-    tiers += (
-        lambda: (shorter,),  # the title cut before its first preposition
-        lambda: problem_mentions(sentences),  # `a method for X`, `X is a fundamental problem`
-        lambda: sorted(_title_chunks(title), key=lambda h: -salience(h.value, counts)),  # the most written chunk
-        lambda: research_topics(sentences),  # `previous studies on X`: the background's topic
-    )
     asked = asked_subject(title)
-    candidates = (hit for tier in tiers for hit in tier()
+    candidates = (hit for _, tier in candidate_tiers(title, method_name, sentences, shorter, counts)
+                  for hit in tier()
                   if hit is not None and _not_whole(hit, title) is not None and _not_the_question(hit, title, asked))
     chosen = choose(candidates, counts, method_name)
     if (chosen is None and shorter is not None and reads_as_problem(shorter.value, method_name)
@@ -83,11 +78,69 @@ def find_task(title: str, method_name: str | None, sentences: list[Sentence], ab
     if chosen is None:  # the title names nothing at all (`Applying and improving AlphaFold at CASP14`)
         chosen = choose(_abstract_chunks(sentences, counts, method_name), counts, method_name)
     elif len(content_words(chosen.value)) == 1:
-        chosen = _widened(chosen, sentences, counts, method_name)
-    return lowercased(chosen) if chosen is not None else None
+        chosen = widened(chosen, sentences, counts, method_name)
+    return lowercased(chosen) if chosen is not None and lowercase else chosen
 
 
-def _widened(word: Hit, sentences: list[Sentence], counts: Counter[str], method_name: str | None) -> Hit:
+Tier = tuple[str, Callable[[], Iterable[Hit | None]]]
+
+
+def candidate_tiers(title: str, method_name: str | None, sentences: list[Sentence], shorter: Hit | None,
+                    counts: Counter[str]) -> tuple[Tier, ...]:
+    """The candidate phrases in named tiers, most trusted first; each tier is built only when reached (lazy)."""
+    headed = shorter if shorter is not None and names_an_activity(shorter.value) else None
+    tiers: tuple[Tier, ...] = (
+        ("title grammar", lambda: title_candidates(title, method_name)),  # what the title's grammar points at
+        # `Music Source Separation in the Waveform Domain`: a title phrase headed by an activity outranks
+        # what the abstract frames (`the problem of isolating contributions ...`)
+        ("title activity", lambda: (headed,)),
+        ("abstract statement", lambda: problem_statements(sentences)),  # `the problem of X`, `we study X`
+    )
+    if describes_artifact(title, method_name):  # `Soylent: A Word Processor with a Crowd Inside`
+        tiers = tiers[::-1]
+    return (
+        *tiers,
+        ("title cut", lambda: (shorter,)),  # the title cut before its first preposition
+        ("abstract mention", lambda: problem_mentions(sentences)),  # `a method for X`, `X is a fundamental problem`
+        # the title chunk the abstract writes most
+        ("title chunk", lambda: sorted(_title_chunks(title), key=lambda h: -salience(h.value, counts))),
+        ("abstract topic", lambda: research_topics(sentences)),  # `previous studies on X`: the background's topic
+    )
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One phrase the chooser could file the paper under: where it came from and whether it passes the checks."""
+
+    tier: str
+    rank: int  # position within its tier
+    hit: Hit
+    ok: bool
+
+
+def all_candidates(title: str, method_name: str | None, sentences: list[Sentence],
+                   abstract: str = "") -> list[Candidate]:
+    """Every candidate of every tier (the abstract's noun chunks last), in the tier order, checked: what the
+    chooser could have taken, for measuring it (eval/task_candidates.py); `find_task` builds tiers lazily instead."""
+    start, core = title_core(title, method_name)
+    shorter = _shorter(core, start, title)
+    counts = abstract_counts(abstract or " ".join(s.text for s in sentences))
+    asked = asked_subject(title)
+    found = []
+    tiers = (*candidate_tiers(title, method_name, sentences, shorter, counts),
+             ("abstract chunk", lambda: _abstract_chunks(sentences, counts, method_name)))
+    for name, tier in tiers:
+        rank = 0
+        for hit in tier():
+            if hit is None or _not_whole(hit, title) is None or not _not_the_question(hit, title, asked):
+                continue
+            checked = accepted(hit, counts, method_name)
+            found.append(Candidate(name, rank, checked or hit, checked is not None))
+            rank += 1
+    return found
+
+
+def widened(word: Hit, sentences: list[Sentence], counts: Counter[str], method_name: str | None) -> Hit:
     """`Does Management Matter?` gives one word; the abstract's opening writes the noun phrase it stands for
     (`management practices`): the most written two-word opening chunk that holds the word replaces it (longer
     chunks run into praise or clauses: `useful characterization of multicalibration`)."""

@@ -134,17 +134,25 @@ def choose(candidates: Iterable[Hit], counts: Counter[str], method_name: str | N
     `candidates` may be lazy: the later (costlier) tiers are only built when the earlier ones all fail."""
     single = None
     for candidate in candidates:
-        hit = _unnamed(candidate, method_name) if method_name else candidate
-        measured = quality_complement(hit) if hit is not None else None
-        titled = measured is not hit  # `Speed and Accuracy of Object Detection`: the title says what is measured
-        hit = measured
-        if hit is None or not reads_as_problem(hit.value, method_name) or (
-                counts and not titled and not supported(hit.value, counts)):
+        hit = accepted(candidate, counts, method_name)
+        if hit is None:
             continue
         if len(content_words(hit.value)) >= 2:
             return hit
         single = single or hit
     return single
+
+
+def accepted(candidate: Hit, counts: Counter[str], method_name: str | None) -> Hit | None:
+    """The candidate as it would be filed (expanded name cut, measured quality turned into what is measured),
+    or None when it fails a check: not a problem, or (with an abstract) words the abstract never writes."""
+    hit = _unnamed(candidate, method_name) if method_name else candidate
+    measured = quality_complement(hit) if hit is not None else None
+    titled = measured is not hit  # `Speed and Accuracy of Object Detection`: the title says what is measured
+    if measured is None or not reads_as_problem(measured.value, method_name) or (
+            counts and not titled and not supported(measured.value, counts)):
+        return None
+    return measured
 
 
 def _unnamed(hit: Hit, name: str) -> Hit | None:

@@ -57,6 +57,12 @@ _MODIFIER = re.compile(
     r"(?:Doubly\s\w+|(?:(?:[Dd]eep|[Mm]achine|[Rr]einforcement|[Ss]tatistical)\s)?[\w-]+-(?:[Ff]ree|[Aa]ware|[Bb]ased|[Gg]uided|[Dd]riven|[Aa]gnostic|[Aa]ugmented|[Ee]nhanced|"
     r"[Ii]nspired|[Ii]nformed|[Aa]ssisted|[Cc]entric|[Rr]eweighted|[Pp]reserving))\s")
 # a method-describing head at the end of a problem phrase: `... Load Balancing Strategy`, `... Paradigm Driven`
+# `A Quantitative Study of X`, `An Experimental Comparison of X`: a genre noun, however it is qualified, is the kind
+# of paper; its complement is the topic (tried only on texts `_qualified` lets through)
+_GENRE_LEAD = re.compile(r"(?:(?:A|An|The)\s)?(?:[\w-]+\s){0,2}?(?:Study|Studies|Comparison|Investigation|"
+                         r"Examination|Assessment|Exploration)\s(?:of|on|into)\s(?:the\s)?", re.IGNORECASE)
+# `Deep Neural Network Based Top Quark Tagging`: the `-Based` modifier written with a space (never `Based on`)
+_SPACED_MODIFIER = re.compile(r"(?:[\w-]+\s){1,3}(?:Based|Driven|Guided)\s(?!on\b|by\b)(?=[\w-]+\s[\w-])")
 _GENERIC_HEAD = re.compile(r"(?:\s(?:Paradigm|Strategy|Strategies|Framework|Approach|Perspective|Recipe|Toolkit|"
                            r"Pipeline|Scheme|Technique|Suite|Methodology))?(?:\s(?:Driven|Guided|Based|Inspired|Powered))?$")
 _MODEL_CLASSES = words("diffusion regression")
@@ -70,9 +76,13 @@ _MAX_WORDS = 8
 def trim(text: str, offset: int, field: str, extra_cut: str | None = None, keep_links: bool = False) -> Hit | None:
     """Cut `text` at the first clause break, drop leading verbs, articles and the method's own adjectives."""
     start = 0
+    qualified = _qualified(text)
     while ((lead := _LEAD.match(text, start) or _MODIFIER.match(text, start) or CLAIMED_QUALITY.match(text, start)
-            or _FIELD_AND.match(text, start) or _imperative(text, start)) and lead.end() < len(text)):
-        if lead.re is _MODIFIER and len(re.split(r"[\s-]+", _CUT.split(text[lead.end():])[0].strip())) < 2:
+            or _FIELD_AND.match(text, start) or _imperative(text, start)
+            or (qualified and _qualified_lead(text, start)))
+           and lead.end() < len(text)):
+        if (lead.re in (_MODIFIER, _SPACED_MODIFIER)
+                and len(re.split(r"[\s-]+", _CUT.split(text[lead.end():])[0].strip())) < 2):
             break  # `Dynamic Routing` keeps its adjective when nothing but the head noun would be left
         start = lead.end()
     cut = (_PUNCT if keep_links else _CUT).search(text, start)
@@ -113,6 +123,19 @@ def _without_artifact_head(phrase: str) -> str:
             and words[-2].lower() not in _MODEL_CLASSES and not _LINKS & {w.lower() for w in words}):
         return phrase[:phrase.rfind(words[-1])].rstrip()
     return phrase
+
+
+def _qualified(text: str) -> bool:
+    """Whether `text` holds a word without which `_qualified_lead` cannot match (`Study`, `Comparison`, ` Based `,
+    either case): plain substring tests, so the two regexes stay off most texts (trim runs on every candidate)."""
+    return ("tud" in text or "ompar" in text or "nvestig" in text or "xamin" in text or "ssess" in text
+            or "xplor" in text or "ased " in text or "riven " in text or "uided " in text)
+
+
+def _qualified_lead(text: str, start: int) -> re.Match[str] | None:
+    """A genre noun with its own qualifiers (`An Experimental Comparison of`) or a spaced method modifier (`Deep
+    Neural Network Based`) before the topic (only tried on texts `_qualified` lets through)."""
+    return _GENRE_LEAD.match(text, start) or _SPACED_MODIFIER.match(text, start)
 
 
 def _imperative(text: str, start: int) -> re.Match[str] | None:
