@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from summarizer.extract.rules.gain_asides import restated_anchor
 from summarizer.extract.rules.gain_baseline import baseline as _baseline
 from summarizer.extract.rules.gain_baseline import framed_baseline, main_verb_baseline, owner_of_measure
 from summarizer.extract.rules.gain_clause import clause_bounds, while_part
@@ -65,6 +66,8 @@ def describe(text: str, start: int, end: int, metric: str | None = None, score: 
     own_part = absolute or (side_lo > 0 and _PARITY.search(clause, 0, side_lo) is not None)
     baseline = None if pair else _baseline(side, side_start, side_end) if own_part else _baseline(clause, start, end)
     metric = clean_metric(metric or read_metric(clause, start, end))
+    if metric is None and (anchor := restated_anchor(clause, start, end)):
+        metric = clean_metric(read_metric(clause, *anchor))  # `by 7.5 minutes (>30%)`: 30% measures the same
     if baseline and not pair and margin_owns_comparison(clause, start, end, baseline):
         baseline = None  # `67.5% on MMLU, greater than a 7% improvement over Gopher`: Gopher is the 7%'s (§11 d)
     if absolute and baseline is None and not pair:

@@ -15,6 +15,6 @@ MEASURE_NOUN = re.compile(
     r"footprint|throughput|loss|perplexity|variance|bias|gap|length|ratio|reward|return|regret|bandwidth|storage|"
     r"energy|FLOPs|parameters|tokens|steps|calls|queries|speed|quality|recall|precision|coverage|correlation|"
     r"agreement|robustness|efficiency|requirements?|demand|abilities|ability|capabilities|success|data|delay|"
-    r"runtime|run-time)$")
+    r"runtime|run-time|rejection)$")
 NOT_A_MEASURE = re.compile(r"\b(?:methods?|models?|baselines?|approach(?:es)?|state-of-the-art|SOTA|systems?|"
                            r"it|them|this|that|performance)\b", re.IGNORECASE)

@@ -44,7 +44,7 @@ _CUE = re.compile(r"\b(?:runs?|ran|achiev\w*|attain\w*|reach\w*|obtain\w*|record
                   re.IGNORECASE)
 # someone else's number: a possessive name, a comparison, or prior/baseline work right before the metric
 _OTHERS = re.compile(r"(?:'s\s(?:\w+\s)?$|\b(?:than|surpassing|vs\.?|versus|over|compared\s(?:to|with)|"
-                     r"comparable\sto|similar\sto|on\spar\swith|whereas|"
+                     r"comparable\sto|similar\sto|on\spar\swith|whereas|in\scomparison\s(?:to|with)|"
                      r"previous|prior|existing|baseline|original|reported|humans?(?!-)|oracle)\b[^,;]*$)",
                      re.IGNORECASE)
 _BOUND = r"(?:(?:above|over|below|under|about|around|approximately|nearly|up to|more than|at least|of|=|:)\s?)?"

@@ -170,6 +170,7 @@ _VALUE_MEASURE = re.compile(rf"(?<![\w.\-/])[-−+]?(?P<v>{NUM}(?:%?/{NUM})*)"
                             rf"\s(?P<m>(?:[\w'-]+\s){{0,2}}?[\w@'-]+)(?=[\s,.;)]|$)")
 
 
+_OPERATING_POINT = re.compile(r"\s(?:operating|working)\s(?:points?|regimes?)\b")
 _OPENER = re.compile(r"(?:\(\s?|,\s|\b(?:with|same|at|of|to|including|achiev\w*|reach\w*|attain\w*|obtain\w*|"
                      r"yield\w*|gets?|demonstrat\w*|show\w*|deliver\w*|provid\w*|scor\w*|record\w*)\s)(?:an?\s|the\s)?"
                      r"(?:(?:state-of-the-art|new|average|mean|median|overall)\s)?"
@@ -187,6 +188,8 @@ def value_then_measure(text: str) -> list[Score]:
         opened = _OPENER.search(text, max(0, m.start() - 60), m.start("v"))
         if CHANGE_NEXT.match(text, m.end("u") if m.group("u") else m.end("v")):
             continue  # an amount of change: amount_then_comparative reads it
+        if _OPERATING_POINT.match(text, m.end()):
+            continue  # `at a 50% efficiency operating point`: where the result is read off, a setting
         before = clause_before(text, m.start("v"), brackets=True)
         if name and (opened or _ACHIEVING.search(before)) and not _OTHERS_IN_CLAUSE.search(before) \
                 and not NEEDED.search(before) and not others_subject(before) and not in_contrast(text, m.start()):

@@ -13,13 +13,13 @@ from summarizer.extract.rules.gain_scores import NUM
 
 # heads of a measure noun phrase: what an outcome is reported in (checked on the phrase's last word)
 _MEASURE_HEAD = re.compile(
-    r"(?:accurac(?:y|ies)|errors?|WERs|CERs|precision|recall|sensitivity|specificity|F1(?:-?[Ss]core)?|F-measure|AUC|AUROC|"
+    r"(?:accurac(?:y|ies)|errors?|WERs|CERs|precision|recall|sensitivity|specificity|F1(?:-?[Ss]core)?|F-measure|AUCs?|AUROCs?|"
     r"RMSE|MAE|MAPE|MSE|WER|CER|BLEU|ROUGE(?:-\w)?|mAP|mIoU|IoU|Dice|PSNR|SSIM|FID|scores?|rates?|ratios?|"
     r"efficienc(?:y|ies)|speed(?:-?ups?)?|throughput|latenc(?:y|ies)|improvements?|gains?|reductions?|"
     r"differences?|coefficients?|correlations?|index|indices|mortality|performance|savings?|utilization|"
     r"effectiveness|kappa|agreement|yield|capacity|lifetime|life|drops?|increases?|decreases?|lifts?|boosts?|"
     r"GDT_TS|TM-score|lDDT|AP(?:50|75)?|SDR|PESQ|MOS|NDCG(?:@\d+)?|MRR|EM|pass@\d+|Elo|C-index|perplexit(?:y|ies)|"
-    r"coverage|success|(?:Spearman|Pearson)(?:'s)?\s(?:correlation|rho|r)|R\^?2)", re.IGNORECASE)
+    r"coverage|success|rejection|(?:Spearman|Pearson)(?:'s)?\s(?:correlation|rho|r)|R\^?2)", re.IGNORECASE)
 
 
 # words that make a measure phrase a setting or a description, not an outcome

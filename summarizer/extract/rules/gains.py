@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+from summarizer.extract.rules.gain_asides import continues, levels_of_a_margin
 from summarizer.extract.rules.gain_context import describe
 from summarizer.extract.rules.gain_lists import continued_result, find_sizes_and_shares
 from summarizer.extract.rules.gain_reported import find_reported
@@ -58,14 +59,11 @@ _SETTING_BEFORE = re.compile(r"\b(?:at|top|first|keeping|keep|"
                              re.IGNORECASE)
 # `prior work reached 11%`, `the best baseline obtains 40%`: someone else's number, not the paper's gain
 _OTHERS_NUMBER = re.compile(r"\b(?:prior|previous|existing|earlier|baseline|competing|their)\s(?:[\w-]+\s){0,3}?"
-                            r"(?:reach|achiev|obtain|report|attain|scor|get|yield)\w*\s(?:\w+\s){0,3}$", re.IGNORECASE)
+                            r"(?:reach|achiev|obtain|report|attain|scor|get|yield)\w*\s(?:\w+\s){0,3}$"
+                            r"|\bcomparable\sto\s(?:the\s)?(?:[\w-]+\s){0,4}of\s$", re.IGNORECASE)
 # `9 × 9 board`, `3x3 kernels`: a dimension, not a multiplier
 _DIMENSION = re.compile(r"^\s?\d")
-_CONTINUES = re.compile(r"^(?:\s*(?:,|and|or|/|,\s?and)\s*(?:by\s)?(?:\w+\s)?"
-                        r"|[^.;()%×]{0,40}\sand\s(?:by\s|an?\s|the\s)?"
-                        r"|\)\s?(?:,\s)?(?:and\s)?[\w.-]+(?:\s[\w.-]+){0,2}\s\()$")  # `(4.96%) and Mistral-7B (`
-_COMPARED_BETWEEN = re.compile(r"\b(?:compared|than|vs\.?|versus|relative\sto|against|over)\b", re.IGNORECASE)
-_ABOUT_OTHERS = re.compile(r"(?:In comparison|By contrast|In contrast|Previously|Prior work|Existing)\b", re.I)
+_ABOUT_OTHERS = re.compile(r"(?:(?:In|For) comparison|By contrast|In contrast|Previously|Prior work|Existing)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|ours)\b", re.IGNORECASE)
 
 @dataclass(frozen=True)
@@ -124,17 +122,19 @@ def _sentence_gains(sentence: Sentence) -> list[GainHit]:
     scores = {score.start: score for score in (*shaped, *find_reported(text), *shares, *find_unit_results(text),
                                                *find_scores(text))}
     last_end: int | None = None
+    ends = {score.end for score in scores.values()}  # where the achieved scores end (each is a claim)
     last_unit = ""
     for m in _CANDIDATE.finditer(text):
         start, end = m.end("pre") if m.group("pre") else m.start(), m.end()
         if any(s <= start < e for s, e in covered):
             continue
         covered.append((start, end))  # judged here, accepted or not: the score rules below do not overrule
-        continues = last_end is not None and bool(_CONTINUES.match(text[last_end:start])) \
-            and not _COMPARED_BETWEEN.search(text[last_end:start])  # `(93.4%) compared to CNN (91.4%)`
+        if levels_of_a_margin(text, start, end):
+            continue  # `by +0.9% (90.2% vs. 91.1%)`: the margin is the claim
+        continued = continues(text, last_end, start, end, ends)  # a list's next item, or `0.6156 (+36.41%)`
         unit = m.group("unit").strip()[:1]  # `%` or a multiplier: a list keeps its unit
         listed = last_end is not None and unit == last_unit and _listed(text, last_end, start, end)
-        if continues or listed or start in vouched or _accept(text, start, end) or _claimed_score(scores.get(start)):
+        if continued or listed or start in vouched or _accept(text, start, end) or _claimed_score(scores.get(start)):
             hint = scores.get(start)
             found.append(_Found(text[start:end], ((start, end),), hint.metric if hint else None,
                                 hint is not None and not hint.change))

@@ -189,7 +189,9 @@ def _chunks(segment: str, offset: int) -> list[Hit]:
         if i + 1 < len(pieces) and _LINK.fullmatch(segment[b:pieces[i + 1][0]]):
             end = pieces[i + 1][1]
             hits.append(trim(segment[a:end], offset + a, "title", keep_links=True))
-    return [h for h in hits if h is not None and not GENERIC_TARGET.fullmatch(h.value)]
+    # `000 Volunteers` from `37,000 Volunteers`: the comma of a number splits no noun phrase; a count is no topic
+    return [h for h in hits if h is not None and not GENERIC_TARGET.fullmatch(h.value)
+            and not h.value.split()[0].isdigit()]
 
 
 def _split_at_verbs(text: str, start: int, end: int) -> list[tuple[int, int]]:

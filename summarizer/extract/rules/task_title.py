@@ -29,9 +29,11 @@ _GOAL_VERB = re.compile(
     r"accelerates?)|to\s(?:alleviate|improve|enhance|mitigate|reduce|address|tackle|solve|boost|accelerate|"
     r"enable|achieve|help))\s(?:the\s)?", re.IGNORECASE)
 _STUDY_OF = re.compile(r"(?:A|An|The)\s(?:[\w-]+\s){0,3}?(?:Study|Analysis|Survey|Investigation|Evaluation|"
-                       r"Perspective|Look|View|Review|Comparison|Benchmark|Exploration|Way|Recipe)\s(?:on|of|for|to|at|into)\s"
+                       r"Perspective|Look|View|Review|(?:Inter)?[Cc]omparison|Benchmark|Exploration|Way|Recipe)\s(?:on|of|for|to|at|into)\s"
                        r"(?:the\s)?")
-_GENERIC_SUBTITLE = re.compile(r"^(?:Theory|Analysis|Algorithms?|Methods?|Models?)\s(?:and|&)\s|\b(?:Applications?|"
+_GENERIC_SUBTITLE = re.compile(r"^(?:Theory|Analysis|Algorithms?|Methods?|Models?)\s(?:and|&)\s|"
+                               # `...: comparing 3-way and 4-way CNNs`: what the paper does to the head's problem
+                               r"^(?i:comparing|evaluating|assessing|benchmarking)\s|\b(?:Applications?|"
                                r"Implications|Beyond|Case Study|Practice|Lessons|Insights|Results|Design|Approach|"
                                r"Perspective)$|^(?:An?\s)?(?:[\w-]+\s){0,3}(?:Perspective|View|Viewpoint|Lens)\b|"
                                r"^(?i:An?\s(?:[\w-]+\s){0,3}(?:Trial|Study|Meta-Analysis|Review|Survey|Analysis|Evaluation|"
@@ -123,7 +125,9 @@ def title_core(title: str, method_name: str | None) -> tuple[int, str]:
         return offset + study.end(), tail[study.end():]
     named = (method_name and head.strip() == method_name) or len(head.split()) <= 1
     slogan = _SLOGAN_SUBTITLE.search(tail) and not _NOT_TOPIC_HEAD.match(head)
-    if not named and (_GENERIC_SUBTITLE.search(tail) or slogan
+    # `A Survey on Advancing the DBMS Query Optimizer: Cardinality Estimation, Cost Model, and Plan Enumeration`: a
+    # subtitle that lists parts names no one problem; the head names the whole they are parts of
+    if not named and (_GENERIC_SUBTITLE.search(tail) or slogan or _LIST_TITLE.match(tail)
                       or (_FOR.search(head) and not _FOR.search(tail))):
         return 0, head
     return offset, tail
