@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.extract.rules import gain_context, gain_frames, gain_metric_list
+from summarizer.extract.rules import gain_context, gain_frames, gain_metric_list, gain_terms
 from summarizer.extract.rules.gains import GainHit, find_gains
 from summarizer.extract.rules.sentences import split_sentences
 
@@ -109,3 +109,38 @@ def test_metric_never_starts_with_a_number_fragment() -> None:
     """`1.26x average throughput gains (up to 1.55x)` once gave 1.55x the metric `26x average throughput gains`."""
     assert gain_context.clean_metric("26x average throughput gains") == "average throughput gains"
     assert not _gains(BULLET)["1.55x"].metric[0].isdigit()
+
+
+MBCONV = ("By implementing these changes, our approach achieves impressive mean Intersection over Union (IoU) scores "
+          "of 84.5% and 84.0% on the Cityscapes test and validation datasets, respectively, demonstrating the efficacy "
+          "of our proposed modifications.")
+
+
+def test_a_term_defined_by_an_abbreviation_is_one_name() -> None:
+    """Vision: `Intersection over Union (IoU)` is the measure, and its `over Union` is no comparison."""
+    found = _gains(MBCONV)
+    assert found["84.5%"].metric.startswith("Intersection over Union")
+    assert found["84.5%"].baseline is None and found["84.0%"].baseline is None
+
+
+def test_an_abbreviation_the_words_do_not_spell_defines_nothing() -> None:
+    text = "The ELSTM showed AUROCs over 0.83 (AdmDemo) and beat the standard process."
+    assert gain_terms.defined_term_start(text, text.index("(AdmDemo)")) is None
+    assert gain_terms.defined_term_start(MBCONV, MBCONV.index("(IoU)")) == MBCONV.index("Intersection")
+
+
+def test_a_shared_name_over_listed_splits_pairs_with_respectively() -> None:
+    """`on the Cityscapes test and validation datasets, respectively`: one name, each value on its split."""
+    found = _gains(MBCONV)
+    assert (found["84.5%"].dataset, found["84.0%"].dataset) == ("Cityscapes test", "Cityscapes validation")
+
+
+def test_a_name_after_for_with_its_value_in_brackets_is_the_dataset() -> None:
+    """Graph learning: `F1 scores for PPI (0.995) and Reddit (0.970)`; but `for the DNN (0.837)` is the system
+    scored (cardiology, dev gold: dataset null)."""
+    found = _gains("GraphSAINT demonstrates superior performance in both accuracy and training time on five large "
+                   "graphs, and achieves new state-of-the-art F1 scores for PPI (0.995) and Reddit (0.970).")
+    assert (found["0.995"].dataset, found["0.970"].dataset) == ("PPI", "Reddit")
+    dnn = _gains("The average F1 score, which is the harmonic mean of the positive predictive value and sensitivity, "
+                 "for the DNN (0.837) exceeded that of average cardiologists (0.780).")
+    assert dnn["0.837"].dataset is None

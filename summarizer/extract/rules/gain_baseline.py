@@ -6,6 +6,7 @@ import re
 
 from summarizer.extract.rules.gain_clause import breaks_between, nearest
 from summarizer.extract.rules.gain_metric import MEASURE_NOUN, METRIC_RE
+from summarizer.extract.rules.gain_terms import inside_defined_term
 
 _BASELINE = re.compile(
     r"\b(?:[Cc]ompared\s(?:to|with)|[Ii]n\scomparison\s(?:to|with)|[Rr]elative\sto|than|versus|vs\.?|against|over|"
@@ -61,6 +62,7 @@ def baseline(text: str, start: int, end: int) -> str | None:
                  _EVALUATED_ON.match(text, m.start("b")) or _WITHSTOOD.search(text, max(0, m.start() - 16), m.start())))
              # (`testing against the independent data set` is where; `over a statistical benchmark` is what)
              and text[max(0, m.start() - 3):m.start()] != "to "  # `... needed to outperform X`: a purpose
+             and not inside_defined_term(text, m.start())  # `Intersection over Union (IoU)`: one name
              and not (re.search(r"\b(?:rather|other|less|more|fewer|greater)\s$", text[max(0, m.start() - 8):m.start()])
                       and not re.match(r"than\s(?:the|an?)\s", m.group(0)))]
     # (`less than one modification` is a quantity; `greater than the AUC-ROC for X` compares with X)

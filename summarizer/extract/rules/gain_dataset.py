@@ -72,8 +72,9 @@ _CLOSED = re.compile(r"\)")
 _BELONGS_TO_A_NUMBER = re.compile(r"\d\s?[%×x]?(?:\s[A-Za-z-]+){0,4}\s$")
 
 
-# `..., Flowers (98.8%)`, `and Path-256 (seq. length 64K, 63.1% accuracy)`: a value in a parenthesis right after a name
-_BEFORE_PARENS = re.compile(r"(?:\b(?:on|in|and|or|including|like|as)\s|,\s)(?:the\s)?"
+# `..., Flowers (98.8%)`, `and Path-256 (seq. length 64K, 63.1% accuracy)`, `F1 scores for PPI (0.995)`: a value in a
+# parenthesis right after a name (`for the DNN (0.837)` names the system scored: after `for`, no article)
+_BEFORE_PARENS = re.compile(r"(?:\b(?:on|in|and|or|including|like|as)\s(?:the\s)?|\bfor\s|,\s(?:the\s)?)"
                             r"(?P<d>[A-Z][\w.-]*(?:\s[A-Z0-9][\w.-]*){0,2})(?:\s(?:challenge|dataset|benchmark|task|test\sset))?\s\((?:[^()]{0,40}[,;]\s)?[+~]?$")
 
 

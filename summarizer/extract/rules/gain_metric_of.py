@@ -6,6 +6,7 @@ import re
 
 from summarizer.extract.rules.gain_measures import MEASURE_NOUN, METRIC_RE
 from summarizer.extract.rules.gain_measures import NOT_A_MEASURE as _NOT_A_MEASURE
+from summarizer.extract.rules.gain_terms import defined_term_start
 
 # `a success rate of 93%`, `achieves success rates of 98%, 82%, and 58%`, `type at a rate of over 30 WPM`,
 # `single-process read and write performance of more than 2 GB/s`: the measure is the noun phrase the value is `of`
@@ -46,6 +47,8 @@ def metric_of_value(text: str, start: int, end: int) -> str | None:
     words = _noun_phrase_before(text[max(0, of - 80):of].split()[-6:])
     while words and words[0].lower() in ("and", "or"):
         words = words[1:]
+    if words and words[0].startswith("(") and (long := _defined_long_form(text, of, words[0])):
+        words = long  # `mean Intersection over Union (IoU) scores of 84.5%`: the capitalised long form is the name
     if not words:
         return None
     phrase, head = " ".join(words), words[-1]
@@ -84,3 +87,14 @@ def generic_performance(text: str, start: int, end: int) -> str | None:
         return None  # `performance ... in terms of accuracy, 3%`: the nearer measure is the number's
     return "performance"
 
+
+def _defined_long_form(text: str, of: int, abbreviation: str) -> list[str] | None:
+    """The noun phrase through the long form that `(ABBR)` (before `of`) defines, with its lower-case modifiers
+    (`mean Intersection over Union (IoU) scores`), or None when the words before it spell no such long form."""
+    paren = text.rfind(abbreviation, 0, of)
+    start = defined_term_start(text, paren) if paren >= 0 else None
+    if start is None:
+        return None
+    modifiers = [w for w in _noun_phrase_before(text[max(0, start - 40):start].split()[-2:])
+                 if not _EVALUATIVE.fullmatch(w)]
+    return modifiers + text[start:of].split()

@@ -47,7 +47,18 @@ def respective_labels(text: str, spans: list[tuple[int, int]]) -> dict[int, tupl
             if len(names) == len(group):
                 slot = "dataset" if m.group("prep") in ("on", "in", "across") else "baseline"
                 out.update({i: (slot, re.sub(r"^the\s", "", name)) for i, name in zip(group, names, strict=True)})
+        for m in _SHARED_LIST.finditer(flat, lo, hi):  # `on the Cityscapes test and validation datasets`
+            names = [f"{m.group('name')} {part}" for part in _names(m.group("list"))]
+            if len(names) == len(group):
+                out.update({i: ("dataset", name) for i, name in zip(group, names, strict=True)})
     return out
+
+
+# `on the Cityscapes test and validation datasets, respectively`: one name shared by the listed splits, each value
+# measured on its split of it
+_SHARED_LIST = re.compile(r"\b(?:on|in|across)\s(?:the\s)?(?P<name>[A-Z][\w.-]*(?:\s[A-Z0-9][\w.-]*){0,2})\s"
+                          r"(?P<list>[a-z][\w-]*(?:,\s[a-z][\w-]*)*,?\s(?:and|&)\s[a-z][\w-]*)\s"
+                          r"(?:datasets|data\ssets|sets|splits|subsets|partitions)\b")
 
 
 def _value_lists(text: str, spans: list[tuple[int, int]]) -> list[list[int]]:
