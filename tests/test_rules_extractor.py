@@ -91,7 +91,7 @@ def test_every_sample_with_an_abstract_gets_a_summary(sample_papers: list[Paper]
             assert summary and summary[0].isupper() and summary.lower() in paper.abstract.lower(), paper.title
 
 
-RULES = ["split_sentences", "find_method", "find_summary", "find_outcome", "find_task", "find_gains",
+RULES = ["split_sentences", "find_method", "rank_sentences", "find_task", "find_gains",
          "find_code_urls", "find_datasets", "find_models", "find_compute"]
 
 

@@ -18,10 +18,9 @@ from summarizer.extract.rules.gains import GainHit, find_gains
 from summarizer.extract.rules.hits import Hit
 from summarizer.extract.rules.method import MethodHit, find_method
 from summarizer.extract.rules.method_intro import describe_unnamed
-from summarizer.extract.rules.outcome import find_outcome
 from summarizer.extract.rules.resources import find_code_urls, find_compute, find_datasets, find_models
+from summarizer.extract.rules.sentence_ranker import rank_sentences
 from summarizer.extract.rules.sentences import split_sentences
-from summarizer.extract.rules.summary import find_summary
 from summarizer.extract.rules.task import find_task
 from summarizer.models import Extraction, ExtractorInfo, Gain, Method, Paper, Resources, Span
 
@@ -53,8 +52,7 @@ class RulesExtractor:
         method = find_method(title, abstract, sentences)
         name = method.name.value if method else None
         description = method.description if method else describe_unnamed(sentences)
-        summary = find_summary(sentences, title, name)
-        outcome = find_outcome(sentences, summary, name)
+        summary, outcome = rank_sentences(sentences, title, name)
         task = find_task(title, name, sentences, abstract)
         gains = _dedupe_gains(find_gains(sentences))
         urls = find_code_urls(abstract)

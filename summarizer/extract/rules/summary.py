@@ -13,6 +13,7 @@ remains starts with its own subject, so it is still a sentence.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from summarizer.extract.rules.discourse import trim_lead
 from summarizer.extract.rules.hits import Hit, content_words
@@ -29,17 +30,17 @@ _WEAK_VERB = (r"(?:study|studies|investigate|explore|examine|analy[sz]e|address|
               r"frame|cast|reformulate|quantify|measure|model|survey|review|discuss|outline|explain|highlight)")
 # `we propose`, `this paper presents`, `we further introduce`, `we, for the first time, study`, `we thus present`
 _ADVERBS = r"(?:\w+ly\s|also\s|further\s|here\s|then\s|first\s|thus\s|therefore\s|hence\s|now\s|instead\s){0,2}"
-_STRONG = re.compile(rf"\b{_AGENT}(?:,[^,]{{0,40}},)?\s{_ADVERBS}{_STRONG_VERB}")
-_WEAK = re.compile(rf"\b{_AGENT}(?:,[^,]{{0,40}},)?\s{_ADVERBS}{_WEAK_VERB}")
+STRONG_CUE = re.compile(rf"\b{_AGENT}(?:,[^,]{{0,40}},)?\s{_ADVERBS}{_STRONG_VERB}")
+WEAK_CUE = re.compile(rf"\b{_AGENT}(?:,[^,]{{0,40}},)?\s{_ADVERBS}{_WEAK_VERB}")
 _FRAME = re.compile(r"\b(?:in\s(?:this|the\spresent)\s(?:paper|work|study|article|letter|report)|here|"
                     r"to\s(?:this|that)\send|"
                     r"to\s(?:address|tackle|overcome|bridge|fill|solve|mitigate|remedy|alleviate|close)\s)",)
 # Enumerated detail sentences (`Then, we derive ...`, `Second, we ...`) elaborate a contribution stated before.
-_DETAIL = re.compile(r"^(?:Then|Next|Second(?:ly)?|Third(?:ly)?|Fourth|Lastly|Finally|More\sspecifically|"
+DETAIL_OPENER = re.compile(r"^(?:Then|Next|Second(?:ly)?|Third(?:ly)?|Fourth|Lastly|Finally|More\sspecifically|"
                      r"Specifically|Additionally|In\saddition|Moreover|Furthermore|Further|Meanwhile|Also|Besides|"
                      r"Subsequently|Concretely|In\sparticular|First(?:ly)?(?:\sof\sall)?)\b")
 _NAMING = re.compile(r"\b(?:called|dubbed|named|termed|coined)\b|\(\s?[A-Z][\w-]*[A-Z][\w-]*\s?\)")
-_FIRST_PERSON = re.compile(r"\b(?:we|our)\b")
+FIRST_PERSON = re.compile(r"\b(?:we|our)\b")
 _AGENT_HINT = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his|[Tt]he present|[Tt]he authors)\b")
 _MIN_WORDS = 6
 # What the authors present is their evaluation, not their contribution: `We present a number of case studies`,
@@ -78,7 +79,7 @@ _POINTS_BACK = re.compile(r"\b(?:it|this|these|they|them)\b", re.IGNORECASE)
 _OPENER = re.compile(r"^[^,]{1,80},\s")  # `Specifically, ` / `Unlike recent models, ` before the subject
 # The paper's own method as the subject: `Our method uses ...`, `Our pipeline generates ...`, `The proposed HFPRM
 # method comprises ...`, `The heart of our algorithm is ...` (after an opener such as `In the speech input case,`).
-_OWN_METHOD_SUBJECT = re.compile(
+OWN_METHOD_SUBJECT = re.compile(
     r"^(?:(?-i:[A-Z])[\w ,-]{0,40},\s)?(?:our|the\sproposed|the\sheart\sof\sour)\s(?:[\w-]+\s){0,2}?"
     r"(?:method|approach|algorithm|model|framework|system|pipeline|technique|architecture|scheme|design|network|"
     r"tool|solution|procedure|keyboard|interface|controller|planner|estimator|detector)s?\b", re.IGNORECASE)
@@ -94,19 +95,19 @@ def contribution_score(sentence: Sentence, index: int, name: str | None = None) 
             return NAME_AGENT_SCORE - 0.1 * index  # `Crownboard enables people ...`: the method as the agent
         return -1 - 0.1 * index  # no `we`, `our`, `this paper`: not the contribution move
     score = 0.0
-    if _STRONG.search(lower):
+    if STRONG_CUE.search(lower):
         score += 4 - presents_evaluation(lower)
-    elif _WEAK.search(lower):
+    elif WEAK_CUE.search(lower):
         score += 2.5
-    elif _FIRST_PERSON.search(lower):
+    elif FIRST_PERSON.search(lower):
         score += 1
     if score and _FRAME.search(lower[:60]):
         score += 1  # `In this paper, we ...` / `To address this, we ...` opens the contribution move
     if score and _NAMING.search(text):
         score += 0.5  # the sentence that names the method is the one that introduces it
-    if _DETAIL.match(text):
+    if DETAIL_OPENER.match(text):
         score -= 1.0 if text.startswith("First") else 1.5
-    if BACKGROUND_OPENER.match(text) and not _FIRST_PERSON.search(lower):
+    if BACKGROUND_OPENER.match(text) and not FIRST_PERSON.search(lower):
         score -= 2
     if RESULT_MENTION.search(lower):
         score -= 1.5
@@ -121,17 +122,19 @@ def presents_evaluation(lower: str) -> float:
     return EVALUATION_PENALTY if _EVALUATION_OBJECT.search(lower) else 0.0
 
 
-def find_summary(sentences: list[Sentence], title: str = "", name: str | None = None) -> Hit | None:
+def find_summary(sentences: list[Sentence], title: str = "", name: str | None = None,
+                 scores: list[float] | None = None) -> Hit | None:
     """The contribution sentence, else the first sentence of substance; None for an empty abstract.
 
     Among contribution sentences, the one that names the title's topic wins more often: a reader's one-line
     summary says what the paper does to the thing its title names. A contribution sentence that only names
-    the method gives way to the next sentence that says how it works (`how_it_works`)."""
+    the method gives way to the next sentence that says how it works (`how_it_works`). `scores`: every
+    sentence's `contribution_score`, when the caller has computed them already."""
     usable = [(i, s) for i, s in enumerate(sentences) if len(s.text.split()) >= 3]
     if not usable:
         return None
     topic = set(content_words(title))
-    scored = [(contribution_score(s, i, name), i, s) for i, s in usable]
+    scored = [(scores[i] if scores is not None else contribution_score(s, i, name), i, s) for i, s in usable]
     if max(score for score, _, _ in scored) <= 0:
         return trim_lead(usable[0][1])  # no cue at all: an abstract's opening usually names its topic
     _, minus_at, best = max((score + TITLE_WEIGHT * title_overlap(s, topic), -i, s) for score, i, s in scored)
@@ -145,7 +148,13 @@ def find_summary(sentences: list[Sentence], title: str = "", name: str | None = 
 
 def title_overlap(sentence: Sentence, topic: set[str]) -> float:
     """Share of the title's content words the sentence writes (0 without a title)."""
-    return len(topic & set(content_words(sentence.text))) / len(topic) if topic else 0.0
+    return len(topic & sentence_words(sentence.text)) / len(topic) if topic else 0.0
+
+
+@lru_cache(maxsize=512)
+def sentence_words(text: str) -> frozenset[str]:
+    """A sentence's content words, cached: the rule and the learned ranker (`sentence_features`) both read them."""
+    return frozenset(content_words(text))
 
 
 def names_subject(sentence: Sentence, name: str | None) -> bool:
@@ -162,7 +171,7 @@ def naming_only(sentence: Sentence, name: str | None) -> bool:
 
     Its words beyond the name, the verb and filler (`novel`, `framework`) number at most three, and it
     states no means (`by`, `using`, `which combines ...`): a human summary would say how X works instead."""
-    cue = _STRONG.search(sentence.text.lower()) or _WEAK.search(sentence.text.lower())
+    cue = STRONG_CUE.search(sentence.text.lower()) or WEAK_CUE.search(sentence.text.lower())
     text = _EXPANSION.sub(" ", sentence.text[cue.end():] if cue else sentence.text)  # what is proposed, not how
     if name:
         text = text.replace(name, " ")
@@ -197,7 +206,7 @@ def own_mechanism(sentence: Sentence) -> bool:
     summary (`X does Y by Z`) says that, so it replaces a contribution sentence that only says what X is for.
     Not a result (`Our method outperforms ...`) and not a sentence the reader cannot resolve alone."""
     text, lower = sentence.text, sentence.text.lower()
-    if not _OWN_METHOD_SUBJECT.match(text):
+    if not OWN_METHOD_SUBJECT.match(text):
         return False  # the method's bare name as subject (`GPipe provides the flexibility ...`) is as often a benefit
     if FINDING.search(lower) or NUMERIC_RESULT.search(text) or text.rstrip().endswith("?"):
         return False
@@ -208,7 +217,7 @@ def how_it_works(following: list[Sentence]) -> Sentence | None:
     """The first following sentence that describes the method standalone: not background, not a result."""
     for sentence in following:
         lower = sentence.text.lower()
-        if BACKGROUND_OPENER.match(sentence.text) and not _FIRST_PERSON.search(lower):
+        if BACKGROUND_OPENER.match(sentence.text) and not FIRST_PERSON.search(lower):
             continue  # `Prior work on detection repurposes classifiers`: the gap, between naming and method
         if FINDING.search(lower) or NUMERIC_RESULT.search(sentence.text) or len(sentence.text.split()) < _MIN_WORDS:
             return None  # the results (or findings) have begun: the method was not described
