@@ -32,6 +32,11 @@ _INLINE_MATH = re.compile(r"\\\(|\\\)|\\\[|\\\]")
 # backslash (`url{https://...}`, as some pages render it) only when the braces hold a URL.
 _URL_CMD = re.compile(r"(?:\\|(?<![\w\\])(?=url\{(?:https?://|www\.)))url\{([^{}]*)\}")
 _HREF_CMD = re.compile(r"(?:\\|(?<![\w\\])(?=href\{(?:https?://|www\.)))href\{([^{}]*)\}\{([^{}]*)\}")
+# `H\\"older`, `Fr\\'echet`, `{\\"o}`, `\\'{e}`: an accent command on a letter. Unbraced, only mid-word on a vowel
+# (or `\\~n`), so an escaped quote (`a \\"quoted\\" word`) or apostrophe (`it\\'s`, `don\\'t`) is left alone.
+_ACCENT_MARKS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303"}
+_ACCENT = re.compile(r"\{\\([\"'`^~])\{?([A-Za-z])\}?\}|\\([\"'`^~])\{([A-Za-z])\}"
+                     r"|(?<=[A-Za-z])\\([\"'`^~])([AEIOUYaeiouyNn])")
 _URL_BRACE = re.compile(r"(https?://\S+?)\{[^{}\s]*\}")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -51,12 +56,20 @@ def _href(match: re.Match[str]) -> str:
     return f"{label} ({url})" if label and label.rstrip("/") != url.rstrip("/") else url
 
 
+def _accent(match: re.Match[str]) -> str:
+    """The accented letter when Unicode has it as one character (`ö`, `é`, `ñ`); else the text as it was."""
+    mark, letter = next((match.group(i), match.group(i + 1)) for i in (1, 3, 5) if match.group(i))
+    composed = unicodedata.normalize("NFC", letter + _ACCENT_MARKS[mark])
+    return composed if len(composed) == 1 else match.group(0)
+
+
 def clean_text(text: str) -> str:
     """Make listing text readable: LaTeX residue, entities, control chars, spacing."""
     text = unicodedata.normalize("NFC", html.unescape(text))
     text = _CONTROL.sub("", text)
     text = _HREF_CMD.sub(_href, _URL_CMD.sub(lambda m: m.group(1).strip(), text))
     text = _URL_BRACE.sub(r"\1", text)
+    text = _ACCENT.sub(_accent, text)
     text = _INLINE_MATH.sub("", text)
     for _ in range(2):  # nested styles: {\it {\bf x}}
         text = _STYLE_GROUP.sub(r"\1", text)

@@ -25,6 +25,11 @@ from summarizer.text import clean_text, find_links, normalise_title, paper_id
         (r"at \href{https://x.org/p/}{https://x.org/p}", "at https://x.org/p/"),
         (r"at \url{https://a.org/x\_y}", "at https://a.org/x_y"),
         ("curl{x} and url{x} stay", "curl{x} and url{x} stay"),  # no backslash and no URL: not a command
+        (r'a novel H\"older style inequality [Aky\"urek et al.]', "a novel Hölder style inequality [Akyürek et al.]"),
+        (r"local Fr\'echet regression and R\'enyi entropy", "local Fréchet regression and Rényi entropy"),
+        (r"{\'E}cole, \'{e}t\'e, Se\~nor, G{\"o}del", "École, été, Señor, Gödel"),
+        # escaped apostrophes and quotes are not accents
+        (r'it\'s what we\'re told, a \"quoted\" word', r'it\'s what we\'re told, a \"quoted\" word'),
     ],
 )
 def test_clean_text_keeps_latex_residue_readable(raw: str, clean: str) -> None:

@@ -5,6 +5,7 @@ The measures are those of `eval/themes_stability.py` (pairs of papers kept toget
 from __future__ import annotations
 
 import importlib.util
+import unicodedata
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -48,6 +49,38 @@ def test_one_percent_of_changed_tasks_or_dropped_papers_keeps_the_themes() -> No
         figures.append((m.pairs_kept(before, after), m.ari(before, after)))
     kept, agreement = np.mean(figures, axis=0)
     assert kept >= 0.8 and agreement >= 0.8, figures
+
+
+def test_dropping_one_percent_of_the_papers_keeps_the_themes() -> None:
+    """5 of 503 papers dropped shifted every k-means++ draw after them and moved the randomized SVD's topics:
+    57-122 of the other papers changed theme or name (seeds 0-2, on the cards of two evenings). Seeds drawn by
+    paper id, an exact SVD and nine runs: 25-46. (ARI is no clear judge here: 0.76-0.93 before, 0.84-0.96 after.)"""
+    m = _measure()
+    before = m.theme_of(_themed())
+    moved = [sum(before[i] != after[i] for i in after) for after in (m.theme_of(_themed("drop", s)) for s in range(3))]
+    assert max(moved) <= 60, moved
+
+
+_LATEX = {"\u0308": '\\"', "\u0301": "\\'", "\u0300": "\\`", "\u0302": "\\^", "\u0303": "\\~"}
+
+
+def _latex_accents(text: str) -> str:
+    """`Hölder` -> `H\\"older`: the accents as a listing page may write them."""
+    out = []
+    for char in text:
+        parts = unicodedata.normalize("NFD", char)
+        out.append(_LATEX[parts[1]] + parts[0] if len(parts) == 2 and parts[1] in _LATEX else char)
+    return "".join(out)
+
+
+def test_latex_accents_or_their_letters_move_few_papers() -> None:
+    """The text cleaner turning `H\\"older` into `Hölder` changes 5 sample abstracts (one TF-IDF word, "older"); that
+    moved 72 and 113 of 503 papers to another theme or name (on the cards of two evenings), now 30 and 48."""
+    cards = list(sample_cards())
+    written = [c.model_copy(update={"abstract": _latex_accents(c.abstract)}) for c in cards]
+    assert 3 <= sum(a.abstract != b.abstract for a, b in zip(cards, written, strict=True)) <= 10
+    before, after = _measure().theme_of(_themed()), _measure().theme_of(assign_themes(written))
+    assert sum(before[i] != after[i] for i in before) <= 60
 
 
 def test_pairs_kept_and_ari_measure_what_they_say() -> None:

@@ -35,6 +35,7 @@ from summarizer.themes.gate import Gate, rescue, writes
 from summarizer.themes.label import label_terms
 from summarizer.themes.model import OTHER, Theme, ThemeAssignment, ThemeDoc, finalise
 from summarizer.themes.name import PhraseIndex, clash, theme_name, title_names
+from summarizer.themes.seeding import paper_keys
 from summarizer.themes.text import sample_indices, tfidf
 from summarizer.themes.wording import acronym
 
@@ -50,7 +51,8 @@ MAX_NAME_TRIES = 3  # names tried per cluster: its papers may form up to this ma
 PASSES = 2  # clusterings: the day, then the papers the first pass's names did not cover
 LEFTOVER_SAMPLE = 2_000  # leftovers read for title phrases (a day's `Other` whole; an archive's, sampled)
 LEFTOVER_TRIES = 60  # title phrases tried on them, most used first
-CONSENSUS_RUNS = 5  # clusterings of a day's listing that vote on its themes (consensus.py)
+CONSENSUS_RUNS = 9  # clusterings of a day's listing that vote on its themes (consensus.py); 5 left the vote a coin toss
+K_OFFSETS = range(-2, 3)  # run i clusters at the target k + K_OFFSETS[i % 5]
 MAX_THEMES_PER_TARGET = 5  # at most this many themes per k-means cluster of the first pass (pure themes are smaller)
 
 
@@ -82,7 +84,8 @@ def fit_themes(cards: Sequence[ThemeDoc]) -> Fit:
     points = lsa(matrix)
     index = PhraseIndex(cards)
     target = target_k(len(cards))
-    runs = [_run(cards, matrix, points, index, plan) for plan in consensus_plans(len(cards))]
+    keys = paper_keys(card.id for card in cards)
+    runs = [_run(cards, matrix, points, keys, index, plan) for plan in consensus_plans(len(cards))]
     del points
     labels, themes, gates = vote(runs)
     naming = _Naming(cards, matrix, vec.get_feature_names_out(), index, themes, gates)
@@ -96,15 +99,15 @@ def fit_themes(cards: Sequence[ThemeDoc]) -> Fit:
 
 def consensus_plans(n: int) -> list[tuple[int, int] | None]:
     """(k offset, seed) per clustering run: a day's listing votes over CONSENSUS_RUNS k-means runs at k
-    around the target (consensus.py); an archive's sample, whose mini-batch clusters rest on thousands of
-    papers, is clustered once with k picked by silhouette (None)."""
+    around the target (K_OFFSETS in turn, one seed each; consensus.py); an archive's sample, whose
+    mini-batch clusters rest on thousands of papers, is clustered once with k picked by silhouette (None)."""
     if n > FULL_KMEANS_MAX:
         return [None]
-    return [(offset, seed) for seed, offset in enumerate(range(-(CONSENSUS_RUNS // 2), CONSENSUS_RUNS // 2 + 1))]
+    return [(run % len(K_OFFSETS) + K_OFFSETS[0], run) for run in range(CONSENSUS_RUNS)]
 
 
-def _run(cards: Sequence[ThemeDoc], matrix: sp.csr_matrix, points: np.ndarray, index: PhraseIndex,
-         plan: tuple[int, int] | None) -> Run:
+def _run(cards: Sequence[ThemeDoc], matrix: sp.csr_matrix, points: np.ndarray, keys: np.ndarray,
+         index: PhraseIndex, plan: tuple[int, int] | None) -> Run:
     """One clustering of the day, named and gated: each paper's theme number (-1: Other) and the themes."""
     naming = _Naming(cards, matrix, np.array([]), index)
     labels = np.full(len(cards), -1)  # index into naming.themes
@@ -116,9 +119,10 @@ def _run(cards: Sequence[ThemeDoc], matrix: sp.csr_matrix, points: np.ndarray, i
         if plan is None:
             found = cluster(points[pool], target_k(len(pool)), spread=0 if again else 2)
         else:
-            found = cluster(points[pool], target_k(len(pool)) + (0 if again else plan[0]), seed=plan[1])
+            found = cluster(points[pool], target_k(len(pool)) + (0 if again else plan[0]), seed=plan[1],
+                            keys=keys[pool])
         seed = None if plan is None else plan[1]
-        clusters = split_grab_bags(rows, points[pool], found, MIN_THEME_SIZE, MIN_LIFT, seed=seed)
+        clusters = split_grab_bags(rows, points[pool], found, MIN_THEME_SIZE, MIN_LIFT, seed=seed, keys=keys[pool])
         sizes = np.bincount(clusters[clusters >= 0])
         for label_id in sorted(set(clusters.tolist()) - {-1}, key=lambda c: (-sizes[c], c)):  # big ones name first
             for number, members in naming.split(pool[clusters == label_id]):

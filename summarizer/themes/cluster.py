@@ -19,6 +19,8 @@ from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
+from summarizer.themes.seeding import keyed_centers
+
 MAX_THEMES = 15
 LSA_COMPONENTS = 50
 KMEANS_RESTARTS = 10  # enough restarts that a day's partition does not hinge on one lucky seed
@@ -32,6 +34,9 @@ def lsa(matrix: sp.csr_matrix) -> np.ndarray:
     """Unit-length topic vectors, one row per paper."""
     n = matrix.shape[0]
     components = max(2, min(LSA_COMPONENTS, n - 1, matrix.shape[1] - 1))
+    if n <= FULL_KMEANS_MAX:  # exact: randomized SVD's 5 power iterations moved the topics with 5 papers dropped
+        svd = TruncatedSVD(n_components=components, algorithm="arpack", random_state=0)
+        return normalize(svd.fit_transform(matrix)).astype(np.float32)
     svd = TruncatedSVD(n_components=components, random_state=0)
     if n <= SVD_SAMPLE:
         return normalize(svd.fit_transform(matrix)).astype(np.float32)
@@ -52,6 +57,12 @@ def kmeans(points: np.ndarray, k: int, seed: int = 0, restarts: int = KMEANS_RES
     return model.fit_predict(points)
 
 
+def keyed_kmeans(points: np.ndarray, keys: np.ndarray, k: int, seed: int) -> np.ndarray:
+    """Exact k-means from k-means++ seeds drawn by the papers' keys (seeding.py): one start, as a run of a
+    consensus is one of several, and best-of-n restarts would pick between optima of near-equal inertia."""
+    return KMeans(n_clusters=k, init=keyed_centers(points, keys, k, seed), n_init=1).fit_predict(points)
+
+
 def target_k(n: int) -> int:
     return max(2, min(MAX_THEMES, round(math.sqrt(n / 4))))
 
@@ -63,11 +74,15 @@ def silhouette(points: np.ndarray, labels: np.ndarray) -> float:
     return float(silhouette_score(points, labels, metric="cosine", sample_size=size, random_state=0))
 
 
-def cluster(points: np.ndarray, target: int, spread: int = 2, seed: int | None = None) -> np.ndarray:
+def cluster(points: np.ndarray, target: int, spread: int = 2, seed: int | None = None,
+            keys: np.ndarray | None = None) -> np.ndarray:
     """k-means labels with k picked by (sampled) silhouette within target +- spread; with a `seed`, k-means
-    at exactly `target` clusters from that seed (one run of a consensus, see consensus.py)."""
+    at exactly `target` clusters from that seed (one run of a consensus, see consensus.py), seeded by the
+    papers' `keys` when given."""
     if seed is not None:
         k = max(2, min(target, len(points) - 1))
+        if keys is not None:
+            return keyed_kmeans(points, keys, k, seed)
         return kmeans(points, k, seed=seed, restarts=CONSENSUS_RESTARTS)
     candidates = range(max(2, target - spread), min(MAX_THEMES, target + spread, len(points) - 1) + 1)
     best: tuple[float, np.ndarray] | None = None
@@ -93,7 +108,7 @@ def coherence(matrix: sp.csr_matrix) -> float:
 
 
 def split_grab_bags(matrix: sp.csr_matrix, points: np.ndarray, labels: np.ndarray, min_size: int,
-                    min_lift: float, seed: int | None = None) -> np.ndarray:
+                    min_lift: float, seed: int | None = None, keys: np.ndarray | None = None) -> np.ndarray:
     """Clusters whose papers are no closer than `min_lift` x the day's mean are split by k-means;
     parts that are still incoherent (or too small) go to Other (-1)."""
     baseline = coherence(matrix)
@@ -104,7 +119,7 @@ def split_grab_bags(matrix: sp.csr_matrix, points: np.ndarray, labels: np.ndarra
         parts = [members]
         if len(members) >= 2 * min_size and coherence(matrix[members]) < min_lift * baseline:
             sub = cluster(points[members], target=3, spread=1) if seed is None else \
-                cluster(points[members], target=3, seed=seed)
+                cluster(points[members], target=3, seed=seed, keys=None if keys is None else keys[members])
             parts = [members[sub == s] for s in sorted(set(sub.tolist()))]
         for part in parts:
             if len(part) >= min_size and coherence(matrix[part]) >= min_lift * baseline:
