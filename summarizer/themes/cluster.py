@@ -3,7 +3,8 @@
 LSA keeps ~50 topics: with more, k-means spends a cluster on papers that share
 nothing but boilerplate. k is picked by silhouette around a size-based target,
 scored on a fixed sample (silhouette is quadratic in the points it sees).
-Exact k-means with restarts for a day's listing; mini-batch k-means for archives.
+Exact k-means for a day's listing (for each run of a consensus, one start from k-means++ seeds drawn by
+paper id: seeding.py), on an exact SVD; mini-batch k-means and a sampled randomized SVD for archives.
 All seeds fixed: the same input gives the same clusters.
 """
 
@@ -24,7 +25,6 @@ from summarizer.themes.seeding import keyed_centers
 MAX_THEMES = 15
 LSA_COMPONENTS = 50
 KMEANS_RESTARTS = 10  # enough restarts that a day's partition does not hinge on one lucky seed
-CONSENSUS_RESTARTS = 3  # per run of a consensus: the runs' vote, not restarts, settles the partition
 FULL_KMEANS_MAX = 5_000  # above this many papers, mini-batches
 SVD_SAMPLE = 10_000  # topics are fitted on this many papers, then every paper is projected
 SILHOUETTE_SAMPLE = 2_000
@@ -77,13 +77,11 @@ def silhouette(points: np.ndarray, labels: np.ndarray) -> float:
 def cluster(points: np.ndarray, target: int, spread: int = 2, seed: int | None = None,
             keys: np.ndarray | None = None) -> np.ndarray:
     """k-means labels with k picked by (sampled) silhouette within target +- spread; with a `seed`, k-means
-    at exactly `target` clusters from that seed (one run of a consensus, see consensus.py), seeded by the
-    papers' `keys` when given."""
+    at exactly `target` clusters from that seed (one run of a consensus, see consensus.py), its k-means++
+    seeds drawn by the papers' `keys` (paper ids; positions when none are given)."""
     if seed is not None:
         k = max(2, min(target, len(points) - 1))
-        if keys is not None:
-            return keyed_kmeans(points, keys, k, seed)
-        return kmeans(points, k, seed=seed, restarts=CONSENSUS_RESTARTS)
+        return keyed_kmeans(points, np.arange(len(points), dtype=np.uint64) if keys is None else keys, k, seed)
     candidates = range(max(2, target - spread), min(MAX_THEMES, target + spread, len(points) - 1) + 1)
     best: tuple[float, np.ndarray] | None = None
     for k in candidates:
