@@ -211,3 +211,23 @@ def test_the_ranker_keeps_the_rules_null_outcomes_on_every_dev_paper() -> None:
         assert (outcome is None) == (rule is None), record["id"]
         checked += 1
     assert checked > 200
+
+
+def test_result_cue_prefilters_never_change_a_cue() -> None:
+    """`result_cues` skips a pattern when none of its words occurs; on every sentence of the labeled abstracts the
+    cues equal the patterns run unconditionally (red when a word is missing from a prefilter list)."""
+    from itertools import islice
+
+    from summarizer.extract.rules.result_cues import COMPARISON, EVIDENCE, PASSIVE_CLAIM, WE_CLAIM
+
+    records = [json.loads(line) for line in (ROOT / "eval" / "labeled.jsonl").read_text().splitlines() if line]
+    checked = 0
+    for record in (r for r in records if r["split"] == "dev"):
+        for sentence in split_sentences(record["abstract"]):
+            lower = sentence.text.lower()
+            expected = (bool(EVIDENCE.search(lower)), bool(WE_CLAIM.search(lower) or PASSIVE_CLAIM.search(lower)),
+                        sum(1 for _ in islice(COMPARISON.finditer(lower), 2)))
+            cues = result_cues(sentence)
+            assert (cues.evidence, cues.claim, cues.comparisons) == expected, sentence.text
+            checked += 1
+    assert checked > 2000
