@@ -144,3 +144,26 @@ def test_a_name_after_for_with_its_value_in_brackets_is_the_dataset() -> None:
     dnn = _gains("The average F1 score, which is the harmonic mean of the positive predictive value and sensitivity, "
                  "for the DNN (0.837) exceeded that of average cardiologists (0.780).")
     assert dnn["0.837"].dataset is None
+
+
+TBTCP = ("Our results show that compared to DCTCP, TBTCP reduces the switch buffer requirement by more than 80%, "
+         "increases the bandwidth utilization by up to 15%, improves the FCT performance by up to 39%, and achieve a "
+         "71% better RTT fairness index.")
+
+
+def test_a_comparison_opening_a_reported_clause_frames_it() -> None:
+    """Networking: `Our results show that compared to DCTCP, ...` frames the list as an opening `Compared to` would."""
+    found = _gains(TBTCP)
+    assert [found[v].baseline for v in ("80%", "15%", "39%")] == ["DCTCP"] * 3
+    assert gain_frames.reporting_opening_end(TBTCP) == TBTCP.index("compared")
+    assert gain_frames.reporting_opening_end("We show that compared to X, Y is 3% better.") == 0
+
+
+@pytest.mark.parametrize(("sentence", "value", "metric"), [
+    (TBTCP, "71%", "RTT fairness index"),  # an index is a measure
+    ("We develop a new CNN architecture that outperforms existing models in both 3 and 4-way classification, with "
+     "overall classification accuracies of 83% and 81% respectively.", "81%", "overall classification accuracies"),
+    ("They were 9% and 23% faster with manual and automated Crownboard, respectively.", "9%", "speed"),  # HCI
+])
+def test_plural_and_listed_measures(sentence: str, value: str, metric: str) -> None:
+    assert _gains(sentence)[value].metric == metric

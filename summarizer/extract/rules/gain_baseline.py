@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from summarizer.extract.rules.gain_clause import breaks_between, nearest
+from summarizer.extract.rules.gain_frames import reporting_opening_end
 from summarizer.extract.rules.gain_metric import MEASURE_NOUN, METRIC_RE
 from summarizer.extract.rules.gain_terms import inside_defined_term
 
@@ -128,7 +129,8 @@ _ELABORATION = re.compile(r":\s|,\s(?:achieving|reaching|attaining|obtaining|yie
 
 def framed_baseline(sentence: str, clause_start: int) -> str | None:
     """The system an opening `Compared to X,` names, for a claim in the clause it frames (or its elaboration)."""
-    frame = _FRAME.match(sentence)
+    frame = _FRAME.match(sentence) or _FRAME.match(sentence, reporting_opening_end(sentence))  # `Our results show
+    # that compared to DCTCP, TBTCP reduces ...`: the report's `that` clause opens with the comparison
     if frame is None or _GENERIC_BASELINE.match(frame.group("b")) or (0 < clause_start < frame.end()):
         return None
     between = breaks_between(sentence, frame.end(), max(clause_start, frame.end()))

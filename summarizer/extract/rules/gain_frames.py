@@ -40,3 +40,17 @@ def reported_frame(sentence: str) -> tuple[str, int] | None:
 
 # `Experiments with our method show that`: a phrase about the method, not an evaluation set
 _NOT_A_SET_START = frozenset(["our", "this", "these", "its", "their", "proposed"])
+
+
+# `Our results show that`, `Experiments on ... demonstrate that`: an opening that only reports what follows
+_REPORTING_OPENING = re.compile(
+    rf"{_EVALUATION}\s(?:[\w-]+\s){{0,6}}?(?:show|shows|showed|demonstrate|demonstrates|demonstrated|indicate|"
+    r"indicates|indicated|reveal|reveals|revealed|confirm|confirms|confirmed|suggest|suggests|suggested)\sthat\s",
+    re.IGNORECASE)
+
+
+def reporting_opening_end(sentence: str) -> int:
+    """Where the `that` clause of an opening `<evaluation> ... shows that` starts (0 when there is none), so that a
+    comparison opening that clause frames it as it would frame a sentence (`Our results show that compared to X,`)."""
+    found = _REPORTING_OPENING.match(sentence)
+    return found.end() if found else 0

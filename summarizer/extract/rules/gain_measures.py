@@ -11,10 +11,10 @@ METRIC_RE = re.compile(r"(?<![\w-])(?:" + "|".join(
     + r")(?![\w-])")
 # nouns that name a measure when they head the object of `reduces/improves ... by N`
 MEASURE_NOUN = re.compile(
-    r"(?:errors?|costs?|usage|time|latency|accuracy|entropy|rates?|scores?|size|memory|overhead|consumption|"
+    r"(?:errors?|costs?|usage|time|latency|accurac(?:y|ies)|entropy|rates?|scores?|size|memory|overhead|consumption|"
     r"footprint|throughput|loss|perplexity|variance|bias|gap|length|ratio|reward|return|regret|bandwidth|storage|"
     r"energy|FLOPs|parameters|tokens|steps|calls|queries|speed|quality|recall|precision|coverage|correlation|"
     r"agreement|robustness|efficiency|requirements?|demand|abilities|ability|capabilities|success|data|delay|"
-    r"runtime|run-time|rejection)$")
+    r"runtime|run-time|rejection|index|indices)$")
 NOT_A_MEASURE = re.compile(r"\b(?:methods?|models?|baselines?|approach(?:es)?|state-of-the-art|SOTA|systems?|"
                            r"it|them|this|that|performance)\b", re.IGNORECASE)

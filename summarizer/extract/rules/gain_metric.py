@@ -48,6 +48,7 @@ _RESOURCE_AFTER = re.compile(r"^\)?\s(?:of\s(?:the\s)?)?"
 # `0.6x the GPU requirement of full finetuning`: the quantity the multiple is taken of
 _MULTIPLE_THE = re.compile(r"^\s(?:of\s)?the\s(?P<m>(?:[\w-]+\s){0,2}?[\w-]+)\s"
                            r"(?:of|used\sby|required\sby|needed\sby)\s")
+_LIST_REST = re.compile(r"^(?:(?:,\s|\s(?:and|or)\s|,\sand\s)~?\d[\d.,]*\s?(?:%|×|x)?)+")
 _UNIT_METRIC = (("more accurate", "accuracy"), ("faster", "speed"), ("speedup", "speed"), ("speed-up", "speed"),
                 ("fewer parameters", "parameters"), ("smaller", "size"), ("cheaper", "cost"),
                 ("throughput", "throughput"))
@@ -62,7 +63,7 @@ def read_metric(text: str, start: int, end: int) -> str | None:
     """The measure of the number at text[start:end] (a clause), or None when the clause names none."""
     if found := subject_metric(text, start, end) or metric_of_value(text, start, end):
         return found
-    after = text[end:end + 30].lower()
+    after = _LIST_REST.sub("", text[end:end + 50], count=1).lower()  # `9% and 23% faster`: the list's unit word
     for cue, metric in _UNIT_METRIC:
         if after.lstrip().startswith(cue):
             return metric
