@@ -33,7 +33,7 @@ def continues(text: str, last_end: int | None, start: int, end: int, ends: set[i
 def restated(text: str, start: int, end: int, ends: set[int]) -> bool:
     """`an AUPRC of 0.6156 (+36.41%)`: alone in a bracket that opens right after an accepted value."""
     bracket = _RESTATING_BRACKET.search(text, max(0, start - 25), start)
-    return bool(bracket) and bracket.start() in ends and text[end:end + 1] == ")"
+    return bracket is not None and bracket.start() in ends and text[end:end + 1] == ")"
 
 
 # `by +0.9% (90.2% vs. 91.1%)`: a margin, then the bracket of the two levels it is the difference of
