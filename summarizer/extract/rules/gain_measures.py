@@ -18,3 +18,10 @@ MEASURE_NOUN = re.compile(
     r"runtime|run-time|rejection|index|indices)$")
 NOT_A_MEASURE = re.compile(r"\b(?:methods?|models?|baselines?|approach(?:es)?|state-of-the-art|SOTA|systems?|"
                            r"it|them|this|that|performance)\b", re.IGNORECASE)
+
+
+def names_measure(phrase: str) -> bool:
+    """A phrase that names a measure: headed by a measure noun or a known metric (`top-1 accuracy`, `mean AP`), or
+    a known metric as a whole (`word error rate`). The test every gain-slot reader applies to a candidate metric."""
+    head = phrase.split()[-1]
+    return bool(MEASURE_NOUN.fullmatch(head) or METRIC_RE.fullmatch(head) or METRIC_RE.fullmatch(phrase))

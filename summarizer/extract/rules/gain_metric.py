@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.extract.rules.gain_measures import MEASURE_NOUN, METRIC_RE
+from summarizer.extract.rules.gain_measures import MEASURE_NOUN, METRIC_RE, names_measure
 from summarizer.extract.rules.gain_measures import NOT_A_MEASURE as _NOT_A_MEASURE
 from summarizer.extract.rules.gain_metric_list import in_measure_after, listed_object
 from summarizer.extract.rules.gain_metric_of import generic_performance, metric_of_value
@@ -151,7 +151,7 @@ def metric_after(text: str, start: int, end: int) -> str | None:
     words = found.group("m").split()
     for n in range(len(words), 0, -1):  # the longest run that ends in a measure
         phrase, head = " ".join(words[:n]), words[n - 1]
-        if MEASURE_NOUN.fullmatch(head) or METRIC_RE.fullmatch(head) or METRIC_RE.fullmatch(phrase):
+        if names_measure(phrase):
             return None if _NOT_A_MEASURE.search(phrase) or _CHANGE_NOUN.fullmatch(head) else phrase
     return None
 

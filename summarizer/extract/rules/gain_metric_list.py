@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.extract.rules.gain_measures import MEASURE_NOUN, METRIC_RE, NOT_A_MEASURE
+from summarizer.extract.rules.gain_measures import MEASURE_NOUN, METRIC_RE, NOT_A_MEASURE, names_measure
 from summarizer.extract.rules.resources import find_datasets_cached, find_models_cached
 
 # `..., ROC-AUC by 6.2%`, `... and CMAP by `: a list item that names its measure right before `by`
@@ -55,13 +55,9 @@ def in_measure_after(text: str, start: int, end: int) -> str | None:
     words = name.split()
     if len(words) == 2 and not (MEASURE_NOUN.fullmatch(words[1]) or METRIC_RE.fullmatch(words[1])):
         name = words[0]  # `in speed and` -> `speed`
-    head = name.split()[-1]
-    known = METRIC_RE.fullmatch(name) or METRIC_RE.fullmatch(head) or MEASURE_NOUN.fullmatch(head)
-    return name if known and not NOT_A_MEASURE.search(name) and not find_datasets_cached(name) else None
+    return name if names_measure(name) and not NOT_A_MEASURE.search(name) and not find_datasets_cached(name) else None
 
 
 def _names_a_measure(name: str) -> bool:
     """A known metric (`F1`, `mAP`), an acronym (`ROC-AUC`, `CMAP`) or a phrase headed by a measure noun."""
-    head = name.split()[-1]
-    return bool(METRIC_RE.fullmatch(name) or METRIC_RE.fullmatch(head) or MEASURE_NOUN.fullmatch(head)
-                or re.fullmatch(r"[A-Z][A-Z0-9@^/-]{1,9}", name))
+    return names_measure(name) or re.fullmatch(r"[A-Z][A-Z0-9@^/-]{1,9}", name) is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.extract.rules.gain_measures import MEASURE_NOUN, METRIC_RE
+from summarizer.extract.rules.gain_measures import MEASURE_NOUN, METRIC_RE, names_measure
 from summarizer.extract.rules.gain_measures import NOT_A_MEASURE as _NOT_A_MEASURE
 from summarizer.extract.rules.gain_terms import defined_term_start
 
@@ -57,7 +57,7 @@ def metric_of_value(text: str, start: int, end: int) -> str | None:
         return phrase if qualifiers and not any(_EVALUATIVE.fullmatch(w) for w in qualifiers) else "performance"
     if _NOT_A_MEASURE.search(phrase):
         return None
-    return phrase if MEASURE_NOUN.fullmatch(head) or METRIC_RE.fullmatch(head) or METRIC_RE.fullmatch(phrase) else None
+    return phrase if names_measure(phrase) else None
 
 
 # `achieving state-of-the-art performance with a +16.1% improvement`, `boosts the performance of chain-of-thought
